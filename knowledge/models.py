@@ -1,0 +1,114 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from .blocks import BodyBlock
+
+
+class DossierPage(Page):
+    """A web dossier: the landing page of a theme with its guidance pages."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    subpage_types = ["knowledge.ThemePage"]
+
+    class Meta:
+        verbose_name = _("web dossier")
+        verbose_name_plural = _("web dossiers")
+
+
+class ThemePage(Page):
+    """A guidance page within a web dossier (signalling, classifying, ...)."""
+
+    intro = models.TextField(
+        _("introduction"),
+        blank=True,
+        help_text=_("One or two sentences; shown in overviews and search results."),
+    )
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("intro"),
+        index.SearchField("body"),
+    ]
+    parent_page_types = ["knowledge.DossierPage", "knowledge.ThemePage"]
+    subpage_types = ["knowledge.ThemePage"]
+
+    class Meta:
+        verbose_name = _("theme page")
+        verbose_name_plural = _("theme pages")
+
+
+class NewsCategory(models.TextChoices):
+    EVENTS = "events", _("Meetings and events")
+    RESEARCH = "research", _("Research and reports")
+    BACKGROUND = "background", _("Background information")
+    SAFETY_TRENDS = "safety-trends", _("Safety developments")
+    POLICY = "policy", _("Policy and governance")
+
+
+class NewsIndexPage(Page):
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    subpage_types = ["knowledge.NewsPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("news overview")
+
+    def get_context(self, request, *args, **kwargs):
+        from .selectors import news_index_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(news_index_context(index=self, params=request.GET))
+        return context
+
+
+class NewsPageTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "knowledge.NewsPage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class NewsPage(Page):
+    category = models.CharField(
+        _("category"), max_length=20, choices=NewsCategory.choices, db_index=True
+    )
+    date = models.DateField(_("publication date"), db_index=True)
+    teaser = models.TextField(_("teaser"), max_length=600)
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+    tags = ClusterTaggableManager(through=NewsPageTag, blank=True)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("category"),
+        FieldPanel("date"),
+        FieldPanel("teaser"),
+        FieldPanel("body"),
+        FieldPanel("tags"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("teaser"),
+        index.SearchField("body"),
+        index.FilterField("category"),
+        index.FilterField("date"),
+    ]
+    parent_page_types = ["knowledge.NewsIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("news item")
+        verbose_name_plural = _("news items")

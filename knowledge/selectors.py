@@ -1,0 +1,42 @@
+from collections.abc import Mapping
+from typing import Any
+
+from django.core.paginator import Paginator
+from django.db.models import QuerySet
+from django.utils.translation import gettext as _
+from wagtail.models import Page
+
+from .models import NewsCategory, NewsPage, ThemePage
+
+NEWS_PER_PAGE = 10
+
+
+def news_latest(*, limit: int) -> QuerySet[NewsPage]:
+    return NewsPage.objects.live().public().order_by("-date", "-pk")[:limit]
+
+
+def themes_of(*, dossier: Page) -> QuerySet[ThemePage]:
+    return ThemePage.objects.child_of(dossier).live().public().specific()
+
+
+def news_index_context(*, index: Page, params: Mapping[str, str]) -> dict[str, Any]:
+    """The news list of ``index``, filtered by category and paginated.
+
+    Unknown categories and page numbers come from URLs people edit by hand;
+    they get a message and a sensible page, never an error.
+    """
+    items = NewsPage.objects.child_of(index).live().public().order_by("-date", "-pk")
+    notices: list[str] = []
+    category = params.get("categorie", "")
+    if category and category in NewsCategory.values:
+        items = items.filter(category=category)
+    elif category:
+        notices.append(_("There is no category with that name; showing all news."))
+        category = ""
+    page = Paginator(items, NEWS_PER_PAGE).get_page(params.get("pagina"))
+    return {
+        "news_items": page,
+        "categories": NewsCategory.choices,
+        "active_category": category,
+        "notices": notices,
+    }

@@ -1,0 +1,74 @@
+from allauth.account.forms import SignupForm
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+
+class AccountRequestForm(SignupForm):
+    """'Account aanvragen': who the professional is and where they work."""
+
+    first_name = forms.CharField(
+        label=_("First name"),
+        max_length=150,
+        widget=forms.TextInput(attrs={"autocomplete": "given-name"}),
+    )
+    last_name = forms.CharField(
+        label=_("Last name"),
+        max_length=150,
+        widget=forms.TextInput(attrs={"autocomplete": "family-name"}),
+    )
+    organisation = forms.CharField(
+        label=_("Organisation"),
+        max_length=200,
+        help_text=_("For example: Gemeente Utrecht, Politie Midden-Nederland."),
+        widget=forms.TextInput(attrs={"autocomplete": "organization"}),
+    )
+    job_title = forms.CharField(
+        label=_("Function"),
+        max_length=200,
+        help_text=_("For example: OOV-adviseur, wijkagent, jongerenwerker."),
+        widget=forms.TextInput(attrs={"autocomplete": "organization-title"}),
+    )
+
+    field_order = [
+        "first_name",
+        "last_name",
+        "organisation",
+        "job_title",
+        "email",
+        "password1",
+        "password2",
+    ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["email"].label = _("Work e-mail address")
+        self.fields["email"].help_text = _(
+            "Use the address of your organisation; we send a link to verify it."
+        )
+
+
+class RejectionForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason for rejection"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("The applicant receives this text by e-mail."),
+    )
+
+
+class AccountDeleteForm(forms.Form):
+    password = forms.CharField(
+        label=_("Your password"),
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        help_text=_("To confirm that you want to delete your account."),
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_password(self) -> str:
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError(_("That password is not correct."))
+        return password

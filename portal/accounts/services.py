@@ -1,0 +1,158 @@
+"""Every write to accounts goes through these functions."""
+
+import logging
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth.models import Group
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from .errors import AccountError
+from .models import User
+from .roles import MEMBERS_GROUP
+from .selectors import advisers_to_notify
+from .signals import account_deleting, personal_data_requested
+
+logger = logging.getLogger(__name__)
+Status = User.ApprovalStatus
+
+
+def _absolute(path: str) -> str:
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+def _mail(*, template: str, to: list[str], context: dict[str, Any]) -> None:
+    """Render a mail in Dutch now and send it once the transaction commits."""
+    if not to:
+        return
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = render_to_string(f"accounts/email/{template}_subject.txt", context)
+        body = render_to_string(f"accounts/email/{template}_body.txt", context)
+    subject = settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + " ".join(subject.split())
+    transaction.on_commit(
+        lambda: send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, to)
+    )
+
+
+def _domain_is_trusted(email: str) -> bool:
+    domain = email.rsplit("@", 1)[-1].lower()
+    return domain in {d.lower() for d in settings.ACCOUNTS_AUTO_APPROVE_DOMAINS}
+
+
+@transaction.atomic
+def account_request_verified(*, user: User) -> User:
+    """The applicant verified their address: approve a trusted domain at once,
+    otherwise queue the request for an adviser."""
+    user = User.objects.select_for_update().get(pk=user.pk)
+    if user.approval_status != Status.UNVERIFIED:
+        return user
+    user.approval_status = Status.PENDING
+    user.requested_at = timezone.now()
+    user.full_clean()
+    user.save(update_fields=["approval_status", "requested_at"])
+    if _domain_is_trusted(user.email):
+        return account_approve(user=user, decided_by=None)
+    _mail(
+        template="request_to_advisers",
+        to=[a.email for a in advisers_to_notify()],
+        context={
+            "applicant": user,
+            "review_url": _absolute(reverse("account_requests:index")),
+        },
+    )
+    return user
+
+
+def _decide(*, user: User, decided_by: User | None, allowed: set[str]) -> User:
+    user = User.objects.select_for_update().get(pk=user.pk)
+    if user.approval_status not in allowed:
+        raise AccountError(
+            _("This account request has already been handled ({status}).").format(
+                status=user.get_approval_status_display()
+            )
+        )
+    user.decided_at = timezone.now()
+    user.decided_by = decided_by
+    return user
+
+
+@transaction.atomic
+def account_approve(*, user: User, decided_by: User | None) -> User:
+    user = _decide(
+        user=user, decided_by=decided_by, allowed={Status.PENDING, Status.REJECTED}
+    )
+    user.approval_status = Status.APPROVED
+    user.rejection_reason = ""
+    user.full_clean()
+    user.save()
+    user.groups.add(Group.objects.get(name=MEMBERS_GROUP))
+    logger.info("account %s approved by %s", user.pk, getattr(decided_by, "pk", "-"))
+    _mail(
+        template="request_approved",
+        to=[user.email],
+        context={"user": user, "login_url": _absolute(reverse("account_login"))},
+    )
+    return user
+
+
+@transaction.atomic
+def account_reject(*, user: User, decided_by: User, reason: str) -> User:
+    reason = reason.strip()
+    if not reason:
+        raise AccountError(_("Give a reason; the applicant receives it by e-mail."))
+    user = _decide(user=user, decided_by=decided_by, allowed={Status.PENDING})
+    user.approval_status = Status.REJECTED
+    user.rejection_reason = reason
+    user.full_clean()
+    user.save()
+    user.groups.remove(*Group.objects.filter(name=MEMBERS_GROUP))
+    logger.info("account %s rejected by %s", user.pk, decided_by.pk)
+    _mail(template="request_rejected", to=[user.email], context={"user": user})
+    return user
+
+
+def account_export(*, user: User) -> dict[str, Any]:
+    """All data the platform holds about ``user``, as JSON-ready data."""
+    data: dict[str, Any] = {
+        "account": {
+            "email": user.email,
+            "first_name": user.first_name,
+            "last_name": user.last_name,
+            "organisation": user.organisation,
+            "job_title": user.job_title,
+            "approval_status": user.approval_status,
+            "requested_at": user.requested_at,
+            "decided_at": user.decided_at,
+            "rejection_reason": user.rejection_reason,
+            "date_joined": user.date_joined,
+            "last_login": user.last_login,
+            "groups": sorted(user.groups.values_list("name", flat=True)),
+        },
+        "email_addresses": [
+            {"email": a.email, "verified": a.verified, "primary": a.primary}
+            for a in user.emailaddress_set.order_by("pk")
+        ],
+        "two_factor_methods": sorted(
+            user.authenticator_set.values_list("type", flat=True)
+        ),
+    }
+    for _receiver, response in personal_data_requested.send(sender=User, user=user):
+        if response:
+            section, section_data = response
+            data[section] = section_data
+    return data
+
+
+@transaction.atomic
+def account_delete(*, user: User) -> None:
+    """Erase the account. Apps remove or anonymise their own data first."""
+    user = User.objects.select_for_update().get(pk=user.pk)
+    account_deleting.send(sender=User, user=user)
+    user_pk = user.pk
+    user.delete()
+    logger.info("account %s deleted at the holder's request", user_pk)

@@ -1,0 +1,63 @@
+from django.http import HttpRequest
+from django.template.response import TemplateResponse
+from django.urls import include, path, reverse
+from django.utils.cache import add_never_cache_headers
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.sidebar import LinkMenuItem as LinkMenuItemComponent
+from wagtail.models import Page, PageViewRestriction
+
+from . import admin_urls
+from .roles import REVIEW_PERMISSION
+from .selectors import account_requests_pending_count, user_is_member
+
+
+@hooks.register("register_admin_urls")
+def _register_admin_urls():
+    return [
+        path("accountaanvragen/", include(admin_urls, namespace="account_requests"))
+    ]
+
+
+class AccountRequestsMenuItem(MenuItem):
+    def is_shown(self, request: HttpRequest) -> bool:
+        return request.user.has_perm(REVIEW_PERMISSION)
+
+    def render_component(self, request):
+        # The count tells an adviser at a glance whether anyone is waiting.
+        count = account_requests_pending_count()
+        label = f"{self.label} ({count})" if count else self.label
+        return LinkMenuItemComponent(
+            self.name, label, self.url, icon_name=self.icon_name, attrs=self.attrs
+        )
+
+
+@hooks.register("register_admin_menu_item")
+def _register_menu_item():
+    return AccountRequestsMenuItem(
+        _("Account requests"),
+        reverse("account_requests:index"),
+        icon_name="user",
+        order=250,
+    )
+
+
+@hooks.register("before_serve_page", order=-1)
+def _members_only_for_logged_in_non_members(page: Page, request, serve_args, kw):
+    """A logged-in account without approval is told why it cannot read a
+    members-only page, instead of being sent to a login form it already
+    passed. Anonymous visitors fall through to Wagtail's login redirect."""
+    if not request.user.is_authenticated or user_is_member(request.user):
+        return None
+    for restriction in page.get_view_restrictions():
+        if restriction.restriction_type in (
+            PageViewRestriction.GROUPS,
+            PageViewRestriction.LOGIN,
+        ) and not restriction.accept_request(request):
+            response = TemplateResponse(
+                request, "accounts/members_only.html", {"page": page}, status=403
+            )
+            add_never_cache_headers(response)
+            return response
+    return None

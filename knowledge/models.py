@@ -25,6 +25,13 @@ class DossierPage(Page):
         verbose_name = _("web dossier")
         verbose_name_plural = _("web dossiers")
 
+    def get_context(self, request, *args, **kwargs):
+        from .selectors import themes_of
+
+        context = super().get_context(request, *args, **kwargs)
+        context["themes"] = themes_of(dossier=self)
+        return context
+
 
 class ThemePage(Page):
     """A guidance page within a web dossier (signalling, classifying, ...)."""

@@ -1,10 +1,12 @@
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 
 from .models import NewsCategory, NewsPage, ThemePage
 
@@ -15,8 +17,22 @@ def news_latest(*, limit: int) -> QuerySet[NewsPage]:
     return NewsPage.objects.live().public().order_by("-date", "-pk")[:limit]
 
 
-def themes_of(*, dossier: Page) -> QuerySet[ThemePage]:
-    return ThemePage.objects.child_of(dossier).live().public().specific()
+@dataclass(frozen=True)
+class ThemeCard:
+    page: ThemePage
+    members_only: bool
+
+
+def themes_of(*, dossier: Page) -> list[ThemeCard]:
+    """The dossier's guidance pages; members-only ones are listed too, marked,
+    so visitors learn they exist and why an account is worth requesting."""
+    themes = list(ThemePage.objects.child_of(dossier).live())
+    restricted = set(
+        PageViewRestriction.objects.filter(page__in=themes).values_list(
+            "page_id", flat=True
+        )
+    )
+    return [ThemeCard(page=t, members_only=t.pk in restricted) for t in themes]
 
 
 def news_index_context(*, index: Page, params: Mapping[str, str]) -> dict[str, Any]:
@@ -38,5 +54,6 @@ def news_index_context(*, index: Page, params: Mapping[str, str]) -> dict[str, A
         "news_items": page,
         "categories": NewsCategory.choices,
         "active_category": category,
+        "query_prefix": urlencode({"categorie": category}) if category else "",
         "notices": notices,
     }

@@ -33,10 +33,7 @@ def index(request: HttpRequest) -> HttpResponse:
     return TemplateResponse(
         request,
         "accounts/admin/requests.html",
-        {
-            "requests": account_requests_pending(),
-            "rejection_form": RejectionForm(),
-        },
+        {"requests": account_requests_pending()},
     )
 
 

@@ -1,3 +1,5 @@
+from urllib.parse import urlencode
+
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -26,5 +28,10 @@ def search(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "search/search.html",
-        {"query": query, "results": page, "notices": notices},
+        {
+            "query": query,
+            "results": page,
+            "notices": notices,
+            "query_prefix": urlencode({"q": query}),
+        },
     )

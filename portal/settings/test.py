@@ -15,3 +15,6 @@ STORAGES["staticfiles"] = {  # noqa: F405
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 ACCOUNTS_AUTO_APPROVE_DOMAINS = ["politie.example"]
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# Serve static files straight from the source folders; no collectstatic.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

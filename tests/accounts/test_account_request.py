@@ -1,0 +1,108 @@
+"""The 'account aanvragen' flow through the real allauth views."""
+
+import re
+
+import pytest
+from django.urls import reverse
+
+from portal.accounts.models import User
+from tests.conftest import PASSWORD
+
+pytestmark = pytest.mark.django_db
+
+FORM = {
+    "first_name": "Anna",
+    "last_name": "de Vries",
+    "organisation": "Gemeente Bodegraven-Reeuwijk",
+    "job_title": "OOV-adviseur",
+    "email": "a.devries@bodegraven.example",
+    "password1": "Sterk-wachtwoord-2026",
+    "password2": "Sterk-wachtwoord-2026",
+}
+
+
+def _confirmation_link(mail) -> str:
+    return re.search(r"https?://[^/\s]+(/accounts/confirm-email/\S+)", mail.body)[1]
+
+
+def test_request_verify_and_wait(
+    client, editor, mailoutbox, django_capture_on_commit_callbacks
+):
+    response = client.post(reverse("account_signup"), FORM)
+    assert response.status_code == 302
+    user = User.objects.get(email=FORM["email"])
+    assert user.organisation == "Gemeente Bodegraven-Reeuwijk"
+    assert user.job_title == "OOV-adviseur"
+    assert user.approval_status == User.ApprovalStatus.UNVERIFIED
+    assert len(mailoutbox) == 1
+
+    link = _confirmation_link(mailoutbox[0])
+    assert client.get(link).status_code == 200
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(link)
+    assert response.status_code == 302
+    user.refresh_from_db()
+    assert user.approval_status == User.ApprovalStatus.PENDING
+    assert mailoutbox[-1].to == [editor.email]
+
+
+def test_used_address_gets_a_dutch_message_and_no_second_account(client, member):
+    response = client.post(reverse("account_signup"), {**FORM, "email": member.email})
+    assert response.status_code == 200
+    assert "Er is al een gebruiker geregistreerd met dit e-mailadres" in (
+        response.content.decode()
+    )
+    assert User.objects.filter(email=member.email).count() == 1
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("email", "geen-adres", "Voer een geldig e-mailadres in"),
+        ("organisation", "", "Dit is een verplicht veld"),
+        ("first_name", "x" * 5000, "hoogstens 150 tekens"),
+        ("password2", "iets-anders-2026", "hetzelfde wachtwoord"),
+    ],
+)
+def test_malformed_request_is_refused_with_message(client, field, value, message):
+    response = client.post(reverse("account_signup"), {**FORM, field: value})
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert message in body
+    assert 'aria-invalid="true"' in body
+    assert not User.objects.filter(email=FORM["email"]).exists()
+
+
+def test_wrong_password_gets_a_dutch_message(client, member):
+    response = client.post(
+        reverse("account_login"), {"login": member.email, "password": "fout"}
+    )
+    assert response.status_code == 200
+    assert "e-mailadres en/of wachtwoord is niet juist" in response.content.decode()
+
+
+def test_failed_logins_are_rate_limited_without_a_server_error(client, member):
+    responses = [
+        client.post(
+            reverse("account_login"), {"login": member.email, "password": "fout"}
+        )
+        for _attempt in range(7)
+    ]
+    assert {r.status_code for r in responses} == {200}
+    assert "Te veel inlogpogingen" in responses[-1].content.decode()
+    # Even the right password is refused while the limit holds.
+    response = client.post(
+        reverse("account_login"), {"login": member.email, "password": PASSWORD}
+    )
+    assert "Te veel inlogpogingen" in response.content.decode()
+
+
+def test_signup_is_rate_limited(client):
+    statuses = [
+        client.post(
+            reverse("account_signup"), {**FORM, "email": f"p{n}@gemeente.example"}
+        ).status_code
+        for n in range(12)
+    ]
+    assert statuses[-1] == 429
+    assert 500 not in statuses

@@ -1,0 +1,40 @@
+import json
+
+import pytest
+from django.urls import reverse
+
+from portal.accounts.models import User
+from tests.conftest import PASSWORD
+
+pytestmark = pytest.mark.django_db
+
+
+def test_member_downloads_their_data(client, member):
+    client.force_login(member)
+    response = client.get(reverse("accounts:export"))
+    assert response.status_code == 200
+    assert response["Content-Disposition"].startswith("attachment;")
+    assert response["Cache-Control"] == "no-store"
+    data = json.loads(response.content)
+    assert data["account"]["email"] == member.email
+
+
+def test_export_needs_login(client):
+    response = client.get(reverse("accounts:export"))
+    assert response.status_code == 302
+
+
+def test_wrong_password_keeps_the_account(client, member):
+    client.force_login(member)
+    response = client.post(reverse("accounts:delete"), {"password": "fout"})
+    assert response.status_code == 200
+    assert "Dat wachtwoord klopt niet" in response.content.decode()
+    assert User.objects.filter(pk=member.pk).exists()
+
+
+def test_member_deletes_their_account(client, member):
+    client.force_login(member)
+    response = client.post(reverse("accounts:delete"), {"password": PASSWORD})
+    assert response.status_code == 302
+    assert not User.objects.filter(pk=member.pk).exists()
+    assert client.get(reverse("accounts:overview")).status_code == 302

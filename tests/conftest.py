@@ -1,0 +1,61 @@
+import pytest
+from allauth.mfa.totp.internal.auth import (
+    TOTP,
+    format_hotp_value,
+    generate_totp_secret,
+    hotp_value,
+    yield_hotp_counters_from_time,
+)
+from django.core.cache import cache
+from wagtail.models import Site
+
+from portal.home.models import HomePage
+from tests.accounts.factories import AdviserFactory, MemberFactory, UserFactory
+
+PASSWORD = "een-goed-wachtwoord-42"
+
+
+@pytest.fixture(autouse=True)
+def _media_root(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    # Rate-limit counters live in the cache; one test must not throttle another.
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def home_page(db) -> HomePage:
+    """The site root made by the migration."""
+    return Site.objects.get(is_default_site=True).root_page.specific
+
+
+@pytest.fixture
+def member(db):
+    return MemberFactory()
+
+
+@pytest.fixture
+def unapproved(db):
+    return UserFactory(approval_status="pending")
+
+
+@pytest.fixture
+def editor(db):
+    """An adviser with two-factor authentication set up."""
+    adviser = AdviserFactory()
+    secret = generate_totp_secret()
+    TOTP.activate(adviser, secret)
+    adviser.totp_secret = secret
+    return adviser
+
+
+def totp_code(secret: str) -> str:
+    """The authenticator app's current code for ``secret``."""
+    counters = list(yield_hotp_counters_from_time())
+    current = counters[len(counters) // 2]
+    return format_hotp_value(hotp_value(secret, current))

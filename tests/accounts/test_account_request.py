@@ -60,7 +60,7 @@ def test_used_address_gets_a_dutch_message_and_no_second_account(client, member)
     [
         ("email", "geen-adres", "Voer een geldig e-mailadres in"),
         ("organisation", "", "Dit is een verplicht veld"),
-        ("first_name", "x" * 5000, "hoogstens 150 tekens"),
+        ("first_name", "x" * 5000, "niet meer dan 150 tekens"),
         ("password2", "iets-anders-2026", "hetzelfde wachtwoord"),
     ],
 )

@@ -1,0 +1,22 @@
+"""The Wagtail admin works with an e-mail-login user model."""
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/admin/", "/admin/users/", "/admin/users/new/", "/admin/pages/", "/admin/groups/"],
+)
+def test_admin_pages_render_for_a_superuser_with_two_factor(client, editor, path):
+    editor.is_superuser = True
+    editor.save()
+    client.force_login(editor)
+    assert client.get(path).status_code == 200
+
+
+def test_adviser_can_edit_pages_but_not_users(client, editor):
+    client.force_login(editor)
+    assert client.get("/admin/pages/").status_code == 200
+    assert client.get("/admin/users/").status_code in (302, 403)

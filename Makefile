@@ -29,4 +29,4 @@ lint: install
 
 messages: install
 	$(PY) manage.py makemessages -l nl --no-location --ignore=var --ignore=staticfiles --ignore=bench --ignore=tests
-	$(PY) manage.py compilemessages -l nl
+	$(PY) manage.py compilemessages -l nl --ignore=.venv --ignore=var

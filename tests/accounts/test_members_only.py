@@ -48,9 +48,7 @@ def test_member_reads_the_page(client, member, members_page):
     assert "Geheime aanpak Bodegraven" in response.content.decode()
 
 
-def test_dossier_lists_the_page_as_members_only_without_its_text(
-    client, members_page
-):
+def test_dossier_lists_the_page_as_members_only_without_its_text(client, members_page):
     response = client.get(members_page.get_parent().url)
     body = response.content.decode()
     assert "Casusbespreking" in body

@@ -47,7 +47,9 @@ def test_adviser_approves(
 
 def test_rejection_without_reason_changes_nothing(client, editor, unapproved):
     client.force_login(editor)
-    client.post(reverse("account_requests:reject", args=[unapproved.pk]), {"reason": ""})
+    client.post(
+        reverse("account_requests:reject", args=[unapproved.pk]), {"reason": ""}
+    )
     unapproved.refresh_from_db()
     assert unapproved.approval_status == User.ApprovalStatus.PENDING
 
@@ -68,7 +70,10 @@ def test_adviser_rejects_with_reason(
 
 def test_unknown_or_handled_request_is_404(client, editor, member):
     client.force_login(editor)
-    assert client.post(reverse("account_requests:approve", args=[999999])).status_code == 404
+    assert (
+        client.post(reverse("account_requests:approve", args=[999999])).status_code
+        == 404
+    )
     url = reverse("account_requests:approve", args=[member.pk])
     assert client.post(url).status_code == 404
 

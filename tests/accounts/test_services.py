@@ -28,7 +28,9 @@ def test_verified_request_waits_for_adviser_and_notifies_them(
     assert "/admin/accountaanvragen/" in mailoutbox[0].body
 
 
-def test_trusted_domain_is_approved_at_once(mailoutbox, django_capture_on_commit_callbacks):
+def test_trusted_domain_is_approved_at_once(
+    mailoutbox, django_capture_on_commit_callbacks
+):
     applicant = UserFactory(email="wijkagent@politie.example")
     with django_capture_on_commit_callbacks(execute=True):
         services.account_request_verified(user=applicant)
@@ -90,9 +92,11 @@ def test_an_unverified_request_cannot_be_approved(editor):
     applicant = UserFactory()
     with pytest.raises(AccountError):
         services.account_approve(user=applicant, decided_by=editor)
-    assert not Group.objects.get(name=MEMBERS_GROUP).user_set.filter(
-        pk=applicant.pk
-    ).exists()
+    assert (
+        not Group.objects.get(name=MEMBERS_GROUP)
+        .user_set.filter(pk=applicant.pk)
+        .exists()
+    )
 
 
 def test_roles(member, editor, unapproved):

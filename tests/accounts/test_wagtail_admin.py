@@ -7,7 +7,13 @@ pytestmark = pytest.mark.django_db
 
 @pytest.mark.parametrize(
     "path",
-    ["/admin/", "/admin/users/", "/admin/users/new/", "/admin/pages/", "/admin/groups/"],
+    [
+        "/admin/",
+        "/admin/users/",
+        "/admin/users/new/",
+        "/admin/pages/",
+        "/admin/groups/",
+    ],
 )
 def test_admin_pages_render_for_a_superuser_with_two_factor(client, editor, path):
     editor.is_superuser = True

@@ -18,7 +18,9 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 @pytest.fixture
 def members_page(home_page):
     dossier = home_page.add_child(
-        instance=DossierPage(title="Online aangejaagde ordeverstoringen", show_in_menus=True)
+        instance=DossierPage(
+            title="Online aangejaagde ordeverstoringen", show_in_menus=True
+        )
     )
     page = dossier.add_child(
         instance=ThemePage(
@@ -29,7 +31,9 @@ def members_page(home_page):
     restriction = PageViewRestriction.objects.create(
         page=page, restriction_type=PageViewRestriction.GROUPS
     )
-    restriction.groups.set(Group.objects.filter(name__in=[MEMBERS_GROUP, ADVISERS_GROUP]))
+    restriction.groups.set(
+        Group.objects.filter(name__in=[MEMBERS_GROUP, ADVISERS_GROUP])
+    )
     return page
 
 
@@ -57,7 +61,9 @@ def _log_in(page, live_server, email: str, password: str) -> None:
     page.get_by_role("button", name="Inloggen").click()
 
 
-def test_request_verify_approve_and_read(live_server, new_page, axe, members_page, editor):
+def test_request_verify_approve_and_read(
+    live_server, new_page, axe, members_page, editor
+):
     applicant_page = new_page()
     applicant_page.goto(live_server.url + "/")
     axe(applicant_page)
@@ -68,14 +74,18 @@ def test_request_verify_approve_and_read(live_server, new_page, axe, members_pag
     assert user.approval_status == User.ApprovalStatus.UNVERIFIED
 
     # Verify the address with the link from the e-mail.
-    applicant_page.goto(live_server.url + _link_in(mail.outbox[-1], "/accounts/confirm-email/"))
+    applicant_page.goto(
+        live_server.url + _link_in(mail.outbox[-1], "/accounts/confirm-email/")
+    )
     applicant_page.get_by_role("button", name="Bevestigen").click()
     user.refresh_from_db()
     assert user.approval_status == User.ApprovalStatus.PENDING
     assert mail.outbox[-1].to == [editor.email]
 
     # Not approved yet: the members-only page is refused, with the reason.
-    _log_in(applicant_page, live_server, "s.bakker@houten.example", "Sterk-wachtwoord-2026")
+    _log_in(
+        applicant_page, live_server, "s.bakker@houten.example", "Sterk-wachtwoord-2026"
+    )
     applicant_page.goto(live_server.url + members_page.url)
     assert applicant_page.get_by_role("heading", name="Alleen voor leden").is_visible()
     assert "Vertrouwelijke casuïstiek" not in applicant_page.content()
@@ -97,11 +107,15 @@ def test_request_verify_approve_and_read(live_server, new_page, axe, members_pag
 
     # Approved: the same page now shows its content.
     applicant_page.goto(live_server.url + members_page.url)
-    assert applicant_page.get_by_text("Vertrouwelijke casuïstiek uit gemeenten.").is_visible()
+    assert applicant_page.get_by_text(
+        "Vertrouwelijke casuïstiek uit gemeenten."
+    ).is_visible()
     axe(applicant_page)
 
 
-def test_anonymous_visitor_is_invited_to_log_in(live_server, new_page, axe, members_page):
+def test_anonymous_visitor_is_invited_to_log_in(
+    live_server, new_page, axe, members_page
+):
     page = new_page()
     page.goto(live_server.url + members_page.url)
     assert "/accounts/login/" in page.url

@@ -11,7 +11,11 @@ ALLAUTH_OVERRIDES = [
     gettext_noop("The email address and/or password you specified are not correct."),
     gettext_noop("Too many failed login attempts. Try again later."),
     gettext_noop("A user is already registered with this email address."),
-    gettext_noop("Authenticator code"),
+    gettext_noop("Two-Factor Authentication"),
+    gettext_noop(
+        "Your account is protected by two-factor authentication. Please enter an "
+        "authenticator code:"
+    ),
     gettext_noop("Sign In"),
     gettext_noop("Confirm Email Address"),
     gettext_noop("Verify Your Email Address"),

@@ -199,4 +199,6 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("DJANGO_LOG_LEVEL", default="INFO")},
+    # One line per background task is noise; failures still come through.
+    "loggers": {"django_tasks": {"level": "WARNING"}},
 }

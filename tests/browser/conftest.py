@@ -25,8 +25,11 @@ def _chromium_available() -> bool:
     return os.path.exists(CHROMIUM) or shutil.which(CHROMIUM) is not None
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture
 def browser():
+    # Per test, not per session: while Playwright runs, asgiref sees an event
+    # loop in this thread and hands the ORM other connection objects, so the
+    # database set-up between tests must happen with Playwright stopped.
     if not _chromium_available():
         if os.environ.get("LEERKRING_REQUIRE_BROWSER"):
             pytest.fail(f"Chromium not found at {CHROMIUM}")

@@ -5,6 +5,7 @@ import re
 import pytest
 from django.contrib.auth.models import Group
 from django.core import mail
+from playwright.sync_api import expect
 from wagtail.models import PageViewRestriction
 
 from knowledge.models import DossierPage, ThemePage
@@ -12,7 +13,12 @@ from portal.accounts.models import User
 from portal.accounts.roles import ADVISERS_GROUP, MEMBERS_GROUP
 from tests.conftest import PASSWORD, totp_code
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.browser,
+    # Live-server tests commit for real; serialized_rollback restores the
+    # pages, groups and site the migrations made once each test has flushed.
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 
 @pytest.fixture
@@ -50,13 +56,13 @@ def _request_account(page, live_server) -> None:
     page.get_by_label("Functie").fill("Jongerenwerker")
     page.get_by_label("Zakelijk e-mailadres").fill("s.bakker@houten.example")
     page.get_by_label("Wachtwoord", exact=True).fill("Sterk-wachtwoord-2026")
-    page.get_by_label("Wachtwoord (nogmaals)").fill("Sterk-wachtwoord-2026")
+    page.get_by_label("Wachtwoord (bevestigen)").fill("Sterk-wachtwoord-2026")
     page.get_by_role("button", name="Account aanvragen").click()
 
 
 def _log_in(page, live_server, email: str, password: str) -> None:
     page.goto(live_server.url + "/accounts/login/")
-    page.get_by_label("E-mailadres").fill(email)
+    page.get_by_label("E-mail").fill(email)
     page.get_by_label("Wachtwoord").fill(password)
     page.get_by_role("button", name="Inloggen").click()
 
@@ -77,7 +83,7 @@ def test_request_verify_approve_and_read(
     applicant_page.goto(
         live_server.url + _link_in(mail.outbox[-1], "/accounts/confirm-email/")
     )
-    applicant_page.get_by_role("button", name="Bevestigen").click()
+    applicant_page.get_by_role("button", name="Bevestig", exact=True).click()
     user.refresh_from_db()
     assert user.approval_status == User.ApprovalStatus.PENDING
     assert mail.outbox[-1].to == [editor.email]
@@ -87,29 +93,31 @@ def test_request_verify_approve_and_read(
         applicant_page, live_server, "s.bakker@houten.example", "Sterk-wachtwoord-2026"
     )
     applicant_page.goto(live_server.url + members_page.url)
-    assert applicant_page.get_by_role("heading", name="Alleen voor leden").is_visible()
+    expect(
+        applicant_page.get_by_role("heading", name="Alleen voor leden")
+    ).to_be_visible()
     assert "Vertrouwelijke casuïstiek" not in applicant_page.content()
     axe(applicant_page)
 
     # The adviser signs in with the second factor and approves.
     adviser_page = new_page()
     adviser_page.goto(live_server.url + _link_in(mail.outbox[-1], "/admin/"))
-    adviser_page.get_by_label("E-mailadres").fill(editor.email)
+    adviser_page.get_by_label("E-mail").fill(editor.email)
     adviser_page.get_by_label("Wachtwoord").fill(PASSWORD)
     adviser_page.get_by_role("button", name="Inloggen").click()
-    adviser_page.get_by_label("Authenticatorcode").fill(totp_code(editor.totp_secret))
+    adviser_page.get_by_label("Code", exact=True).fill(totp_code(editor.totp_secret))
     adviser_page.get_by_role("button", name="Inloggen").click()
     adviser_page.get_by_role("button", name="Sanne Bakker goedkeuren").click()
-    assert adviser_page.get_by_text("is goedgekeurd").first.is_visible()
+    expect(adviser_page.get_by_text("is goedgekeurd").first).to_be_visible()
     user.refresh_from_db()
     assert user.approval_status == User.ApprovalStatus.APPROVED
     assert mail.outbox[-1].to == ["s.bakker@houten.example"]
 
     # Approved: the same page now shows its content.
     applicant_page.goto(live_server.url + members_page.url)
-    assert applicant_page.get_by_text(
-        "Vertrouwelijke casuïstiek uit gemeenten."
-    ).is_visible()
+    expect(
+        applicant_page.get_by_text("Vertrouwelijke casuïstiek uit gemeenten.")
+    ).to_be_visible()
     axe(applicant_page)
 
 

@@ -18,8 +18,3 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # Serve static files straight from the source folders; no collectstatic.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
-
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
-    # A file, not memory: the live server used by the browser tests then gets
-    # its own connection instead of sharing the test thread's.
-    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test.sqlite3")}  # noqa: F405

@@ -5,3 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class EventsConfig(AppConfig):
     name = "events"
     verbose_name = _("Events")
+
+    def ready(self) -> None:
+        from portal.core.signals import demo_content_requested
+
+        from .seed import demo_build
+
+        demo_content_requested.connect(demo_build, dispatch_uid="events.demo")

@@ -199,6 +199,10 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("DJANGO_LOG_LEVEL", default="INFO")},
-    # One line per background task is noise; failures still come through.
-    "loggers": {"django_tasks": {"level": "WARNING"}},
+    # Wagtail keeps its own audit log of page actions; on the console they are
+    # noise, as is one line per background task. Failures still come through.
+    "loggers": {
+        "django_tasks": {"level": "WARNING"},
+        "wagtail": {"level": "WARNING"},
+    },
 }

@@ -1,0 +1,86 @@
+"""Demo events (see ``manage.py load_demo``)."""
+
+import datetime as dt
+from typing import Any
+
+from django.utils import timezone
+from wagtail.models import Page
+
+from portal.core.demo import Report, child_ensure
+
+from . import seed_content as content
+from .models import EventIndexPage, EventPage
+
+
+def _agenda(items: list[tuple[str, str, str]]) -> list[tuple[str, dict]]:
+    return [
+        ("item", {"time": dt.time.fromisoformat(t), "title": title, "speaker": who})
+        for t, title, who in items
+    ]
+
+
+def _fields(spec: dict[str, Any], starts_at: dt.datetime) -> dict[str, Any]:
+    return {
+        "title": spec["title"],
+        "kind": spec["kind"],
+        "format": spec["format"],
+        "location": spec["location"],
+        "audience": spec["audience"],
+        "intro": spec["intro"],
+        "body": spec["body"],
+        "agenda": _agenda(spec["agenda"]),
+        "starts_at": starts_at,
+        "ends_at": starts_at + dt.timedelta(minutes=spec["minutes"]),
+        "cost_note": "Deelname is kosteloos",
+        "organiser": content.CCV,
+        "registration_closed": spec.get("closed", False),
+    }
+
+
+def _aware(day: dt.date, time: dt.time) -> dt.datetime:
+    return timezone.make_aware(dt.datetime.combine(day, time))
+
+
+def _move_forward_if_past(event: EventPage, starts_at: dt.datetime) -> None:
+    """An upcoming demo event that has since passed moves to its new date, so
+    a demo site opened months later still has something to register for."""
+    if event.ends_at >= timezone.now():
+        return
+    duration = event.ends_at - event.starts_at
+    event.starts_at, event.ends_at = starts_at, starts_at + duration
+    event.save_revision().publish()
+
+
+def demo_build(*, home: Page, report: Report, **kwargs) -> None:
+    """Receiver of ``demo_content_requested``."""
+    index = child_ensure(
+        parent=home,
+        model=EventIndexPage,
+        slug=content.INDEX["slug"],
+        fields={
+            "title": content.INDEX["title"],
+            "intro": content.INDEX["intro"],
+            "show_in_menus": True,
+        },
+        report=report,
+    )
+    for spec in content.PAST:
+        starts_at = _aware(*spec["start"])
+        child_ensure(
+            parent=index,
+            model=EventPage,
+            slug=spec["slug"],
+            fields=_fields(spec, starts_at),
+            report=report,
+        )
+    today = timezone.localdate()
+    for spec in content.UPCOMING:
+        starts_at = _aware(today + dt.timedelta(days=spec["days"]), spec["time"])
+        event = child_ensure(
+            parent=index,
+            model=EventPage,
+            slug=spec["slug"],
+            fields=_fields(spec, starts_at),
+            report=report,
+        )
+        _move_forward_if_past(event, starts_at)

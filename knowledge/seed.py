@@ -1,0 +1,95 @@
+"""Demo content for the web dossier and the news (see ``manage.py load_demo``)."""
+
+from django.contrib.auth.models import Group
+from django.utils.text import slugify
+from wagtail.models import Page, PageViewRestriction
+from wagtail.rich_text import RichText
+
+from portal.accounts.roles import ADVISERS_GROUP, MEMBERS_GROUP
+from portal.core.demo import Report, child_ensure
+
+from . import seed_content as content
+from .models import DossierPage, NewsIndexPage, NewsPage, ThemePage
+
+
+def _stream(body: list[tuple[str, object]]) -> list[tuple[str, object]]:
+    return [
+        (kind, RichText(value) if kind == "paragraph" else value)
+        for kind, value in body
+    ]
+
+
+def _theme(*, dossier: Page, spec: tuple, report: Report) -> ThemePage:
+    slug, title, intro, body = spec
+    return child_ensure(
+        parent=dossier,
+        model=ThemePage,
+        slug=slug,
+        fields={"title": title, "intro": intro, "body": _stream(body)},
+        report=report,
+    )
+
+
+def _restrict_to_members(page: Page) -> None:
+    restriction, _created = PageViewRestriction.objects.get_or_create(
+        page=page, restriction_type=PageViewRestriction.GROUPS
+    )
+    restriction.groups.set(
+        Group.objects.filter(name__in=[MEMBERS_GROUP, ADVISERS_GROUP])
+    )
+
+
+def dossier_build(*, home: Page, report: Report) -> DossierPage:
+    dossier = child_ensure(
+        parent=home,
+        model=DossierPage,
+        slug=content.DOSSIER["slug"],
+        fields={
+            "title": content.DOSSIER["title"],
+            "intro": content.DOSSIER["intro"],
+            "show_in_menus": True,
+        },
+        report=report,
+    )
+    for spec in content.THEMES:
+        _theme(dossier=dossier, spec=spec, report=report)
+    _restrict_to_members(
+        _theme(dossier=dossier, spec=content.MEMBERS_PAGE, report=report)
+    )
+    return dossier
+
+
+def news_build(*, home: Page, report: Report) -> NewsIndexPage:
+    index = child_ensure(
+        parent=home,
+        model=NewsIndexPage,
+        slug=content.NEWS_INDEX["slug"],
+        fields={
+            "title": content.NEWS_INDEX["title"],
+            "intro": content.NEWS_INDEX["intro"],
+            "show_in_menus": True,
+        },
+        report=report,
+    )
+    for category, date, title, teaser, tags in content.NEWS:
+        child_ensure(
+            parent=index,
+            model=NewsPage,
+            slug=slugify(title)[:80].strip("-"),
+            fields={
+                "title": title,
+                "category": category,
+                "date": date,
+                "teaser": teaser,
+                "body": [("paragraph", RichText(f"<p>{teaser}</p>"))],
+            },
+            report=report,
+            prepare=lambda page, tags=tags: page.tags.set(tags),
+        )
+    return index
+
+
+def demo_build(*, home: Page, report: Report, **kwargs) -> None:
+    """Receiver of ``demo_content_requested``."""
+    dossier_build(home=home, report=report)
+    news_build(home=home, report=report)

@@ -39,10 +39,11 @@ class EventIndexPage(Page):
         verbose_name = _("events overview")
 
     def get_context(self, request, *args, **kwargs):
-        from .selectors import events_past, events_upcoming
+        from .selectors import events_past, events_upcoming, feed_subscription_url
 
         context = super().get_context(request, *args, **kwargs)
         context["upcoming"] = events_upcoming(limit=50)
+        context["subscribe_url"] = feed_subscription_url(request=request)
         context["past"] = events_past(limit=20)
         return context
 
@@ -124,3 +125,10 @@ class EventPage(Page):
     @property
     def is_past(self) -> bool:
         return self.ends_at < timezone.now()
+
+    def get_context(self, request, *args, **kwargs):
+        from .selectors import calendar_links
+
+        context = super().get_context(request, *args, **kwargs)
+        context["calendar"] = calendar_links(event=self, request=request)
+        return context

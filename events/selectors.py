@@ -1,4 +1,6 @@
 from django.db.models import QuerySet
+from django.http import Http404, HttpRequest
+from django.urls import reverse
 from django.utils import timezone
 
 from .models import EventPage
@@ -20,3 +22,34 @@ def events_past(*, limit: int) -> QuerySet[EventPage]:
         .filter(ends_at__lt=timezone.now())
         .order_by("-starts_at", "-pk")[:limit]
     )
+
+
+def events_for_feed(*, kind: str | None = None) -> QuerySet[EventPage]:
+    """Upcoming public events for a calendar feed, cancelled ones included so
+    that subscribed calendars learn of the cancellation."""
+    events = EventPage.objects.live().public().filter(ends_at__gte=timezone.now())
+    if kind:
+        events = events.filter(kind=kind)
+    return events.order_by("starts_at", "pk")
+
+
+def feed_subscription_url(*, request: HttpRequest) -> str:
+    """webcal:// makes the browser hand the feed to the calendar program."""
+    feed = request.build_absolute_uri(reverse("events:ical_feed"))
+    return "webcal://" + feed.split("://", 1)[1]
+
+
+def calendar_links(*, event: EventPage, request: HttpRequest) -> dict[str, str]:
+    """The event's own .ics and a subscription to all meetings."""
+    return {
+        "ics": reverse("events:ical_event", kwargs={"pk": event.pk}),
+        "subscribe": feed_subscription_url(request=request),
+    }
+
+
+def event_public_or_404(*, pk: int) -> EventPage:
+    """A live event without view restrictions; anything else is not found."""
+    try:
+        return EventPage.objects.live().public().get(pk=pk)
+    except EventPage.DoesNotExist as exc:
+        raise Http404 from exc

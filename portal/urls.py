@@ -21,6 +21,7 @@ urlpatterns = [
     path("mijn-account/", include("portal.accounts.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("zoeken/", search_views.search, name="search"),
+    path("", include("events.urls")),
 ]
 
 if settings.DEBUG:

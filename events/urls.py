@@ -1,0 +1,11 @@
+from django.urls import path
+
+from . import views
+
+app_name = "events"
+
+urlpatterns = [
+    path("agenda/bijeenkomsten.ics", views.feed, name="ical_feed"),
+    path("agenda/bijeenkomst-<int:pk>.ics", views.event_ics, name="ical_event"),
+    path("agenda/<slug:kind>.ics", views.feed, name="ical_feed_kind"),
+]

@@ -3,11 +3,12 @@
 import datetime as dt
 import zoneinfo
 from collections.abc import Iterable
+from email.utils import parseaddr
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.utils import timezone
-from icalendar import Alarm, Calendar, Event, Timezone
+from icalendar import Alarm, Calendar, Event, Timezone, vCalAddress
 
 from .models import EventPage
 
@@ -80,19 +81,43 @@ def _reminder(event: EventPage) -> Alarm:
     return alarm
 
 
-def calendar_render(
-    events: Iterable[EventPage], *, base_url: str, name: str | None = None
+def invitation_render(
+    event: EventPage, *, attendee_email: str, attendee_name: str, base_url: str
 ) -> bytes:
-    """An iCalendar file with ``events``; ``name`` titles a subscribed feed."""
+    """The invitation sent with a confirmation (METHOD:REQUEST): mail programs
+    offer to accept it, and later updates with the same UID replace it."""
+    calendar = _calendar(method="REQUEST")
+    component = _component(event, base_url=base_url)
+    organizer = vCalAddress(f"mailto:{parseaddr(settings.DEFAULT_FROM_EMAIL)[1]}")
+    organizer.params["cn"] = event.organiser or "Leerkring"
+    component.add("organizer", organizer)
+    attendee = vCalAddress(f"mailto:{attendee_email}")
+    attendee.params.update(
+        {"cn": attendee_name, "role": "REQ-PARTICIPANT", "partstat": "ACCEPTED"}
+    )
+    component.add("attendee", attendee)
+    calendar.add_component(component)
+    return calendar.to_ical()
+
+
+def _calendar(*, method: str) -> Calendar:
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("method", "PUBLISH")
+    calendar.add("method", method)
+    calendar.add_component(Timezone.from_ical(AMSTERDAM_VTIMEZONE))
+    return calendar
+
+
+def calendar_render(
+    events: Iterable[EventPage], *, base_url: str, name: str | None = None
+) -> bytes:
+    """An iCalendar file with ``events``; ``name`` titles a subscribed feed."""
+    calendar = _calendar(method="PUBLISH")
     if name:
         calendar.add("x-wr-calname", name)
         calendar.add("x-wr-timezone", TZID)
-    calendar.add_component(Timezone.from_ical(AMSTERDAM_VTIMEZONE))
     for event in events:
         calendar.add_component(_component(event, base_url=base_url))
     return calendar.to_ical()

@@ -1,8 +1,10 @@
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -48,7 +50,7 @@ class EventIndexPage(Page):
         return context
 
 
-class EventPage(Page):
+class EventPage(RoutablePageMixin, Page):
     kind = models.CharField(_("kind"), max_length=20, choices=EventKind.choices)
     audience = models.CharField(
         _("audience"),
@@ -73,6 +75,26 @@ class EventPage(Page):
     body = RichTextField(_("description"), blank=True)
     agenda = StreamField(
         [("item", AgendaItemBlock())], blank=True, verbose_name=_("agenda")
+    )
+    capacity = models.PositiveIntegerField(
+        _("places"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty for no limit. When full, a waiting list opens."),
+    )
+    registration_opens_at = models.DateTimeField(
+        _("registration opens at"),
+        null=True,
+        blank=True,
+        help_text=_("Until then the event is shown as a save-the-date."),
+    )
+    meeting_link = models.URLField(
+        _("meeting link"),
+        blank=True,
+        help_text=_(
+            "Teams or stream link; shown only to confirmed participants, never "
+            "on the public page or in the calendar feed."
+        ),
     )
     registration_closed = models.BooleanField(
         _("registration closed"),
@@ -100,8 +122,14 @@ class EventPage(Page):
         FieldPanel("body"),
         FieldPanel("agenda"),
         MultiFieldPanel(
-            [FieldPanel("registration_closed"), FieldPanel("cancelled")],
-            heading=_("Status"),
+            [
+                FieldPanel("capacity"),
+                FieldPanel("registration_opens_at"),
+                FieldPanel("meeting_link"),
+                FieldPanel("registration_closed"),
+                FieldPanel("cancelled"),
+            ],
+            heading=_("Registration"),
         ),
     ]
     search_fields = [
@@ -127,8 +155,73 @@ class EventPage(Page):
         return self.ends_at < timezone.now()
 
     def get_context(self, request, *args, **kwargs):
-        from .selectors import calendar_links
+        from .forms import GuestRegistrationForm
+        from .selectors import calendar_links, registration_context
 
         context = super().get_context(request, *args, **kwargs)
         context["calendar"] = calendar_links(event=self, request=request)
+        context.update(registration_context(event=self, user=request.user))
+        context["guest_form"] = GuestRegistrationForm()
         return context
+
+    @path("inschrijven/", name="register")
+    def register(self, request):
+        from .views import event_register
+
+        return event_register(request, event=self)
+
+
+class Registration(models.Model):
+    """A place (or a place on the waiting list) at an event for one person.
+
+    Members register with their account; guests leave their details and
+    confirm by e-mail before they get a place.
+    """
+
+    class Status(models.TextChoices):
+        UNCONFIRMED = "unconfirmed", _("Waiting for e-mail confirmation")
+        CONFIRMED = "confirmed", _("Confirmed")
+        WAITING = "waiting", _("On the waiting list")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    event = models.ForeignKey(
+        EventPage, on_delete=models.CASCADE, related_name="registrations"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="registrations",
+    )
+    name = models.CharField(_("name"), max_length=200)
+    organisation = models.CharField(_("organisation"), max_length=200)
+    job_title = models.CharField(_("function"), max_length=200)
+    email = models.EmailField(_("e-mail address"))
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, db_index=True
+    )
+    created_at = models.DateTimeField(_("registered at"), default=timezone.now)
+    confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
+    cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("registration")
+        verbose_name_plural = _("registrations")
+        ordering = ["created_at", "pk"]
+        constraints = [
+            # One active registration per person and event: registering twice
+            # never gives a second seat, even when two requests race.
+            models.UniqueConstraint(
+                fields=["event", "email"],
+                condition=~models.Q(status="cancelled"),
+                name="registration_one_active_per_email",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} – {self.event}"
+
+    @property
+    def is_active(self) -> bool:
+        return self.status != self.Status.CANCELLED

@@ -53,3 +53,31 @@ def event_public_or_404(*, pk: int) -> EventPage:
         return EventPage.objects.live().public().get(pk=pk)
     except EventPage.DoesNotExist as exc:
         raise Http404 from exc
+
+
+def registration_context(*, event: EventPage, user) -> dict:
+    """What the event page shows about registering, for this visitor."""
+    from .models import Registration
+    from .states import accepts_registrations, event_state
+
+    confirmed = event.registrations.filter(status=Registration.Status.CONFIRMED).count()
+    state = event_state(event=event, confirmed=confirmed)
+    mine = None
+    if user.is_authenticated:
+        mine = (
+            event.registrations.filter(user=user)
+            .exclude(status=Registration.Status.CANCELLED)
+            .first()
+        )
+    places_left = None
+    if event.capacity is not None:
+        places_left = max(event.capacity - confirmed, 0)
+    return {
+        "state": state,
+        "can_register": accepts_registrations(state) and mine is None,
+        "places_left": places_left,
+        "my_registration": mine,
+        "show_meeting_link": bool(
+            mine and mine.status == Registration.Status.CONFIRMED and event.meeting_link
+        ),
+    }

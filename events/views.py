@@ -1,11 +1,20 @@
-"""Calendar downloads and feeds (not pages, so they live outside Wagtail)."""
+"""Registration actions and calendar downloads (not pages of their own)."""
 
+from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
 
+from portal.accounts.selectors import user_is_member
+
+from .errors import RegistrationError
+from .forms import GuestRegistrationForm
 from .ical import calendar_render
-from .models import EventKind
+from .links import registration_from_token
+from .models import EventKind, EventPage
 from .selectors import event_public_or_404, events_for_feed
+from .services import registration_cancel, registration_confirm, registration_create
 
 CALENDAR_TYPE = "text/calendar; charset=utf-8"
 
@@ -40,3 +49,92 @@ def event_ics(request: HttpRequest, pk: int) -> HttpResponse:
     event = event_public_or_404(pk=pk)
     body = calendar_render([event], base_url=request.build_absolute_uri("/"))
     return calendar_response(body, filename=f"{event.slug}.ics", inline=False)
+
+
+@require_POST
+def event_register(request: HttpRequest, *, event: EventPage) -> HttpResponse:
+    """The event page's form: a member registers with their account, anyone
+    else as a guest who confirms by e-mail."""
+    user = request.user
+    if user_is_member(user):
+        details = {
+            "name": user.get_full_name() or user.email,
+            "organisation": user.organisation,
+            "job_title": user.job_title,
+            "email": user.email,
+        }
+        form = None
+    else:
+        form = GuestRegistrationForm(request.POST)
+        if not form.is_valid():
+            return _event_page_with_form(request, event, form)
+        details = form.cleaned_data
+    try:
+        registration = registration_create(
+            event=event, user=user if form is None else None, **details
+        )
+    except RegistrationError as exc:
+        messages.error(request, str(exc))
+        return redirect(event.url)
+    messages.success(request, _registered_message(registration))
+    return redirect(event.url)
+
+
+def _registered_message(registration) -> str:
+    status = registration.Status
+    if registration.status == status.CONFIRMED:
+        return _(
+            "You are registered. The confirmation with the invitation is in your mail."
+        )
+    if registration.status == status.WAITING:
+        return _(
+            "The meeting is full; you are on the waiting list. "
+            "We mail you when a place frees up."
+        )
+    return _(
+        "Almost done: confirm your registration with the link we e-mailed to {email}."
+    ).format(email=registration.email)
+
+
+def _event_page_with_form(request, event: EventPage, form) -> HttpResponse:
+    context = event.get_context(request)
+    context["guest_form"] = form
+    return render(request, event.get_template(request), context, status=400)
+
+
+@require_http_methods(["GET", "POST"])
+def registration_confirm_view(request: HttpRequest, token: str) -> HttpResponse:
+    return _token_action(request, token, action="confirm")
+
+
+@require_http_methods(["GET", "POST"])
+def registration_cancel_view(request: HttpRequest, token: str) -> HttpResponse:
+    return _token_action(request, token, action="cancel")
+
+
+def _token_action(request: HttpRequest, token: str, *, action: str) -> HttpResponse:
+    """GET shows what the link will do; only the POST acts, so that mail
+    scanners which open links do not confirm or cancel anything."""
+    registration = registration_from_token(token, action)
+    if registration is None:
+        return render(request, "events/registration_link_invalid.html", status=404)
+    if request.method == "POST":
+        service = registration_confirm if action == "confirm" else registration_cancel
+        try:
+            registration = service(registration=registration)
+        except RegistrationError as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, _action_done_message(registration, action))
+        return redirect(registration.event.url)
+    return render(
+        request,
+        "events/registration_action.html",
+        {"registration": registration, "event": registration.event, "action": action},
+    )
+
+
+def _action_done_message(registration, action: str) -> str:
+    if action == "cancel":
+        return _("Your registration has been cancelled.")
+    return _registered_message(registration)

@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "events",
     "casebook",
     "wagtail.contrib.forms",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.embeds",

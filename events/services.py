@@ -1,0 +1,184 @@
+"""Every write to registrations goes through these functions."""
+
+import logging
+from typing import Any
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from .errors import RegistrationError
+from .ical import invitation_render
+from .links import registration_link
+from .models import EventPage, Registration
+from .states import EventState, accepts_registrations, event_state
+
+logger = logging.getLogger(__name__)
+Status = Registration.Status
+HOLDS_PLACE = (Status.CONFIRMED,)
+
+
+def _base_url() -> str:
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+
+
+def _mail(*, template: str, registration: Registration, invite: bool = False) -> None:
+    """Render a mail in Dutch and send it once the transaction commits."""
+    event = registration.event
+    context: dict[str, Any] = {
+        "registration": registration,
+        "event": event,
+        "event_url": _base_url() + event.url,
+        "cancel_url": _base_url() + registration_link(registration, "cancel"),
+        "confirm_url": _base_url() + registration_link(registration, "confirm"),
+    }
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = render_to_string(f"events/email/{template}_subject.txt", context)
+        body = render_to_string(f"events/email/{template}_body.txt", context)
+    message = EmailMultiAlternatives(
+        settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + " ".join(subject.split()),
+        body,
+        settings.DEFAULT_FROM_EMAIL,
+        [registration.email],
+    )
+    if invite:
+        ics = invitation_render(
+            event,
+            attendee_email=registration.email,
+            attendee_name=registration.name,
+            base_url=_base_url(),
+        )
+        message.attach("uitnodiging.ics", ics, "text/calendar; method=REQUEST")
+    transaction.on_commit(message.send)
+
+
+def _locked(event: EventPage) -> tuple[EventPage, int]:
+    """Lock the event row so that concurrent registrations queue up behind
+    each other, and count the places taken while holding the lock."""
+    event = EventPage.objects.select_for_update().get(pk=event.pk)
+    taken = event.registrations.filter(status__in=HOLDS_PLACE).count()
+    return event, taken
+
+
+def _has_place(event: EventPage, taken: int) -> bool:
+    return event.capacity is None or taken < event.capacity
+
+
+def _refusal(state: EventState) -> str:
+    return {
+        EventState.ANNOUNCED: _("Registration for this meeting has not opened yet."),
+        EventState.CANCELLED: _("This meeting has been cancelled."),
+        EventState.PAST: _("This meeting has already taken place."),
+    }.get(state, _("It is no longer possible to register for this meeting."))
+
+
+def _refuse_unless_open(event: EventPage, taken: int) -> None:
+    state = event_state(event=event, confirmed=taken)
+    if not accepts_registrations(state):
+        raise RegistrationError(_refusal(state))
+
+
+@transaction.atomic
+def registration_create(
+    *,
+    event: EventPage,
+    name: str,
+    organisation: str,
+    job_title: str,
+    email: str,
+    user=None,
+) -> Registration:
+    """Register a member (a place or the waiting list at once) or a guest
+    (no place until the e-mail address is confirmed)."""
+    event, taken = _locked(event)
+    _refuse_unless_open(event, taken)
+    email = email.strip().lower()
+    if event.registrations.filter(email=email).exclude(status=Status.CANCELLED):
+        raise RegistrationError(
+            _("{email} is already registered for this meeting.").format(email=email)
+        )
+    registration = Registration(
+        event=event,
+        user=user,
+        name=name.strip(),
+        organisation=organisation.strip(),
+        job_title=job_title.strip(),
+        email=email,
+        status=Status.UNCONFIRMED,
+    )
+    registration.full_clean()
+    try:
+        with transaction.atomic():
+            registration.save()
+    except IntegrityError as exc:  # a parallel request registered the same e-mail
+        raise RegistrationError(
+            _("{email} is already registered for this meeting.").format(email=email)
+        ) from exc
+    if user is None:
+        _mail(template="guest_confirm", registration=registration)
+        return registration
+    return _seat_or_wait(registration, taken)
+
+
+def _seat_or_wait(registration: Registration, taken: int) -> Registration:
+    event = registration.event
+    now = timezone.now()
+    if _has_place(event, taken):
+        registration.status, registration.confirmed_at = Status.CONFIRMED, now
+        registration.save(update_fields=["status", "confirmed_at"])
+        _mail(template="confirmed", registration=registration, invite=True)
+    else:
+        registration.status = Status.WAITING
+        registration.save(update_fields=["status"])
+        _mail(template="waiting", registration=registration)
+    return registration
+
+
+@transaction.atomic
+def registration_confirm(*, registration: Registration) -> Registration:
+    """A guest confirmed their address: a place if there is one, otherwise
+    the waiting list. Confirming twice changes nothing."""
+    event, taken = _locked(registration.event)
+    registration = Registration.objects.select_for_update().get(pk=registration.pk)
+    if registration.status != Status.UNCONFIRMED:
+        return registration
+    _refuse_unless_open(event, taken)
+    registration.event = event
+    return _seat_or_wait(registration, taken)
+
+
+@transaction.atomic
+def registration_cancel(*, registration: Registration) -> Registration:
+    """Cancel a place or leave the waiting list; a freed place goes to the
+    first person waiting, in the same transaction."""
+    event, _taken = _locked(registration.event)
+    registration = Registration.objects.select_for_update().get(pk=registration.pk)
+    if registration.status == Status.CANCELLED:
+        return registration
+    if event.is_past:
+        raise RegistrationError(_("This meeting has already taken place."))
+    freed_place = registration.status in HOLDS_PLACE
+    registration.status, registration.cancelled_at = Status.CANCELLED, timezone.now()
+    registration.save(update_fields=["status", "cancelled_at"])
+    _mail(template="cancelled", registration=registration)
+    if freed_place:
+        _promote_first_waiting(event)
+    return registration
+
+
+def _promote_first_waiting(event: EventPage) -> None:
+    first = (
+        event.registrations.select_for_update()
+        .filter(status=Status.WAITING)
+        .order_by("created_at", "pk")
+        .first()
+    )
+    if first is None:
+        return
+    first.status, first.confirmed_at = Status.CONFIRMED, timezone.now()
+    first.save(update_fields=["status", "confirmed_at"])
+    logger.info("registration %s promoted from the waiting list", first.pk)
+    _mail(template="promoted", registration=first, invite=True)

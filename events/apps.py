@@ -12,3 +12,5 @@ class EventsConfig(AppConfig):
         from .seed import demo_build
 
         demo_content_requested.connect(demo_build, dispatch_uid="events.demo")
+
+        from . import receivers  # noqa: F401

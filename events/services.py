@@ -151,9 +151,12 @@ def registration_confirm(*, registration: Registration) -> Registration:
 
 
 @transaction.atomic
-def registration_cancel(*, registration: Registration) -> Registration:
+def registration_cancel(
+    *, registration: Registration, notify: bool = True
+) -> Registration:
     """Cancel a place or leave the waiting list; a freed place goes to the
-    first person waiting, in the same transaction."""
+    first person waiting, in the same transaction. ``notify=False`` sends the
+    cancelling person no mail (their account is being erased)."""
     event, _taken = _locked(registration.event)
     registration = Registration.objects.select_for_update().get(pk=registration.pk)
     if registration.status == Status.CANCELLED:
@@ -163,7 +166,8 @@ def registration_cancel(*, registration: Registration) -> Registration:
     freed_place = registration.status in HOLDS_PLACE
     registration.status, registration.cancelled_at = Status.CANCELLED, timezone.now()
     registration.save(update_fields=["status", "cancelled_at"])
-    _mail(template="cancelled", registration=registration)
+    if notify:
+        _mail(template="cancelled", registration=registration)
     if freed_place:
         _promote_first_waiting(event)
     return registration

@@ -1,0 +1,41 @@
+"""The events app's part in a member's privacy rights (see
+portal.accounts.signals)."""
+
+from django.dispatch import receiver
+
+from portal.accounts.signals import account_deleting, personal_data_requested
+
+from .models import Registration
+from .services import registration_cancel
+
+
+@receiver(personal_data_requested, dispatch_uid="events.export")
+def _export(sender, user, **kwargs):
+    registrations = Registration.objects.filter(user=user).select_related("event")
+    return (
+        "registrations",
+        [
+            {
+                "event": r.event.title,
+                "starts_at": r.event.starts_at,
+                "name": r.name,
+                "organisation": r.organisation,
+                "job_title": r.job_title,
+                "email": r.email,
+                "status": r.status,
+                "registered_at": r.created_at,
+            }
+            for r in registrations
+        ],
+    )
+
+
+@receiver(account_deleting, dispatch_uid="events.delete")
+def _erase(sender, user, **kwargs):
+    """Free the member's places for the waiting list, then erase every
+    registration that names them; only the counts of past events remain in
+    the form of other people's registrations."""
+    for registration in Registration.objects.filter(user=user).select_related("event"):
+        if registration.is_active and not registration.event.is_past:
+            registration_cancel(registration=registration, notify=False)
+    Registration.objects.filter(user=user).delete()

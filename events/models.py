@@ -204,6 +204,10 @@ class Registration(models.Model):
     created_at = models.DateTimeField(_("registered at"), default=timezone.now)
     confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
     cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
+    reminder_sent_at = models.DateTimeField(
+        _("reminder sent at"), null=True, blank=True
+    )
+    anonymised_at = models.DateTimeField(_("anonymised at"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("registration")
@@ -214,7 +218,8 @@ class Registration(models.Model):
             # never gives a second seat, even when two requests race.
             models.UniqueConstraint(
                 fields=["event", "email"],
-                condition=~models.Q(status="cancelled"),
+                condition=~models.Q(status="cancelled")
+                & models.Q(anonymised_at__isnull=True),
                 name="registration_one_active_per_email",
             )
         ]

@@ -1,5 +1,6 @@
 """Every write to registrations goes through these functions."""
 
+import datetime as dt
 import logging
 from typing import Any
 
@@ -186,3 +187,52 @@ def _promote_first_waiting(event: EventPage) -> None:
     first.save(update_fields=["status", "confirmed_at"])
     logger.info("registration %s promoted from the waiting list", first.pk)
     _mail(template="promoted", registration=first, invite=True)
+
+
+def reminders_send(*, now: dt.datetime | None = None) -> int:
+    """Mail every confirmed participant of an event starting within the next
+    24 hours who has had no reminder yet. Safe to run every hour: each
+    registration is marked in the same transaction as its mail is queued,
+    and rows another run is handling are skipped."""
+    now = now or timezone.now()
+    sent = 0
+    candidates = Registration.objects.filter(
+        status=Status.CONFIRMED,
+        reminder_sent_at__isnull=True,
+        event__live=True,
+        event__cancelled=False,
+        event__starts_at__gt=now,
+        event__starts_at__lte=now + dt.timedelta(hours=24),
+    ).values_list("pk", flat=True)
+    for pk in list(candidates):
+        with transaction.atomic():
+            registration = (
+                Registration.objects.select_for_update(skip_locked=True)
+                .select_related("event")
+                .filter(pk=pk, reminder_sent_at__isnull=True)
+                .first()
+            )
+            if registration is None:
+                continue
+            registration.reminder_sent_at = now
+            registration.save(update_fields=["reminder_sent_at"])
+            _mail(template="reminder", registration=registration, invite=True)
+            sent += 1
+    return sent
+
+
+@transaction.atomic
+def registrations_anonymise_expired(*, now: dt.datetime | None = None) -> int:
+    """Erase the personal data of participants of events that ended longer
+    ago than EVENTS_RETENTION_DAYS. The rows stay, without name, e-mail or
+    account, so attendance counts per event remain."""
+    now = now or timezone.now()
+    cutoff = now - dt.timedelta(days=settings.EVENTS_RETENTION_DAYS)
+    expired = Registration.objects.filter(
+        event__ends_at__lt=cutoff, anonymised_at__isnull=True
+    )
+    count = expired.update(
+        name="", job_title="", email="", user=None, anonymised_at=now
+    )
+    logger.info("anonymised %s registrations of events before %s", count, cutoff)
+    return count

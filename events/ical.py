@@ -67,6 +67,7 @@ def _component(event: EventPage, *, base_url: str) -> Event:
     component.add("url", url)
     if event.location:
         component.add("location", event.location)
+    component.add("sequence", event.ical_sequence)
     component.add("status", "CANCELLED" if event.cancelled else "CONFIRMED")
     component.add("transp", "OPAQUE")
     component.add_component(_reminder(event))
@@ -85,8 +86,10 @@ def invitation_render(
     event: EventPage, *, attendee_email: str, attendee_name: str, base_url: str
 ) -> bytes:
     """The invitation sent with a confirmation (METHOD:REQUEST): mail programs
-    offer to accept it, and later updates with the same UID replace it."""
-    calendar = _calendar(method="REQUEST")
+    offer to accept it, and later updates with the same UID and a higher
+    SEQUENCE replace it; for a cancelled event it is a METHOD:CANCEL."""
+    method = "CANCEL" if event.cancelled else "REQUEST"
+    calendar = _calendar(method=method)
     component = _component(event, base_url=base_url)
     organizer = vCalAddress(f"mailto:{parseaddr(settings.DEFAULT_FROM_EMAIL)[1]}")
     organizer.params["cn"] = event.organiser or "Leerkring"

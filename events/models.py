@@ -154,6 +154,26 @@ class EventPage(RoutablePageMixin, Page):
     def is_past(self) -> bool:
         return self.ends_at < timezone.now()
 
+    @property
+    def ical_sequence(self) -> int:
+        """SEQUENCE of the calendar entry: raised with every change mailed."""
+        try:
+            return self.calendar_state.sequence
+        except EventCalendarState.DoesNotExist:
+            return 0
+
+    @property
+    def schedule(self) -> str:
+        """Time, place and link as participants know them."""
+        return "|".join(
+            [
+                self.starts_at.isoformat(),
+                self.ends_at.isoformat(),
+                self.location,
+                self.meeting_link,
+            ]
+        )
+
     def get_context(self, request, *args, **kwargs):
         from .forms import GuestRegistrationForm
         from .selectors import calendar_links, registration_context
@@ -169,6 +189,25 @@ class EventPage(RoutablePageMixin, Page):
         from .views import event_register
 
         return event_register(request, event=self)
+
+
+class EventCalendarState(models.Model):
+    """What participants were last told about an event, so that a publish
+    which moves or cancels it mails them once.
+
+    Kept outside EventPage on purpose: page revisions store every field of
+    the page, and publishing an older draft would rewind this bookkeeping.
+    """
+
+    event = models.OneToOneField(
+        EventPage, on_delete=models.CASCADE, related_name="calendar_state"
+    )
+    sequence = models.PositiveIntegerField(default=0)
+    notified_schedule = models.CharField(max_length=600, blank=True)
+    cancellation_notified = models.BooleanField(default=False)
+
+    def __str__(self) -> str:
+        return f"{self.event} (SEQUENCE {self.sequence})"
 
 
 class Registration(models.Model):

@@ -1,12 +1,13 @@
-"""The events app's part in a member's privacy rights (see
-portal.accounts.signals)."""
+"""Reactions of the events app: its part in a member's privacy rights (see
+portal.accounts.signals) and telling participants about changed events."""
 
 from django.dispatch import receiver
+from wagtail.signals import page_published
 
 from portal.accounts.signals import account_deleting, personal_data_requested
 
-from .models import Registration
-from .services import registration_cancel
+from .models import EventPage, Registration
+from .services import event_changes_notify, registration_cancel
 
 
 @receiver(personal_data_requested, dispatch_uid="events.export")
@@ -39,3 +40,11 @@ def _erase(sender, user, **kwargs):
         if registration.is_active and not registration.event.is_past:
             registration_cancel(registration=registration, notify=False)
     Registration.objects.filter(user=user).delete()
+
+
+@receiver(page_published, dispatch_uid="events.notify_changes")
+def _notify_participants(sender, instance, **kwargs):
+    """Every publish (from the admin, scheduled or by code) may move or cancel
+    an event; participants hear of it once."""
+    if isinstance(instance, EventPage):
+        event_changes_notify(event=instance)

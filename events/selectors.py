@@ -27,7 +27,12 @@ def events_past(*, limit: int) -> QuerySet[EventPage]:
 def events_for_feed(*, kind: str | None = None) -> QuerySet[EventPage]:
     """Upcoming public events for a calendar feed, cancelled ones included so
     that subscribed calendars learn of the cancellation."""
-    events = EventPage.objects.live().public().filter(ends_at__gte=timezone.now())
+    events = (
+        EventPage.objects.live()
+        .public()
+        .filter(ends_at__gte=timezone.now())
+        .select_related("calendar_state")
+    )
     if kind:
         events = events.filter(kind=kind)
     return events.order_by("starts_at", "pk")
@@ -50,7 +55,12 @@ def calendar_links(*, event: EventPage, request: HttpRequest) -> dict[str, str]:
 def event_public_or_404(*, pk: int) -> EventPage:
     """A live event without view restrictions; anything else is not found."""
     try:
-        return EventPage.objects.live().public().get(pk=pk)
+        return (
+            EventPage.objects.live()
+            .public()
+            .select_related("calendar_state")
+            .get(pk=pk)
+        )
     except EventPage.DoesNotExist as exc:
         raise Http404 from exc
 

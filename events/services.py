@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from .errors import RegistrationError
 from .ical import invitation_render
 from .links import registration_link
-from .models import EventPage, Registration
+from .models import EventCalendarState, EventPage, Registration
 from .states import EventState, accepts_registrations, event_state
 
 logger = logging.getLogger(__name__)
@@ -235,4 +235,40 @@ def registrations_anonymise_expired(*, now: dt.datetime | None = None) -> int:
         name="", job_title="", email="", user=None, anonymised_at=now
     )
     logger.info("anonymised %s registrations of events before %s", count, cutoff)
+    return count
+
+
+@transaction.atomic
+def event_changes_notify(*, event: EventPage) -> int:
+    """After a publish: tell participants once when the event was cancelled
+    or its time, place or link changed, with an updated invitation (same
+    UID, higher SEQUENCE, or METHOD:CANCEL). Returns the number of mails."""
+    event = EventPage.objects.get(pk=event.pk)
+    state, created = EventCalendarState.objects.select_for_update().get_or_create(
+        event=event, defaults={"notified_schedule": event.schedule}
+    )
+    cancelled_now = event.cancelled and not state.cancellation_notified
+    moved = not created and event.schedule != state.notified_schedule
+    state.notified_schedule = event.schedule
+    state.cancellation_notified = event.cancelled
+    if not (cancelled_now or moved) or event.is_past:
+        state.save()
+        return 0
+    state.sequence += 1
+    state.save()
+    event.calendar_state = state
+    return _tell_participants(event, cancelled=cancelled_now)
+
+
+def _tell_participants(event: EventPage, *, cancelled: bool) -> int:
+    template = "event_cancelled" if cancelled else "event_changed"
+    informed = event.registrations.filter(
+        status__in=[Status.CONFIRMED, Status.WAITING, Status.UNCONFIRMED]
+    )
+    count = 0
+    for registration in informed:
+        registration.event = event
+        holds_place = registration.status == Status.CONFIRMED
+        _mail(template=template, registration=registration, invite=holds_place)
+        count += 1
     return count

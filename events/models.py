@@ -41,12 +41,11 @@ class EventIndexPage(Page):
         verbose_name = _("events overview")
 
     def get_context(self, request, *args, **kwargs):
-        from .selectors import events_past, events_upcoming, feed_subscription_url
+        from .selectors import events_index_context, feed_subscription_url
 
         context = super().get_context(request, *args, **kwargs)
-        context["upcoming"] = events_upcoming(limit=50)
+        context.update(events_index_context(params=request.GET))
         context["subscribe_url"] = feed_subscription_url(request=request)
-        context["past"] = events_past(limit=20)
         return context
 
 

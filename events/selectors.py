@@ -15,15 +15,6 @@ def events_upcoming(*, limit: int) -> QuerySet[EventPage]:
     )
 
 
-def events_past(*, limit: int) -> QuerySet[EventPage]:
-    return (
-        EventPage.objects.live()
-        .public()
-        .filter(ends_at__lt=timezone.now())
-        .order_by("-starts_at", "-pk")[:limit]
-    )
-
-
 def events_for_feed(*, kind: str | None = None) -> QuerySet[EventPage]:
     """Upcoming public events for a calendar feed, cancelled ones included so
     that subscribed calendars learn of the cancellation."""
@@ -90,4 +81,46 @@ def registration_context(*, event: EventPage, user) -> dict:
         "show_meeting_link": bool(
             mine and mine.status == Registration.Status.CONFIRMED and event.meeting_link
         ),
+    }
+
+
+def events_index_context(*, params) -> dict:
+    """Upcoming and past events, filtered by kind and month (``2026-12``).
+
+    Unknown values come from hand-edited URLs: they get a message and are
+    ignored, never an error.
+    """
+    import datetime as dt
+
+    from django.utils.translation import gettext as _
+
+    from .models import EventKind
+
+    events = EventPage.objects.live().public()
+    notices: list[str] = []
+    kind = params.get("soort", "")
+    if kind in EventKind.values:
+        events = events.filter(kind=kind)
+    elif kind:
+        notices.append(_("There is no kind of meeting with that name; showing all."))
+        kind = ""
+    month = params.get("maand", "")
+    try:
+        first = dt.datetime.strptime(month, "%Y-%m").date() if month else None
+    except ValueError:
+        notices.append(_("Give the month as year-month, for example 2026-12."))
+        first, month = None, ""
+    if first is not None:
+        events = events.filter(
+            starts_at__date__gte=first,
+            starts_at__date__lt=(first + dt.timedelta(days=32)).replace(day=1),
+        )
+    now = timezone.now()
+    return {
+        "upcoming": events.filter(ends_at__gte=now).order_by("starts_at", "pk")[:100],
+        "past": events.filter(ends_at__lt=now).order_by("-starts_at", "-pk")[:50],
+        "kinds": EventKind.choices,
+        "active_kind": kind,
+        "active_month": month,
+        "notices": notices,
     }

@@ -17,6 +17,7 @@ PAGES = [
     "/nieuws/?categorie=onbekend",
     "/nieuws/geslaagde-roadshow-online-aangejaagde-ordeverstoringen/",
     "/bijeenkomsten/",
+    "/bijeenkomsten/?soort=roadshow&maand=2099-01",
     "/bijeenkomsten/cop-ondermijning-en-burgerinitiatieven/",
     "/zoeken/?q=roadshow",
     "/zoeken/?q=zzzzonbekend",

@@ -152,3 +152,35 @@ def test_restricted_or_unknown_event_download_is_404(client, index):
     restriction.groups.set(Group.objects.filter(name="Members"))
     assert client.get(f"/agenda/bijeenkomst-{event.pk}.ics").status_code == 404
     assert client.get("/agenda/bijeenkomst-999999.ics").status_code == 404
+
+
+def test_index_filters_by_kind_and_month(client, index):
+    start = timezone.now().replace(day=15, hour=12) + dt.timedelta(days=62)
+    EventPageFactory(
+        parent=index,
+        title="Roadshow Zwolle",
+        kind="roadshow",
+        starts_at=start,
+        ends_at=start + dt.timedelta(hours=2),
+    )
+    EventPageFactory(
+        parent=index,
+        title="Leerkring later",
+        kind="leerkring",
+        starts_at=start,
+        ends_at=start + dt.timedelta(hours=2),
+    )
+    EventPageFactory(parent=index, title="Leerkring eerder", kind="leerkring")
+    body = client.get(index.url + "?soort=roadshow").content.decode()
+    assert "Roadshow Zwolle" in body and "Leerkring later" not in body
+    month = timezone.localtime(start).strftime("%Y-%m")
+    body = client.get(index.url + f"?maand={month}").content.decode()
+    assert "Leerkring later" in body and "Leerkring eerder" not in body
+
+
+@pytest.mark.parametrize("query", ["?soort=onzin", "?maand=2026-13", "?maand=<b>"])
+def test_index_survives_odd_filters(client, index, query):
+    EventPageFactory(parent=index, title="Leerkring")
+    response = client.get(index.url + query)
+    assert response.status_code == 200
+    assert "Leerkring" in response.content.decode()

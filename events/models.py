@@ -246,11 +246,15 @@ class Registration(models.Model):
         _("reminder sent at"), null=True, blank=True
     )
     anonymised_at = models.DateTimeField(_("anonymised at"), null=True, blank=True)
+    attended = models.BooleanField(_("attended"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("registration")
         verbose_name_plural = _("registrations")
         ordering = ["created_at", "pk"]
+        permissions = [
+            ("manage_registrations", _("Can see and manage the participants"))
+        ]
         constraints = [
             # One active registration per person and event: registering twice
             # never gives a second seat, even when two requests race.

@@ -124,3 +124,50 @@ def events_index_context(*, params) -> dict:
         "active_month": month,
         "notices": notices,
     }
+
+
+def events_for_management() -> QuerySet[EventPage]:
+    """Upcoming and recent events with their counts, for the advisers' list."""
+    from django.db.models import Count, Q
+
+    from .models import Registration
+
+    Status = Registration.Status
+    since = timezone.now() - timezone.timedelta(days=90)
+    return (
+        EventPage.objects.filter(ends_at__gte=since)
+        .annotate(
+            confirmed=Count(
+                "registrations", filter=Q(registrations__status=Status.CONFIRMED)
+            ),
+            waiting=Count(
+                "registrations", filter=Q(registrations__status=Status.WAITING)
+            ),
+            unconfirmed=Count(
+                "registrations", filter=Q(registrations__status=Status.UNCONFIRMED)
+            ),
+        )
+        .order_by("starts_at", "pk")
+    )
+
+
+def event_participants(*, event: EventPage):
+    """Everyone registered for ``event``: places first, then the waiting list
+    in its order, then unconfirmed and cancelled registrations."""
+    from django.db.models import Case, IntegerField, Value, When
+
+    from .models import Registration
+
+    Status = Registration.Status
+    order = Case(
+        When(status=Status.CONFIRMED, then=Value(0)),
+        When(status=Status.WAITING, then=Value(1)),
+        When(status=Status.UNCONFIRMED, then=Value(2)),
+        default=Value(3),
+        output_field=IntegerField(),
+    )
+    return (
+        event.registrations.filter(anonymised_at__isnull=True)
+        .annotate(order=order)
+        .order_by("order", "created_at", "pk")
+    )

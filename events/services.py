@@ -272,3 +272,32 @@ def _tell_participants(event: EventPage, *, cancelled: bool) -> int:
         _mail(template=template, registration=registration, invite=holds_place)
         count += 1
     return count
+
+
+@transaction.atomic
+def attendance_record(*, event: EventPage, attended_ids: set[int]) -> int:
+    """Mark who of the confirmed participants attended; returns how many."""
+    confirmed = event.registrations.filter(status=Status.CONFIRMED)
+    confirmed.update(attended=False)
+    return confirmed.filter(pk__in=attended_ids).update(attended=True)
+
+
+def participants_message(*, event: EventPage, subject: str, body: str) -> int:
+    """Mail everyone with a place at ``event``; returns the number of mails."""
+    subject, body = subject.strip(), body.strip()
+    if not subject or not body:
+        raise RegistrationError(_("Give both a subject and a message."))
+    recipients = list(
+        event.registrations.filter(status=Status.CONFIRMED).values_list(
+            "email", flat=True
+        )
+    )
+    for email in recipients:
+        EmailMultiAlternatives(
+            settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + " ".join(subject.split()),
+            body,
+            settings.DEFAULT_FROM_EMAIL,
+            [email],
+        ).send()
+    logger.info("message to %s participants of event %s", len(recipients), event.pk)
+    return len(recipients)

@@ -1,0 +1,104 @@
+"""Advisers' view of the participants of each event, in the Wagtail admin."""
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import permission_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from .errors import RegistrationError
+from .exports import participants_csv
+from .models import EventPage
+from .selectors import event_participants, events_for_management
+from .services import attendance_record, participants_message
+
+PERMISSION = "events.manage_registrations"
+
+
+class MessageForm(forms.Form):
+    subject = forms.CharField(label=gettext_lazy("Subject"), max_length=200)
+    body = forms.CharField(
+        label=gettext_lazy("Message"), max_length=10_000, widget=forms.Textarea
+    )
+
+
+def _managers_only(view):
+    return permission_required(PERMISSION, raise_exception=True)(view)
+
+
+def _event_or_404(pk: int) -> EventPage:
+    try:
+        return EventPage.objects.get(pk=pk)
+    except EventPage.DoesNotExist as exc:
+        raise Http404 from exc
+
+
+@_managers_only
+def index(request: HttpRequest) -> HttpResponse:
+    return TemplateResponse(
+        request, "events/admin/index.html", {"events": events_for_management()}
+    )
+
+
+@_managers_only
+def participants(request: HttpRequest, pk: int) -> HttpResponse:
+    event = _event_or_404(pk)
+    return TemplateResponse(
+        request,
+        "events/admin/participants.html",
+        {
+            "event": event,
+            "registrations": event_participants(event=event),
+            "message_form": MessageForm(),
+        },
+    )
+
+
+@_managers_only
+def export(request: HttpRequest, pk: int) -> HttpResponse:
+    event = _event_or_404(pk)
+    response = HttpResponse(
+        participants_csv(event_participants(event=event)),
+        content_type="text/csv; charset=utf-8",
+    )
+    response["Content-Disposition"] = (
+        f'attachment; filename="deelnemers-{event.slug}.csv"'
+    )
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@require_POST
+@_managers_only
+def attendance(request: HttpRequest, pk: int) -> HttpResponse:
+    event = _event_or_404(pk)
+    ids = {int(v) for v in request.POST.getlist("attended") if v.isdigit()}
+    count = attendance_record(event=event, attended_ids=ids)
+    messages.success(request, _("Attendance saved: {n} present.").format(n=count))
+    return redirect("event_participants:participants", pk=event.pk)
+
+
+@require_POST
+@_managers_only
+def message(request: HttpRequest, pk: int) -> HttpResponse:
+    event = _event_or_404(pk)
+    form = MessageForm(request.POST)
+    if not form.is_valid():
+        messages.error(
+            request,
+            _("Not sent: give a subject and a message (at most 10,000 characters)."),
+        )
+        return redirect("event_participants:participants", pk=event.pk)
+    try:
+        count = participants_message(event=event, **form.cleaned_data)
+    except RegistrationError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(
+            request, _("Message sent to {n} participants.").format(n=count)
+        )
+    return redirect("event_participants:participants", pk=event.pk)

@@ -170,3 +170,25 @@ def test_export_and_deletion_cover_registrations(
     account_delete(user=member)
     assert not event.registrations.filter(email=member.email).exists()
     assert event.registrations.get(email=GUEST["email"]).status == Status.CONFIRMED
+
+
+def test_event_page_queries_do_not_grow_with_registrations(client, event, member):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(member)
+    client.get(event.url)
+    with CaptureQueriesContext(connection) as few:
+        client.get(event.url)
+    for n in range(30):
+        Registration.objects.create(
+            event=event,
+            name=f"P{n}",
+            organisation="o",
+            job_title="j",
+            email=f"p{n}@x.example",
+            status=Status.WAITING,
+        )
+    with CaptureQueriesContext(connection) as many:
+        client.get(event.url)
+    assert len(many) == len(few)

@@ -101,6 +101,25 @@ class EventPage(RoutablePageMixin, Page):
         help_text=_("Visitors can no longer register for this event."),
     )
     cancelled = models.BooleanField(_("cancelled"), default=False)
+    report_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("report"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The report of this meeting, shown once it has taken place."),
+    )
+    replay = models.ForeignKey(
+        "self",
+        verbose_name=_("replay"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        limit_choices_to={"kind": "terugkijken"},
+        help_text=_("A later session in which the recording can be watched."),
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -129,6 +148,10 @@ class EventPage(RoutablePageMixin, Page):
                 FieldPanel("cancelled"),
             ],
             heading=_("Registration"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("report_page"), FieldPanel("replay")],
+            heading=_("Afterwards"),
         ),
     ]
     search_fields = [

@@ -51,6 +51,20 @@ def _move_forward_if_past(event: EventPage, starts_at: dt.datetime) -> None:
     event.save_revision().publish()
 
 
+def _link_afterwards(past: dict[str, EventPage], *, home: Page) -> None:
+    """The Bodegraven leerkring could be watched again; the leerkring XL has a
+    report in the web dossier. Linked only while still unset."""
+    leerkring = past["leerkring-online-orde-bodegraven"]
+    if leerkring.replay_id is None:
+        leerkring.replay = past["terugkijken-leerkring-bodegraven"]
+        leerkring.save_revision().publish()
+    xl = past["leerkring-xl-online-gebiedsverbod-en-dwangsom"]
+    report = Page.objects.descendant_of(home).filter(slug=content.XL_REPORT_SLUG)
+    if xl.report_page_id is None and report.exists():
+        xl.report_page = report.first()
+        xl.save_revision().publish()
+
+
 def demo_build(*, home: Page, report: Report, **kwargs) -> None:
     """Receiver of ``demo_content_requested``."""
     index = child_ensure(
@@ -64,15 +78,17 @@ def demo_build(*, home: Page, report: Report, **kwargs) -> None:
         },
         report=report,
     )
+    past = {}
     for spec in content.PAST:
         starts_at = _aware(*spec["start"])
-        child_ensure(
+        past[spec["slug"]] = child_ensure(
             parent=index,
             model=EventPage,
             slug=spec["slug"],
             fields=_fields(spec, starts_at),
             report=report,
         )
+    _link_afterwards(past, home=home)
     today = timezone.localdate()
     for spec in content.UPCOMING:
         starts_at = _aware(today + dt.timedelta(days=spec["days"]), spec["time"])

@@ -13,6 +13,8 @@ INDEX = {
 }
 
 CCV = "Centrum voor Criminaliteitspreventie en Veiligheid"
+# The leerkring XL's report, a page of the web dossier.
+XL_REPORT_SLUG = "leerkring-online-openbare-orde"
 AUDIENCE_LEERKRING = "Jongerenwerkers, OOV-medewerkers gemeente en politie"
 AUDIENCE_REGION = "Gemeenten, politie en OM in Midden-Nederland"
 

@@ -88,3 +88,13 @@ def test_upcoming_demo_events_move_forward_once_they_have_passed(home_page):
     _load()
     event.refresh_from_db()
     assert event.starts_at > timezone.now()
+
+
+def test_past_demo_events_link_their_replay_and_report(client, home_page):
+    _load()
+    leerkring = EventPage.objects.get(slug="leerkring-online-orde-bodegraven")
+    assert leerkring.replay.kind == "terugkijken"
+    body = client.get(leerkring.url).content.decode()
+    assert "Terugkijken op 1 november 2022" in body
+    xl = EventPage.objects.get(slug="leerkring-xl-online-gebiedsverbod-en-dwangsom")
+    assert "Lees het verslag" in client.get(xl.url).content.decode()

@@ -1,8 +1,10 @@
+from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
@@ -30,6 +32,24 @@ class EventFormat(models.TextChoices):
     HYBRID = "hybrid", _("Hybrid")
 
 
+class Audience(models.Model):
+    """Who a meeting is for (youth workers, OOV officers, police, ...); the
+    events index filters on it. Advisers edit the list as a snippet."""
+
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    slug = models.SlugField(_("short name in web addresses"), unique=True)
+
+    panels = [FieldPanel("name"), FieldPanel("slug")]
+
+    class Meta:
+        verbose_name = _("audience")
+        verbose_name_plural = _("audiences")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
 class EventIndexPage(Page):
     intro = models.TextField(_("introduction"), blank=True)
 
@@ -52,10 +72,13 @@ class EventIndexPage(Page):
 class EventPage(RoutablePageMixin, Page):
     kind = models.CharField(_("kind"), max_length=20, choices=EventKind.choices)
     audience = models.CharField(
-        _("audience"),
+        _("audience in words"),
         max_length=300,
         blank=True,
         help_text=_("For example: youth workers, municipal OOV officers and police."),
+    )
+    audiences = ParentalManyToManyField(
+        Audience, blank=True, verbose_name=_("audiences"), related_name="events"
     )
     starts_at = models.DateTimeField(_("starts at"), db_index=True)
     ends_at = models.DateTimeField(_("ends at"))
@@ -126,6 +149,7 @@ class EventPage(RoutablePageMixin, Page):
         MultiFieldPanel(
             [
                 FieldPanel("kind"),
+                FieldPanel("audiences", widget=forms.CheckboxSelectMultiple),
                 FieldPanel("audience"),
                 FieldPanel("starts_at"),
                 FieldPanel("ends_at"),

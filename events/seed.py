@@ -9,7 +9,7 @@ from wagtail.models import Page
 from portal.core.demo import Report, child_ensure
 
 from . import seed_content as content
-from .models import EventIndexPage, EventPage
+from .models import Audience, EventIndexPage, EventPage
 
 
 def _agenda(items: list[tuple[str, str, str]]) -> list[tuple[str, dict]]:
@@ -17,6 +17,10 @@ def _agenda(items: list[tuple[str, str, str]]) -> list[tuple[str, dict]]:
         ("item", {"time": dt.time.fromisoformat(t), "title": title, "speaker": who})
         for t, title, who in items
     ]
+
+
+def _audiences(page: EventPage, slugs: list[str]) -> None:
+    page.audiences = list(Audience.objects.filter(slug__in=slugs))
 
 
 def _fields(spec: dict[str, Any], starts_at: dt.datetime) -> dict[str, Any]:
@@ -87,6 +91,7 @@ def demo_build(*, home: Page, report: Report, **kwargs) -> None:
             slug=spec["slug"],
             fields=_fields(spec, starts_at),
             report=report,
+            prepare=lambda page, slugs=spec["audiences"]: _audiences(page, slugs),
         )
     _link_afterwards(past, home=home)
     today = timezone.localdate()
@@ -98,5 +103,6 @@ def demo_build(*, home: Page, report: Report, **kwargs) -> None:
             slug=spec["slug"],
             fields=_fields(spec, starts_at),
             report=report,
+            prepare=lambda page, slugs=spec["audiences"]: _audiences(page, slugs),
         )
         _move_forward_if_past(event, starts_at)

@@ -94,7 +94,7 @@ def events_index_context(*, params) -> dict:
 
     from django.utils.translation import gettext as _
 
-    from .models import EventKind
+    from .models import Audience, EventKind
 
     events = EventPage.objects.live().public()
     notices: list[str] = []
@@ -104,6 +104,13 @@ def events_index_context(*, params) -> dict:
     elif kind:
         notices.append(_("There is no kind of meeting with that name; showing all."))
         kind = ""
+    audience = params.get("doelgroep", "")
+    audiences = list(Audience.objects.all())
+    if audience in {a.slug for a in audiences}:
+        events = events.filter(audiences__slug=audience)
+    elif audience:
+        notices.append(_("There is no audience with that name; showing all."))
+        audience = ""
     month = params.get("maand", "")
     try:
         first = dt.datetime.strptime(month, "%Y-%m").date() if month else None
@@ -120,6 +127,8 @@ def events_index_context(*, params) -> dict:
         "upcoming": events.filter(ends_at__gte=now).order_by("starts_at", "pk")[:100],
         "past": events.filter(ends_at__lt=now).order_by("-starts_at", "-pk")[:50],
         "kinds": EventKind.choices,
+        "audiences": audiences,
+        "active_audience": audience,
         "active_kind": kind,
         "active_month": month,
         "notices": notices,

@@ -3,9 +3,13 @@ from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.snippets.models import register_snippet
 
 from . import admin_urls
 from .admin_views import PERMISSION
+from .models import Audience
+
+register_snippet(Audience)
 
 
 @hooks.register("register_admin_urls")

@@ -184,3 +184,17 @@ def test_index_survives_odd_filters(client, index, query):
     response = client.get(index.url + query)
     assert response.status_code == 200
     assert "Leerkring" in response.content.decode()
+
+
+def test_index_filters_by_audience(client, index):
+    from events.models import Audience
+
+    police = Audience.objects.get(slug="politie")
+    for_police = EventPageFactory(parent=index, title="Voor politie")
+    for_police.audiences.set([police])
+    for_police.save_revision().publish()
+    EventPageFactory(parent=index, title="Voor jongerenwerk")
+    body = client.get(index.url + "?doelgroep=politie").content.decode()
+    assert "Voor politie" in body and "Voor jongerenwerk" not in body
+    response = client.get(index.url + "?doelgroep=onbekend")
+    assert "Er is geen doelgroep met die naam" in response.content.decode()

@@ -10,4 +10,5 @@ urlpatterns = [
     path("<int:pk>/export.csv", admin_views.export, name="export"),
     path("<int:pk>/aanwezigheid/", admin_views.attendance, name="attendance"),
     path("<int:pk>/bericht/", admin_views.message, name="message"),
+    path("<int:pk>/besluit/<int:registration_pk>/", admin_views.decide, name="decide"),
 ]

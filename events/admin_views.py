@@ -14,7 +14,7 @@ from .errors import RegistrationError
 from .exports import participants_csv
 from .models import EventPage
 from .selectors import event_participants, events_for_management
-from .services import attendance_record, participants_message
+from .services import attendance_record, participants_message, registration_decide
 
 PERMISSION = "events.manage_registrations"
 
@@ -101,4 +101,22 @@ def message(request: HttpRequest, pk: int) -> HttpResponse:
         messages.success(
             request, _("Message sent to {n} participants.").format(n=count)
         )
+    return redirect("event_participants:participants", pk=event.pk)
+
+
+@require_POST
+@_managers_only
+def decide(request: HttpRequest, pk: int, registration_pk: int) -> HttpResponse:
+    event = _event_or_404(pk)
+    registration = event.registrations.filter(pk=registration_pk).first()
+    if registration is None:
+        raise Http404
+    approve = request.POST.get("decision") == "approve"
+    try:
+        registration_decide(registration=registration, approve=approve)
+    except RegistrationError as exc:
+        messages.error(request, str(exc))
+    else:
+        done = _("{name} approved.") if approve else _("{name} declined.")
+        messages.success(request, done.format(name=registration.name))
     return redirect("event_participants:participants", pk=event.pk)

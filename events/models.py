@@ -118,6 +118,11 @@ class EventPage(RoutablePageMixin, Page):
             "on the public page or in the calendar feed."
         ),
     )
+    requires_approval = models.BooleanField(
+        _("registrations need approval"),
+        default=False,
+        help_text=_("An adviser approves each registration before it gets a place."),
+    )
     registration_closed = models.BooleanField(
         _("registration closed"),
         default=False,
@@ -168,6 +173,7 @@ class EventPage(RoutablePageMixin, Page):
                 FieldPanel("capacity"),
                 FieldPanel("registration_opens_at"),
                 FieldPanel("meeting_link"),
+                FieldPanel("requires_approval"),
                 FieldPanel("registration_closed"),
                 FieldPanel("cancelled"),
             ],
@@ -265,6 +271,7 @@ class Registration(models.Model):
 
     class Status(models.TextChoices):
         UNCONFIRMED = "unconfirmed", _("Waiting for e-mail confirmation")
+        PENDING_APPROVAL = "pending", _("Waiting for approval")
         CONFIRMED = "confirmed", _("Confirmed")
         WAITING = "waiting", _("On the waiting list")
         CANCELLED = "cancelled", _("Cancelled")

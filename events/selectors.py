@@ -161,8 +161,8 @@ def events_for_management() -> QuerySet[EventPage]:
 
 
 def event_participants(*, event: EventPage):
-    """Everyone registered for ``event``: places first, then the waiting list
-    in its order, then unconfirmed and cancelled registrations."""
+    """Everyone registered for ``event``: places first, then those awaiting
+    approval, the waiting list in its order, unconfirmed and cancelled."""
     from django.db.models import Case, IntegerField, Value, When
 
     from .models import Registration
@@ -170,9 +170,10 @@ def event_participants(*, event: EventPage):
     Status = Registration.Status
     order = Case(
         When(status=Status.CONFIRMED, then=Value(0)),
-        When(status=Status.WAITING, then=Value(1)),
-        When(status=Status.UNCONFIRMED, then=Value(2)),
-        default=Value(3),
+        When(status=Status.PENDING_APPROVAL, then=Value(1)),
+        When(status=Status.WAITING, then=Value(2)),
+        When(status=Status.UNCONFIRMED, then=Value(3)),
+        default=Value(4),
         output_field=IntegerField(),
     )
     return (

@@ -121,6 +121,17 @@ def registration_create(
     if user is None:
         _mail(template="guest_confirm", registration=registration)
         return registration
+    return _identity_confirmed(registration, taken)
+
+
+def _identity_confirmed(registration: Registration, taken: int) -> Registration:
+    """We know who it is: an adviser approves first where the event asks
+    for it, otherwise a place or the waiting list right away."""
+    if registration.event.requires_approval:
+        registration.status = Status.PENDING_APPROVAL
+        registration.save(update_fields=["status"])
+        _mail(template="awaiting_approval", registration=registration)
+        return registration
     return _seat_or_wait(registration, taken)
 
 
@@ -148,7 +159,24 @@ def registration_confirm(*, registration: Registration) -> Registration:
         return registration
     _refuse_unless_open(event, taken)
     registration.event = event
-    return _seat_or_wait(registration, taken)
+    return _identity_confirmed(registration, taken)
+
+
+@transaction.atomic
+def registration_decide(*, registration: Registration, approve: bool) -> Registration:
+    """An adviser approves (a place or the waiting list) or declines a
+    registration that waits for approval."""
+    event, taken = _locked(registration.event)
+    registration = Registration.objects.select_for_update().get(pk=registration.pk)
+    if registration.status != Status.PENDING_APPROVAL:
+        raise RegistrationError(_("This registration is not waiting for approval."))
+    registration.event = event
+    if approve:
+        return _seat_or_wait(registration, taken)
+    registration.status, registration.cancelled_at = Status.CANCELLED, timezone.now()
+    registration.save(update_fields=["status", "cancelled_at"])
+    _mail(template="declined", registration=registration)
+    return registration
 
 
 @transaction.atomic

@@ -86,6 +86,11 @@ def _registered_message(registration) -> str:
         return _(
             "You are registered. The confirmation with the invitation is in your mail."
         )
+    if registration.status == status.PENDING_APPROVAL:
+        return _(
+            "Your registration has been received. An adviser approves it; "
+            "you hear from us by e-mail."
+        )
     if registration.status == status.WAITING:
         return _(
             "The meeting is full; you are on the waiting list. "

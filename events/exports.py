@@ -11,6 +11,8 @@ from .models import Registration
 
 
 def participants_csv(registrations: Iterable[Registration]) -> bytes:
+    registrations = list(registrations)
+    questions = _questions(registrations)
     buffer = io.StringIO()
     # Semicolons and a BOM: what Excel expects on a Dutch Windows machine.
     writer = csv.writer(buffer, delimiter=";")
@@ -23,6 +25,7 @@ def participants_csv(registrations: Iterable[Registration]) -> bytes:
             _("Status"),
             _("Registered"),
             _("Attended"),
+            *questions,
         ]
     )
     for r in registrations:
@@ -35,6 +38,7 @@ def participants_csv(registrations: Iterable[Registration]) -> bytes:
                 r.get_status_display(),
                 timezone.localtime(r.created_at).strftime("%Y-%m-%d %H:%M"),
                 {True: _("yes"), False: _("no"), None: ""}[r.attended],
+                *(_safe(_answer(r, q)) for q in questions),
             ]
         )
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
@@ -43,3 +47,19 @@ def participants_csv(registrations: Iterable[Registration]) -> bytes:
 def _safe(value: str) -> str:
     """Defuse spreadsheet formulas typed into a registration form."""
     return "'" + value if value[:1] in ("=", "+", "-", "@") else value
+
+
+def _questions(registrations: list[Registration]) -> list[str]:
+    """Every question anyone answered, in the order first met."""
+    seen: dict[str, None] = {}
+    for registration in registrations:
+        for item in registration.answers:
+            seen.setdefault(item["question"], None)
+    return list(seen)
+
+
+def _answer(registration: Registration, question: str) -> str:
+    for item in registration.answers:
+        if item["question"] == question:
+            return str(item["answer"])
+    return ""

@@ -1,8 +1,47 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from .models import EventPage
 
-class GuestRegistrationForm(forms.Form):
+QUESTION_PREFIX = "vraag_"
+
+
+class QuestionsForm(forms.Form):
+    """The event's own questions, as advisers set them."""
+
+    def __init__(self, *args, event: EventPage, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.questions = list(event.questions.all())
+        for question in self.questions:
+            self.fields[f"{QUESTION_PREFIX}{question.pk}"] = _question_field(question)
+
+    def answers(self) -> list[dict[str, str]]:
+        return [
+            {
+                "question": q.label,
+                "answer": self.cleaned_data.get(f"{QUESTION_PREFIX}{q.pk}", ""),
+            }
+            for q in self.questions
+        ]
+
+
+def _question_field(question) -> forms.Field:
+    choices = question.choice_list
+    if choices:
+        return forms.ChoiceField(
+            label=question.label,
+            required=question.required,
+            choices=[("", "—"), *((c, c) for c in choices)],
+        )
+    return forms.CharField(
+        label=question.label,
+        required=question.required,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class GuestRegistrationForm(QuestionsForm):
     name = forms.CharField(
         label=_("Name"),
         max_length=200,
@@ -24,3 +63,9 @@ class GuestRegistrationForm(forms.Form):
         help_text=_("We send you a link to confirm; without it you get no place."),
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
+
+    def details(self) -> dict[str, str]:
+        return {
+            name: self.cleaned_data[name]
+            for name in ("name", "organisation", "job_title", "email")
+        }

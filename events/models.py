@@ -4,11 +4,11 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from .blocks import AgendaItemBlock
@@ -179,6 +179,7 @@ class EventPage(RoutablePageMixin, Page):
             ],
             heading=_("Registration"),
         ),
+        InlinePanel("questions", heading=_("Questions on the registration form")),
         MultiFieldPanel(
             [FieldPanel("report_page"), FieldPanel("replay")],
             heading=_("Afterwards"),
@@ -227,13 +228,18 @@ class EventPage(RoutablePageMixin, Page):
         )
 
     def get_context(self, request, *args, **kwargs):
-        from .forms import GuestRegistrationForm
+        from portal.accounts.selectors import user_is_member
+
+        from .forms import GuestRegistrationForm, QuestionsForm
         from .selectors import calendar_links, registration_context
 
         context = super().get_context(request, *args, **kwargs)
         context["calendar"] = calendar_links(event=self, request=request)
         context.update(registration_context(event=self, user=request.user))
-        context["guest_form"] = GuestRegistrationForm()
+        form_class = (
+            QuestionsForm if user_is_member(request.user) else GuestRegistrationForm
+        )
+        context["registration_form"] = form_class(event=self)
         return context
 
     @path("inschrijven/", name="register")
@@ -241,6 +247,32 @@ class EventPage(RoutablePageMixin, Page):
         from .views import event_register
 
         return event_register(request, event=self)
+
+
+class EventQuestion(Orderable):
+    """A question an adviser adds to an event's registration form."""
+
+    event = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="questions")
+    label = models.CharField(_("question"), max_length=300)
+    required = models.BooleanField(_("required"), default=False)
+    choices = models.TextField(
+        _("choices"),
+        blank=True,
+        help_text=_("One choice per line; leave empty for a free answer."),
+    )
+
+    panels = [FieldPanel("label"), FieldPanel("required"), FieldPanel("choices")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("question")
+        verbose_name_plural = _("questions")
+
+    def __str__(self) -> str:
+        return self.label
+
+    @property
+    def choice_list(self) -> list[str]:
+        return [line.strip() for line in self.choices.splitlines() if line.strip()]
 
 
 class EventCalendarState(models.Model):
@@ -301,6 +333,9 @@ class Registration(models.Model):
     )
     anonymised_at = models.DateTimeField(_("anonymised at"), null=True, blank=True)
     attended = models.BooleanField(_("attended"), null=True, blank=True)
+    # [{"question": label, "answer": text}], a snapshot: editing a question
+    # later does not change what someone answered.
+    answers = models.JSONField(_("answers"), default=list, blank=True)
 
     class Meta:
         verbose_name = _("registration")

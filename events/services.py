@@ -91,6 +91,7 @@ def registration_create(
     job_title: str,
     email: str,
     user=None,
+    answers: list[dict[str, str]] | None = None,
 ) -> Registration:
     """Register a member (a place or the waiting list at once) or a guest
     (no place until the e-mail address is confirmed)."""
@@ -109,6 +110,7 @@ def registration_create(
         job_title=job_title.strip(),
         email=email,
         status=Status.UNCONFIRMED,
+        answers=answers or [],
     )
     registration.full_clean()
     try:

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from portal.accounts.selectors import user_is_member
 
 from .errors import RegistrationError
-from .forms import GuestRegistrationForm
+from .forms import GuestRegistrationForm, QuestionsForm
 from .ical import calendar_render
 from .links import registration_from_token
 from .models import EventKind, EventPage
@@ -53,25 +53,30 @@ def event_ics(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 def event_register(request: HttpRequest, *, event: EventPage) -> HttpResponse:
-    """The event page's form: a member registers with their account, anyone
-    else as a guest who confirms by e-mail."""
+    """The event page's form: a member registers with their account (and
+    answers the event's questions), anyone else as a guest who confirms by
+    e-mail."""
     user = request.user
-    if user_is_member(user):
+    member = user_is_member(user)
+    form_class = QuestionsForm if member else GuestRegistrationForm
+    form = form_class(request.POST, event=event)
+    if not form.is_valid():
+        return _event_page_with_form(request, event, form)
+    if member:
         details = {
             "name": user.get_full_name() or user.email,
             "organisation": user.organisation,
             "job_title": user.job_title,
             "email": user.email,
         }
-        form = None
     else:
-        form = GuestRegistrationForm(request.POST)
-        if not form.is_valid():
-            return _event_page_with_form(request, event, form)
-        details = form.cleaned_data
+        details = form.details()
     try:
         registration = registration_create(
-            event=event, user=user if form is None else None, **details
+            event=event,
+            user=user if member else None,
+            answers=form.answers(),
+            **details,
         )
     except RegistrationError as exc:
         messages.error(request, str(exc))
@@ -103,7 +108,7 @@ def _registered_message(registration) -> str:
 
 def _event_page_with_form(request, event: EventPage, form) -> HttpResponse:
     context = event.get_context(request)
-    context["guest_form"] = form
+    context["registration_form"] = form
     return render(request, event.get_template(request), context, status=400)
 
 

@@ -6,10 +6,12 @@ PYTEST_ARGS ?=
 
 .PHONY: install run test lint messages
 
-$(VENV)/.installed: requirements.txt requirements-dev.txt
+$(VENV)/.installed: requirements.txt requirements-dev.txt tests/events/icaljs/package-lock.json
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -r requirements-dev.txt
+	# Thunderbird's calendar parser for the calendar tests, where npm exists.
+	if command -v npm >/dev/null 2>&1; then npm ci --prefix tests/events/icaljs --no-audit --no-fund --silent; fi
 	touch $@
 
 install: $(VENV)/.installed

@@ -93,6 +93,14 @@ class EventPage(RoutablePageMixin, Page):
         _("costs"), max_length=200, blank=True, help_text=_("For example: free.")
     )
     organiser = models.CharField(_("organiser"), max_length=200, blank=True)
+    contact = models.ForeignKey(
+        "knowledge.Adviser",
+        verbose_name=_("adviser to contact"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     intro = models.TextField(_("introduction"))
     body = RichTextField(_("description"), blank=True)
     agenda = StreamField(
@@ -162,6 +170,7 @@ class EventPage(RoutablePageMixin, Page):
                 FieldPanel("location"),
                 FieldPanel("cost_note"),
                 FieldPanel("organiser"),
+                FieldPanel("contact"),
             ],
             heading=_("When and where"),
         ),

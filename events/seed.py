@@ -6,10 +6,13 @@ from typing import Any
 from django.utils import timezone
 from wagtail.models import Page
 
+from knowledge.selectors import adviser_named
 from portal.core.demo import Report, child_ensure
 
 from . import seed_content as content
 from .models import Audience, EventIndexPage, EventPage
+
+DEFAULT_CONTACT = "Joeri Vig"
 
 
 def _agenda(items: list[tuple[str, str, str]]) -> list[tuple[str, dict]]:
@@ -38,6 +41,7 @@ def _fields(spec: dict[str, Any], starts_at: dt.datetime) -> dict[str, Any]:
         "cost_note": "Deelname is kosteloos",
         "organiser": content.CCV,
         "registration_closed": spec.get("closed", False),
+        "contact": adviser_named(spec.get("contact", DEFAULT_CONTACT)),
     }
 
 

@@ -11,6 +11,48 @@ from wagtail.search import index
 from .blocks import BodyBlock
 
 
+class Adviser(models.Model):
+    """An adviser of the national centre whom professionals can contact;
+    pages and events name one as 'Neem contact op met …'."""
+
+    name = models.CharField(_("name"), max_length=200)
+    role = models.CharField(_("role"), max_length=200, blank=True)
+    email = models.EmailField(_("e-mail address"), blank=True)
+    phone = models.CharField(_("telephone"), max_length=40, blank=True)
+    photo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("photo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    topics = models.CharField(
+        _("topics"),
+        max_length=300,
+        blank=True,
+        help_text=_("For example: leerkringen, dwangsom, online monitoring."),
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("role"),
+        FieldPanel("email"),
+        FieldPanel("phone"),
+        FieldPanel("photo"),
+        FieldPanel("topics"),
+    ]
+    search_fields = [index.SearchField("name"), index.SearchField("topics")]
+
+    class Meta:
+        verbose_name = _("adviser")
+        verbose_name_plural = _("advisers")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
 class DossierPage(Page):
     """A web dossier: the landing page of a theme with its guidance pages."""
 

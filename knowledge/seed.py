@@ -9,7 +9,7 @@ from portal.accounts.roles import ADVISERS_GROUP, MEMBERS_GROUP
 from portal.core.demo import Report, child_ensure
 
 from . import seed_content as content
-from .models import DossierPage, NewsIndexPage, NewsPage, ThemePage
+from .models import Adviser, DossierPage, NewsIndexPage, NewsPage, ThemePage
 
 
 def _stream(body: list[tuple[str, object]]) -> list[tuple[str, object]]:
@@ -89,7 +89,15 @@ def news_build(*, home: Page, report: Report) -> NewsIndexPage:
     return index
 
 
+def advisers_build() -> None:
+    for name, role, email, topics in content.ADVISERS:
+        Adviser.objects.get_or_create(
+            name=name, defaults={"role": role, "email": email, "topics": topics}
+        )
+
+
 def demo_build(*, home: Page, report: Report, **kwargs) -> None:
     """Receiver of ``demo_content_requested``."""
+    advisers_build()
     dossier_build(home=home, report=report)
     news_build(home=home, report=report)

@@ -401,3 +401,20 @@ NEWS = [
         ["criminaliteitscijfers"],
     ),
 ]
+
+# (name, role, e-mail, topics). Names from the pages this platform replaces;
+# the addresses are made up.
+ADVISERS = [
+    (
+        "Joeri Vig",
+        "CCV-adviseur leerkring online openbare orde",
+        "joeri.vig@ccv.example",
+        "leerkringen, casusbespreking, dwangsom",
+    ),
+    (
+        "Lienke Hutten",
+        "CCV-adviseur online aangejaagde ordeverstoringen",
+        "lienke.hutten@ccv.example",
+        "barrièremodel, interventietool, deskundigenbijeenkomsten",
+    ),
+]

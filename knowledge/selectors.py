@@ -8,7 +8,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 from wagtail.models import Page, PageViewRestriction
 
-from .models import NewsCategory, NewsPage, ThemePage
+from .models import Adviser, NewsCategory, NewsPage, ThemePage
 
 NEWS_PER_PAGE = 10
 
@@ -57,3 +57,7 @@ def news_index_context(*, index: Page, params: Mapping[str, str]) -> dict[str, A
         "query_prefix": urlencode({"categorie": category}) if category else "",
         "notices": notices,
     }
+
+
+def adviser_named(name: str) -> Adviser | None:
+    return Adviser.objects.filter(name=name).first()

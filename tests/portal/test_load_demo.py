@@ -98,3 +98,11 @@ def test_past_demo_events_link_their_replay_and_report(client, home_page):
     assert "Terugkijken op 1 november 2022" in body
     xl = EventPage.objects.get(slug="leerkring-xl-online-gebiedsverbod-en-dwangsom")
     assert "Lees het verslag" in client.get(xl.url).content.decode()
+
+
+def test_demo_events_name_an_adviser_to_contact(client, home_page):
+    _load()
+    event = EventPage.objects.get(slug="leerkring-signaleren-online-oproepen")
+    body = client.get(event.url).content.decode()
+    assert "Neem contact op met Joeri Vig" in body
+    assert "mailto:joeri.vig@ccv.example" in body

@@ -192,3 +192,16 @@ def test_event_page_queries_do_not_grow_with_registrations(client, event, member
     with CaptureQueriesContext(connection) as many:
         client.get(event.url)
     assert len(many) == len(few)
+
+
+def test_expired_confirm_link_changes_nothing(client, post, event, mailoutbox):
+    from freezegun import freeze_time
+
+    post(_register_url(event), GUEST)
+    link = _link(mailoutbox[0], "bevestigen")
+    assert "/inschrijving/annuleren/" in mailoutbox[0].body
+    with freeze_time(timezone.now() + dt.timedelta(days=8)):
+        response = client.post(link)
+    assert response.status_code == 404
+    assert "Link niet geldig" in response.content.decode()
+    assert event.registrations.get().status == Status.UNCONFIRMED

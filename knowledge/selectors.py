@@ -61,3 +61,12 @@ def news_index_context(*, index: Page, params: Mapping[str, str]) -> dict[str, A
 
 def adviser_named(name: str) -> Adviser | None:
     return Adviser.objects.filter(name=name).first()
+
+
+def news_for_feed(*, limit: int) -> QuerySet[NewsPage]:
+    return (
+        NewsPage.objects.live()
+        .public()
+        .order_by("-date", "-pk")
+        .prefetch_related("tags")[:limit]
+    )

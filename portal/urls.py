@@ -22,6 +22,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("zoeken/", search_views.search, name="search"),
     path("", include("events.urls")),
+    path("", include("knowledge.urls")),
 ]
 
 if settings.DEBUG:

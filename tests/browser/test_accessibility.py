@@ -15,6 +15,7 @@ PAGES = [
     "/online-aangejaagde-ordeverstoringen/verslag-deskundigenbijeenkomst-oaov/",
     "/nieuws/",
     "/nieuws/?categorie=onbekend",
+    "/nieuws/?tag=oaov&jaar=2024",
     "/nieuws/geslaagde-roadshow-online-aangejaagde-ordeverstoringen/",
     "/bijeenkomsten/",
     "/bijeenkomsten/?soort=roadshow&maand=2099-01",

@@ -109,3 +109,24 @@ def test_unknown_page_is_a_dutch_404(client, home_page):
     response = client.get("/bestaat-niet/")
     assert response.status_code == 404
     assert "Pagina niet gevonden" in response.content.decode()
+
+
+def test_news_index_filters_by_tag_and_year(client, news_index):
+    first = NewsPage.objects.get(title="Roadshow 0")
+    first.tags.set(["oaov"])
+    first.date = dt.date(2023, 12, 20)
+    first.save_revision().publish()
+    body = client.get(news_index.url + "?tag=oaov").content.decode()
+    assert "Roadshow 0" in body and "Roadshow 5" not in body
+    body = client.get(news_index.url + "?jaar=2023").content.decode()
+    assert "Roadshow 0" in body and "Roadshow 5" not in body
+    body = client.get(news_index.url + "?jaar=2024&categorie=events").content.decode()
+    assert "Roadshow 11" in body and "Roadshow 0" not in body
+
+
+@pytest.mark.parametrize("query", ["?tag=bestaat-niet", "?jaar=twintig", "?jaar=99999"])
+def test_news_index_explains_odd_filters(client, news_index, query):
+    response = client.get(news_index.url + query)
+    assert response.status_code == 200
+    assert 'class="notice notice--warning"' in response.content.decode()
+    assert "Roadshow 11" in response.content.decode()

@@ -1,9 +1,13 @@
-from django.db.models import QuerySet
+import datetime as dt
+
+from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
 from django.http import Http404, HttpRequest
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
-from .models import EventPage
+from .models import Audience, EventKind, EventPage, Registration
+from .states import accepts_registrations, event_state
 
 
 def events_upcoming(*, limit: int) -> QuerySet[EventPage]:
@@ -58,9 +62,6 @@ def event_public_or_404(*, pk: int) -> EventPage:
 
 def registration_context(*, event: EventPage, user) -> dict:
     """What the event page shows about registering, for this visitor."""
-    from .models import Registration
-    from .states import accepts_registrations, event_state
-
     confirmed = event.registrations.filter(status=Registration.Status.CONFIRMED).count()
     state = event_state(event=event, confirmed=confirmed)
     mine = None
@@ -90,12 +91,6 @@ def events_index_context(*, params) -> dict:
     Unknown values come from hand-edited URLs: they get a message and are
     ignored, never an error.
     """
-    import datetime as dt
-
-    from django.utils.translation import gettext as _
-
-    from .models import Audience, EventKind
-
     events = EventPage.objects.live().public()
     notices: list[str] = []
     kind = params.get("soort", "")
@@ -137,12 +132,8 @@ def events_index_context(*, params) -> dict:
 
 def events_for_management() -> QuerySet[EventPage]:
     """Upcoming and recent events with their counts, for the advisers' list."""
-    from django.db.models import Count, Q
-
-    from .models import Registration
-
     Status = Registration.Status
-    since = timezone.now() - timezone.timedelta(days=90)
+    since = timezone.now() - dt.timedelta(days=90)
     return (
         EventPage.objects.filter(ends_at__gte=since)
         .annotate(
@@ -163,10 +154,6 @@ def events_for_management() -> QuerySet[EventPage]:
 def event_participants(*, event: EventPage):
     """Everyone registered for ``event``: places first, then those awaiting
     approval, the waiting list in its order, unconfirmed and cancelled."""
-    from django.db.models import Case, IntegerField, Value, When
-
-    from .models import Registration
-
     Status = Registration.Status
     order = Case(
         When(status=Status.CONFIRMED, then=Value(0)),

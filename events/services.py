@@ -2,14 +2,14 @@
 
 import datetime as dt
 import logging
-from typing import Any
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, transaction
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
+
+from portal.core.mail import mail_after_commit
 
 from .errors import RegistrationError
 from .ical import invitation_render
@@ -27,24 +27,10 @@ def _base_url() -> str:
 
 
 def _mail(*, template: str, registration: Registration, invite: bool = False) -> None:
-    """Render a mail in Dutch and send it once the transaction commits."""
+    """A mail to the registered person; ``invite`` attaches the calendar
+    invitation (or cancellation) for the event."""
     event = registration.event
-    context: dict[str, Any] = {
-        "registration": registration,
-        "event": event,
-        "event_url": _base_url() + event.url,
-        "cancel_url": _base_url() + registration_link(registration, "cancel"),
-        "confirm_url": _base_url() + registration_link(registration, "confirm"),
-    }
-    with translation.override(settings.LANGUAGE_CODE):
-        subject = render_to_string(f"events/email/{template}_subject.txt", context)
-        body = render_to_string(f"events/email/{template}_body.txt", context)
-    message = EmailMultiAlternatives(
-        settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + " ".join(subject.split()),
-        body,
-        settings.DEFAULT_FROM_EMAIL,
-        [registration.email],
-    )
+    attachments = []
     if invite:
         ics = invitation_render(
             event,
@@ -52,8 +38,20 @@ def _mail(*, template: str, registration: Registration, invite: bool = False) ->
             attendee_name=registration.name,
             base_url=_base_url(),
         )
-        message.attach("uitnodiging.ics", ics, "text/calendar; method=REQUEST")
-    transaction.on_commit(message.send)
+        method = "CANCEL" if event.cancelled else "REQUEST"
+        attachments.append(("uitnodiging.ics", ics, f"text/calendar; method={method}"))
+    mail_after_commit(
+        template=f"events/email/{template}",
+        to=[registration.email],
+        context={
+            "registration": registration,
+            "event": event,
+            "event_url": _base_url() + event.url,
+            "cancel_url": _base_url() + registration_link(registration, "cancel"),
+            "confirm_url": _base_url() + registration_link(registration, "confirm"),
+        },
+        attachments=attachments,
+    )
 
 
 def _locked(event: EventPage) -> tuple[EventPage, int]:

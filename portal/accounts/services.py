@@ -5,12 +5,12 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.models import Group
-from django.core.mail import send_mail
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
+
+from portal.core.mail import mail_after_commit
 
 from .errors import AccountError
 from .models import User
@@ -27,16 +27,7 @@ def _absolute(path: str) -> str:
 
 
 def _mail(*, template: str, to: list[str], context: dict[str, Any]) -> None:
-    """Render a mail in Dutch now and send it once the transaction commits."""
-    if not to:
-        return
-    with translation.override(settings.LANGUAGE_CODE):
-        subject = render_to_string(f"accounts/email/{template}_subject.txt", context)
-        body = render_to_string(f"accounts/email/{template}_body.txt", context)
-    subject = settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + " ".join(subject.split())
-    transaction.on_commit(
-        lambda: send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, to)
-    )
+    mail_after_commit(template=f"accounts/email/{template}", to=to, context=context)
 
 
 def _domain_is_trusted(email: str) -> bool:

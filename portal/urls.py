@@ -21,6 +21,8 @@ urlpatterns = [
     path("mijn-account/", include("portal.accounts.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("zoeken/", search_views.search, name="search"),
+    path("interventietool/", include("knowledge.interventions.urls")),
+    path("nieuwsbrief/", include("knowledge.newsletter.urls")),
     path("", include("events.urls")),
     path("", include("knowledge.urls")),
 ]

@@ -23,6 +23,8 @@ INSTALLED_APPS = [
     "portal.home",
     "portal.search",
     "knowledge",
+    "knowledge.interventions",
+    "knowledge.newsletter",
     "events",
     "casebook",
     "wagtail.contrib.forms",

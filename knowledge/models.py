@@ -4,11 +4,11 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel
-from wagtail.fields import StreamField
+from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from .blocks import BodyBlock
+from .blocks import BodyBlock, MeetingRoundBlock
 
 
 class Adviser(models.Model):
@@ -61,7 +61,7 @@ class DossierPage(Page):
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
-    subpage_types = ["knowledge.ThemePage"]
+    subpage_types = ["knowledge.ThemePage", "knowledge.MeetingReportPage"]
 
     class Meta:
         verbose_name = _("web dossier")
@@ -97,6 +97,65 @@ class ThemePage(Page):
     class Meta:
         verbose_name = _("theme page")
         verbose_name_plural = _("theme pages")
+
+
+class MeetingReportPage(Page):
+    """The report (verslag) of an expert meeting or round-table: per table or
+    round its theme and findings, then the conclusion drawn across them."""
+
+    class RoundKind(models.TextChoices):
+        TABLE = "table", _("Table")
+        ROUND = "round", _("Round")
+
+    meeting_date = models.DateField(_("date of the meeting"), null=True, blank=True)
+    location = models.CharField(_("location"), max_length=200, blank=True)
+    intro = models.TextField(
+        _("introduction"),
+        blank=True,
+        help_text=_("Who met, and why; shown in overviews and search results."),
+    )
+    round_kind = models.CharField(
+        _("the discussion was held in"),
+        max_length=10,
+        choices=RoundKind.choices,
+        default=RoundKind.TABLE,
+    )
+    rounds = StreamField(
+        [("round", MeetingRoundBlock())],
+        blank=True,
+        verbose_name=_("tables or rounds"),
+    )
+    conclusion = RichTextField(
+        _("overall conclusion"),
+        blank=True,
+        features=["bold", "italic", "ul", "ol", "link"],
+    )
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("further information"))
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("meeting_date"),
+        FieldPanel("location"),
+        FieldPanel("intro"),
+        FieldPanel("round_kind"),
+        FieldPanel("rounds"),
+        FieldPanel("conclusion"),
+        FieldPanel("body"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("intro"),
+        index.SearchField("rounds"),
+        index.SearchField("conclusion"),
+        index.SearchField("body"),
+        index.FilterField("meeting_date"),
+    ]
+    parent_page_types = ["knowledge.DossierPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("meeting report")
+        verbose_name_plural = _("meeting reports")
 
 
 class NewsCategory(models.TextChoices):

@@ -9,7 +9,14 @@ from portal.accounts.roles import ADVISERS_GROUP, MEMBERS_GROUP
 from portal.core.demo import Report, child_ensure
 
 from . import seed_content as content
-from .models import Adviser, DossierPage, NewsIndexPage, NewsPage, ThemePage
+from .models import (
+    Adviser,
+    DossierPage,
+    MeetingReportPage,
+    NewsIndexPage,
+    NewsPage,
+    ThemePage,
+)
 
 
 def _stream(body: list[tuple[str, object]]) -> list[tuple[str, object]]:
@@ -39,6 +46,40 @@ def _restrict_to_members(page: Page) -> None:
     )
 
 
+def _meeting_report(*, dossier: Page, report: Report) -> None:
+    spec = content.MEETING_REPORT
+    if (
+        Page.objects.child_of(dossier)
+        .filter(slug=spec["slug"])
+        .not_type(MeetingReportPage)
+        .exists()
+    ):
+        # A database filled by an older demo holds the report as a theme
+        # page; an adviser may have edited it, so it stays as it is.
+        report(False)
+        return
+    adviser = Adviser.objects.filter(name=spec["adviser"]).first()
+    child_ensure(
+        parent=dossier,
+        model=MeetingReportPage,
+        slug=spec["slug"],
+        fields={
+            "title": spec["title"],
+            "meeting_date": spec["meeting_date"],
+            "location": spec["location"],
+            "intro": spec["intro"],
+            "rounds": [
+                ("round", {"theme": t, "question": q, "findings": RichText(f)})
+                for t, q, f in spec["rounds"]
+            ],
+            "conclusion": spec["conclusion"],
+            "body": [("paragraph", RichText(spec["further"]))]
+            + ([("adviser", {"adviser": adviser})] if adviser else []),
+        },
+        report=report,
+    )
+
+
 def dossier_build(*, home: Page, report: Report) -> DossierPage:
     dossier = child_ensure(
         parent=home,
@@ -53,6 +94,7 @@ def dossier_build(*, home: Page, report: Report) -> DossierPage:
     )
     for spec in content.THEMES:
         _theme(dossier=dossier, spec=spec, report=report)
+    _meeting_report(dossier=dossier, report=report)
     _restrict_to_members(
         _theme(dossier=dossier, spec=content.MEMBERS_PAGE, report=report)
     )

@@ -197,38 +197,6 @@ THEMES = [
             ),
         ],
     ),
-    (
-        "verslag-deskundigenbijeenkomst-oaov",
-        "Verslag deskundigenbijeenkomst OAOV",
-        "Drie tafels over samenwerking, openbare-orderecht in een online wereld en "
-        "handelingsperspectief, en een overkoepelende conclusie.",
-        [
-            ("heading", "Tafel 1: Versterking samenwerking"),
-            (
-                "paragraph",
-                "<p>In acute situaties weten partners elkaar goed te vinden; lastiger is het om elkaar in de aanloop te betrekken. Er is meer bewustwording nodig over de impact en de fasen van een online aangejaagde openbare-ordeverstoring. Meer landelijke uitwisseling kan gemeenten versterken; voor gemeenten met beperkte capaciteit kan een landelijk platform een waardevol hulpmiddel zijn.</p>",
-            ),
-            ("heading", "Tafel 2: Openbare-orderecht in een online wereld"),
-            (
-                "paragraph",
-                "<p>Er is geen eenduidig antwoord op de vraag of de verantwoordelijkheid van de burgemeester ook online geldt. De meningen over extra bevoegdheden liepen uiteen; er leeft zorg dat zulke bevoegdheden het wantrouwen vergroten of uitingen verplaatsen naar besloten appgroepen. Online en offline zijn steeds meer met elkaar verweven.</p>",
-            ),
-            ("heading", "Tafel 3: Handelingsperspectief"),
-            (
-                "paragraph",
-                "<p>Bewustwording binnen de eigen organisatie is de eerste stap. Er bestaan geen standaardinterventies; een sterke informatiepositie is belangrijk. Het handelingsperspectief omvat meer dan juridische maatregelen: ook communicatie kan effectief zijn, al kan het verwijderen van berichten het vertrouwen van inwoners schaden.</p>",
-            ),
-            ("heading", "Overkoepelende conclusie"),
-            (
-                "paragraph",
-                "<p>Er is behoefte aan meer bewustwording en kennisdeling, binnen gemeenten en bij hun partners. We leven in een hybride samenleving. De rol van de burgemeester wordt breed erkend, maar over de invulling verschillen de opvattingen. Overheden moeten bij hun aanpak ook de verbinding met de samenleving versterken.</p>",
-            ),
-            (
-                "paragraph",
-                "<p>De uitkomsten zijn input voor de verdere beleidsvorming door het ministerie van Justitie en Veiligheid, samen met de opbrengsten van de burgerdialoog uit het voorjaar van 2025 en onderzoek naar de aanpak in het buitenland.</p>",
-            ),
-        ],
-    ),
 ]
 
 MEMBERS_PAGE = (
@@ -248,6 +216,36 @@ MEMBERS_PAGE = (
         ),
     ],
 )
+
+# The report of the expert meeting, after the CCV's "Deskundigenbijeenkomst
+# OAOV": three tables, each in two rounds, and a conclusion across them.
+MEETING_REPORT = {
+    "slug": "verslag-deskundigenbijeenkomst-oaov",
+    "title": "Verslag deskundigenbijeenkomst OAOV",
+    "meeting_date": dt.date(2025, 3, 20),
+    "location": "Utrecht",
+    "intro": "Deskundigen van gemeenten, politie, OM en wetenschap spraken aan drie tafels over samenwerking, openbare-orderecht in een online wereld en het handelingsperspectief van burgemeesters bij online aangejaagde openbare-ordeverstoringen.",
+    "rounds": [
+        (
+            "Versterking samenwerking",
+            "Werken de betrokken partners voldoende samen en hoe kan dit verder worden versterkt?",
+            "<p>In acute situaties, wanneer de ordeverstoring plaatsvindt, weten partners elkaar goed te vinden. Lastiger blijkt het om elkaar in de aanloop naar zulke situaties te betrekken. In die vroege fase is het belangrijk signalen tijdig te delen en afspraken te maken over ieders rol.</p><p>Er is meer bewustwording nodig, binnen gemeenten en bij externe partners, over de mogelijke impact van een online aangejaagde openbare-ordeverstoring en de fasen daarin. Dat inzicht helpt om structurele afspraken te maken over samenwerking, taken en verantwoordelijkheden.</p><p>Samenwerking is niet alleen lokaal belangrijk. Meer landelijke uitwisseling van kennis en ervaringen versterkt gemeenten: zij leren van elkaar en vinden sneller waar specifieke expertise beschikbaar is. Voor gemeenten met beperkte capaciteit of kennis kan een landelijk platform een waardevol hulpmiddel zijn.</p>",
+        ),
+        (
+            "Openbare-orderecht in een online wereld",
+            "Geldt de verantwoordelijkheid van de burgemeester voor de openbare orde ook in het online domein?",
+            "<p>In beide gespreksrondes bleek dat er geen eenduidig antwoord op deze vraag is. Wel was er brede overeenstemming dat online ontwikkelingen invloed hebben op de fysieke wereld en dat dit ook een rol voor de burgemeester meebrengt. Over de invulling van die rol, en of daar aanvullende bevoegdheden voor nodig zijn, liepen de meningen uiteen. Bestaat er wel zoiets als een 'online openbare orde'? En als het online domein onbegrensd is, past handhaving daarvan dan bij de burgemeester?</p><p>Over extra bevoegdheden om op te treden tegen online uitingen waren de meningen verdeeld. Sommigen vonden dat er onvoldoende expertise is om te beoordelen welke online signalen tot fysieke ordeverstoringen kunnen leiden. Ook praktische vragen kwamen op: hoe controleert een burgemeester of een verboden uiting niet opnieuw verschijnt, eventueel geplaatst door anderen?</p><p>Er leeft de zorg dat zulke bevoegdheden het wantrouwen in de overheid vergroten of uitingen verplaatsen naar minder zichtbare netwerken, zoals besloten appgroepen. In de tweede ronde werd benoemd dat de burgemeester ook een rol heeft in het beschermen van inwoners die online worden lastiggevallen.</p>",
+        ),
+        (
+            "Handelingsperspectief",
+            "Hoe versterken we het handelingsperspectief van burgemeesters bij online aangejaagde openbare-ordeverstoringen?",
+            "<p>Bewustwording binnen de eigen organisatie is een belangrijke eerste stap. Zie online en offline niet als gescheiden werelden. Intern moet duidelijk zijn wie over welke informatie beschikt en op welk moment welke interventies mogelijk zijn.</p><p>Het fenomeen komt in verschillende vormen voor. Er bestaan dus geen standaardinterventies: wat in de ene situatie werkt, kan in een andere minder effectief zijn. Een sterke informatiepositie en een goede uitwisseling van informatie helpen om per situatie de passende aanpak te bepalen.</p><p>Het handelingsperspectief omvat meer dan juridische maatregelen. Ook niet-juridische interventies, zoals communicatie, kunnen effectief zijn. Het (laten) verwijderen van berichten kan wel het vertrouwen van inwoners schaden; blijf als (lokale) overheid in verbinding met de samenleving.</p>",
+        ),
+    ],
+    "conclusion": "<p>Aan alle tafels kwam naar voren dat er behoefte is aan meer bewustwording en kennisdeling over online aangejaagde openbare-ordeverstoringen, binnen gemeenten en bij hun partners. We leven in een hybride samenleving waarin online en offline nauw verweven zijn. Meer bewustwording helpt het fenomeen en zijn fasen beter te begrijpen, en biedt kansen om eerder en effectiever met partners samen te werken.</p><p>De rol van de burgemeester werd breed erkend, maar over de invulling ervan bestonden uiteenlopende opvattingen. Sommige deelnemers vinden dat eerst meer inzicht in het fenomeen nodig is. Tot slot: overheden moeten bij hun aanpak ook de verbinding met de samenleving versterken.</p>",
+    "further": "<p>De uitkomsten zijn input voor de verdere beleidsvorming door het ministerie van Justitie en Veiligheid. Daarbij worden ook de opbrengsten van de burgerdialoog uit het voorjaar van 2025 betrokken, en het onderzoek dat het WODC in 2025 laat doen naar de aanpak van dit fenomeen in het buitenland.</p>",
+    "adviser": "Lienke Hutten",
+}
 
 NEWS_INDEX = {
     "slug": "nieuws",

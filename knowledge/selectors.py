@@ -8,7 +8,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 from wagtail.models import Page, PageViewRestriction
 
-from .models import Adviser, NewsCategory, NewsPage, ThemePage
+from .models import Adviser, MeetingReportPage, NewsCategory, NewsPage, ThemePage
 
 NEWS_PER_PAGE = 10
 
@@ -24,20 +24,26 @@ def news_latest(*, limit: int) -> QuerySet[NewsPage]:
 
 @dataclass(frozen=True)
 class ThemeCard:
-    page: ThemePage
+    page: ThemePage | MeetingReportPage
     members_only: bool
 
 
 def themes_of(*, dossier: Page) -> list[ThemeCard]:
-    """The dossier's guidance pages; members-only ones are listed too, marked,
-    so visitors learn they exist and why an account is worth requesting."""
-    themes = list(ThemePage.objects.child_of(dossier).live())
+    """The dossier's guidance pages and meeting reports; members-only ones are
+    listed too, marked, so visitors learn they exist and why an account is
+    worth requesting."""
+    children = list(
+        Page.objects.child_of(dossier)
+        .live()
+        .type(ThemePage, MeetingReportPage)
+        .specific()
+    )
     restricted = set(
-        PageViewRestriction.objects.filter(page__in=themes).values_list(
+        PageViewRestriction.objects.filter(page__in=children).values_list(
             "page_id", flat=True
         )
     )
-    return [ThemeCard(page=t, members_only=t.pk in restricted) for t in themes]
+    return [ThemeCard(page=p, members_only=p.pk in restricted) for p in children]
 
 
 def news_index_context(*, index: Page, params: Mapping[str, str]) -> dict[str, Any]:
@@ -93,4 +99,17 @@ def news_for_feed(*, limit: int) -> QuerySet[NewsPage]:
         .public()
         .order_by("-date", "-pk")
         .prefetch_related("tags")[:limit]
+    )
+
+
+def news_published_between(*, since, until) -> QuerySet[NewsPage]:
+    """Public news first published in ``(since, until]``, newest first: what
+    the newsletter digest reports. ``first_published_at`` rather than the
+    editorial date, so an item dated last month but published today still
+    counts as new, and republishing an edit does not send it again."""
+    return (
+        NewsPage.objects.live()
+        .public()
+        .filter(first_published_at__gt=since, first_published_at__lte=until)
+        .order_by("-date", "-first_published_at", "-pk")
     )

@@ -1,9 +1,12 @@
+import copy
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import EventPage
+from .models import EventPage, Registration
 
 QUESTION_PREFIX = "vraag_"
+NAME_MAX = Registration._meta.get_field("name").max_length
 
 
 class QuestionsForm(forms.Form):
@@ -69,3 +72,37 @@ class GuestRegistrationForm(QuestionsForm):
             name: self.cleaned_data[name]
             for name in ("name", "organisation", "job_title", "email")
         }
+
+
+class MemberRegistrationForm(QuestionsForm):
+    """One click for a member: the details come from the account. Only what
+    the account lacks (an adviser made with createsuperuser has no
+    organisation) is asked, so that the registration is complete."""
+
+    def __init__(self, *args, event: EventPage, user, **kwargs):
+        super().__init__(*args, event=event, **kwargs)
+        self.user = user
+        for name in ("organisation", "job_title"):
+            if not getattr(user, name).strip():
+                self.fields[name] = copy.deepcopy(
+                    GuestRegistrationForm.base_fields[name]
+                )
+
+    def details(self) -> dict[str, str]:
+        user = self.user
+        # An account's name may be longer than a registration's (two parts of
+        # 150 characters); a shortened name is better than no place.
+        name = (user.get_full_name() or user.email)[:NAME_MAX]
+        return {
+            "name": name,
+            "organisation": self.cleaned_data.get("organisation") or user.organisation,
+            "job_title": self.cleaned_data.get("job_title") or user.job_title,
+            "email": user.email,
+        }
+
+
+def registration_form(*, event: EventPage, user, member: bool, data=None):
+    """The event page's registration form for this visitor."""
+    if member:
+        return MemberRegistrationForm(data, event=event, user=user)
+    return GuestRegistrationForm(data, event=event)

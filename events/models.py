@@ -211,6 +211,11 @@ class EventPage(RoutablePageMixin, Page):
         super().clean()
         if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
             raise ValidationError({"ends_at": _("The end must come after the start.")})
+        on_site = self.format in (EventFormat.ON_LOCATION, EventFormat.HYBRID)
+        if on_site and not self.location.strip():
+            raise ValidationError(
+                {"location": _("Give the address of a meeting on location.")}
+            )
 
     @property
     def is_past(self) -> bool:
@@ -239,16 +244,15 @@ class EventPage(RoutablePageMixin, Page):
     def get_context(self, request, *args, **kwargs):
         from portal.accounts.selectors import user_is_member
 
-        from .forms import GuestRegistrationForm, QuestionsForm
+        from .forms import registration_form
         from .selectors import calendar_links, registration_context
 
         context = super().get_context(request, *args, **kwargs)
         context["calendar"] = calendar_links(event=self, request=request)
         context.update(registration_context(event=self, user=request.user))
-        form_class = (
-            QuestionsForm if user_is_member(request.user) else GuestRegistrationForm
+        context["registration_form"] = registration_form(
+            event=self, user=request.user, member=user_is_member(request.user)
         )
-        context["registration_form"] = form_class(event=self)
         return context
 
     @path("inschrijven/", name="register")

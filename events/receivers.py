@@ -1,6 +1,7 @@
 """Reactions of the events app: its part in a member's privacy rights (see
 portal.accounts.signals) and telling participants about changed events."""
 
+from django.db.models import Q, QuerySet
 from django.dispatch import receiver
 from wagtail.signals import page_published
 
@@ -10,9 +11,23 @@ from .models import EventPage, Registration
 from .services import event_changes_notify, registration_cancel
 
 
+def _registrations_of(user) -> QuerySet[Registration]:
+    """Registrations with the account and those made as a guest with one of
+    its addresses (before the account existed, or while logged out): both
+    are data about this person."""
+    # Verified addresses only: an unverified one may be someone else's.
+    addresses = {
+        a.lower()
+        for a in user.emailaddress_set.filter(verified=True).values_list(
+            "email", flat=True
+        )
+    }
+    return Registration.objects.filter(Q(user=user) | Q(email__in=addresses))
+
+
 @receiver(personal_data_requested, dispatch_uid="events.export")
 def _export(sender, user, **kwargs):
-    registrations = Registration.objects.filter(user=user).select_related("event")
+    registrations = _registrations_of(user).select_related("event")
     return (
         "registrations",
         [
@@ -36,10 +51,10 @@ def _erase(sender, user, **kwargs):
     """Free the member's places for the waiting list, then erase every
     registration that names them; only the counts of past events remain in
     the form of other people's registrations."""
-    for registration in Registration.objects.filter(user=user).select_related("event"):
+    for registration in _registrations_of(user).select_related("event"):
         if registration.is_active and not registration.event.is_past:
             registration_cancel(registration=registration, notify=False)
-    Registration.objects.filter(user=user).delete()
+    _registrations_of(user).delete()
 
 
 @receiver(page_published, dispatch_uid="events.notify_changes")

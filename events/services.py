@@ -155,6 +155,10 @@ def registration_confirm(*, registration: Registration) -> Registration:
     the waiting list. Confirming twice changes nothing."""
     event, taken = _locked(registration.event)
     registration = Registration.objects.select_for_update().get(pk=registration.pk)
+    if registration.status == Status.CANCELLED:
+        # An old confirmation link after the guest withdrew: confirming it
+        # must not bring a withdrawn registration back.
+        raise RegistrationError(_("This registration has already been cancelled."))
     if registration.status != Status.UNCONFIRMED:
         return registration
     _refuse_unless_open(event, taken)
@@ -259,8 +263,10 @@ def registrations_anonymise_expired(*, now: dt.datetime | None = None) -> int:
     expired = Registration.objects.filter(
         event__ends_at__lt=cutoff, anonymised_at__isnull=True
     )
+    # Answers are free text and may name people; organisation and attendance
+    # stay, for the counts.
     count = expired.update(
-        name="", job_title="", email="", user=None, anonymised_at=now
+        name="", job_title="", email="", user=None, answers=[], anonymised_at=now
     )
     logger.info("anonymised %s registrations of events before %s", count, cutoff)
     return count

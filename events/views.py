@@ -1,6 +1,7 @@
 """Registration actions and calendar downloads (not pages of their own)."""
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -9,7 +10,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from portal.accounts.selectors import user_is_member
 
 from .errors import RegistrationError
-from .forms import GuestRegistrationForm, QuestionsForm
+from .forms import registration_form
 from .ical import calendar_render
 from .links import registration_from_token
 from .models import EventKind, EventPage
@@ -58,28 +59,28 @@ def event_register(request: HttpRequest, *, event: EventPage) -> HttpResponse:
     e-mail."""
     user = request.user
     member = user_is_member(user)
-    form_class = QuestionsForm if member else GuestRegistrationForm
-    form = form_class(request.POST, event=event)
+    form = registration_form(event=event, user=user, member=member, data=request.POST)
     if not form.is_valid():
         return _event_page_with_form(request, event, form)
-    if member:
-        details = {
-            "name": user.get_full_name() or user.email,
-            "organisation": user.organisation,
-            "job_title": user.job_title,
-            "email": user.email,
-        }
-    else:
-        details = form.details()
     try:
         registration = registration_create(
             event=event,
             user=user if member else None,
             answers=form.answers(),
-            **details,
+            **form.details(),
         )
     except RegistrationError as exc:
         messages.error(request, str(exc))
+        return redirect(event.url)
+    except ValidationError as exc:
+        # The form checks what a visitor types; this catches what it cannot
+        # see (details taken from an account), so it is a message, not a 500.
+        messages.error(
+            request,
+            _("Your registration could not be saved: {errors}").format(
+                errors=" ".join(exc.messages)
+            ),
+        )
         return redirect(event.url)
     messages.success(request, _registered_message(registration))
     return redirect(event.url)

@@ -26,3 +26,12 @@ def test_adviser_can_edit_pages_but_not_users(client, editor):
     client.force_login(editor)
     assert client.get("/admin/pages/").status_code == 200
     assert client.get("/admin/users/").status_code in (302, 403)
+
+
+def test_admin_speaks_dutch_to_advisers(client, editor):
+    client.force_login(editor)
+    body = client.get("/admin/").content.decode()
+    assert '<html lang="nl"' in body
+    assert "Pagina's" in body
+    body = client.get("/admin/accountaanvragen/").content.decode()
+    assert "Accountaanvragen" in body

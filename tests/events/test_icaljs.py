@@ -99,3 +99,23 @@ def test_invitation_and_cancellation_parse(
     cancellation = icaljs(mail.outbox[-1].attachments[0][1])
     assert cancellation["method"] == "CANCEL"
     assert cancellation["events"][0]["sequence"] == 1
+
+
+def test_every_mailed_invitation_parses(
+    icaljs, home_page, member, mailoutbox, django_capture_on_commit_callbacks
+):
+    from tests.events.test_invitations import event_with_one_place, invitations_mailed
+
+    event = event_with_one_place(home_page)
+    mails = invitations_mailed(
+        event=event,
+        member=member,
+        mailoutbox=mailoutbox,
+        run=django_capture_on_commit_callbacks,
+    )
+    assert len(mails) == 5
+    for message in mails.values():
+        parsed = icaljs(message.attachments[0][1])
+        assert parsed["method"] in ("REQUEST", "CANCEL")
+        assert parsed["events"][0]["uid"] == f"event-{event.pk}@testserver"
+        assert parsed["events"][0]["zone"] == "Europe/Amsterdam"

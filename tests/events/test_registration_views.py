@@ -149,7 +149,9 @@ def test_meeting_link_never_in_public_responses(client, post, event, mailoutbox)
         event.url,
         event.get_parent().url,
         "/",
+        event.get_parent().url + "?soort=leerkring",
         "/agenda/bijeenkomsten.ics",
+        "/agenda/leerkring.ics",
         f"/agenda/bijeenkomst-{event.pk}.ics",
         "/zoeken/?q=Leerkring",
     ):
@@ -205,3 +207,87 @@ def test_expired_confirm_link_changes_nothing(client, post, event, mailoutbox):
     assert response.status_code == 404
     assert "Link niet geldig" in response.content.decode()
     assert event.registrations.get().status == Status.UNCONFIRMED
+
+
+def test_member_whose_account_lacks_details_is_asked_for_them(client, post, event):
+    from tests.accounts.factories import MemberFactory
+
+    # An adviser made with createsuperuser has no organisation or function.
+    incomplete = MemberFactory(organisation="", job_title="")
+    client.force_login(incomplete)
+    page = client.get(event.url).content.decode()
+    assert 'name="organisation"' in page and 'name="job_title"' in page
+    response = client.post(_register_url(event))
+    assert response.status_code == 400
+    assert "Dit is een verplicht veld" in response.content.decode()
+    assert not event.registrations.exists()
+    post(_register_url(event), {"organisation": "CCV", "job_title": "Adviseur"})
+    registration = event.registrations.get()
+    assert (registration.organisation, registration.job_title) == ("CCV", "Adviseur")
+    assert registration.status == Status.CONFIRMED
+
+
+def test_member_with_a_very_long_name_still_gets_a_place(client, post, event):
+    from tests.accounts.factories import MemberFactory
+
+    long_named = MemberFactory(first_name="A" * 150, last_name="B" * 150)
+    client.force_login(long_named)
+    assert 'name="organisation"' not in client.get(event.url).content.decode()
+    response = post(_register_url(event))
+    assert response.status_code == 302
+    registration = event.registrations.get()
+    assert registration.status == Status.CONFIRMED
+    assert len(registration.name) == 200
+
+
+def test_member_on_the_waiting_list_does_not_see_the_link(
+    client, post, event, member, mailoutbox
+):
+    post(_register_url(event), GUEST)
+    post(_link(mailoutbox[-1], "bevestigen"))
+    client.force_login(member)
+    post(_register_url(event))
+    page = client.get(event.url).content.decode()
+    assert "Uw inschrijving: op de wachtlijst." in page
+    assert SECRET_LINK not in page
+
+
+def test_leaving_the_waiting_list_through_the_link_in_the_mail(
+    client, post, event, mailoutbox
+):
+    post(_register_url(event), GUEST)
+    post(_link(mailoutbox[-1], "bevestigen"))
+    second = {**GUEST, "email": "tweede@houten.example"}
+    post(_register_url(event), second)
+    post(_link(mailoutbox[-1], "bevestigen"))
+    waiting_mail = mailoutbox[-1]
+    assert waiting_mail.subject.startswith("[Leerkring] Op de wachtlijst")
+    response = client.get(_link(waiting_mail, "annuleren"))
+    assert "Op de wachtlijst" in response.content.decode()
+    post(_link(waiting_mail, "annuleren"))
+    statuses = dict(event.registrations.values_list("email", "status"))
+    assert statuses == {GUEST["email"]: Status.CONFIRMED, second["email"]: "cancelled"}
+
+
+def test_confirm_link_after_withdrawing_brings_nothing_back(
+    client, post, event, mailoutbox
+):
+    post(_register_url(event), GUEST)
+    first_mail = mailoutbox[0]
+    post(_link(first_mail, "annuleren"))
+    assert event.registrations.get().status == Status.CANCELLED
+    confirm = _link(first_mail, "bevestigen")
+    assert "al geannuleerd" in client.get(confirm).content.decode()
+    response = client.post(confirm, follow=True)
+    assert "Deze inschrijving is al geannuleerd." in response.content.decode()
+    assert event.registrations.get().status == Status.CANCELLED
+
+
+def test_export_and_deletion_cover_guest_registrations_of_the_address(
+    client, post, event, member, mailoutbox
+):
+    # Registered as a guest with the address of their account, logged out.
+    post(_register_url(event), {**GUEST, "email": member.email})
+    assert account_export(user=member)["registrations"][0]["email"] == member.email
+    account_delete(user=member)
+    assert not event.registrations.exists()

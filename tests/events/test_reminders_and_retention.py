@@ -70,12 +70,36 @@ def test_personal_data_is_erased_after_retention_but_counts_stay(index, settings
     with freeze_time(timezone.now() - dt.timedelta(days=400)):
         old = _starting_in(index, 1)
         for n in range(3):
-            _registration(old, n)
+            _registration(
+                old,
+                n,
+                attended=True,
+                answers=[{"question": "Casus?", "answer": "Mijn buurman Jan"}],
+            )
     recent = _starting_in(index, 24)
     _registration(recent, 9)
     assert registrations_anonymise_expired() == 3
     assert old.registrations.filter(status=Status.CONFIRMED).count() == 3
+    assert old.registrations.filter(attended=True).count() == 3
     assert not old.registrations.exclude(email="").exists()
     assert not old.registrations.exclude(name="").exists()
+    assert not old.registrations.exclude(job_title="").exists()
+    assert not old.registrations.exclude(answers=[]).exists()
     assert recent.registrations.get().email == "d9@zeist.example"
     assert registrations_anonymise_expired() == 0
+
+
+def test_retention_command(index, settings):
+    settings.EVENTS_RETENTION_DAYS = 30
+    with freeze_time(timezone.now() - dt.timedelta(days=40)):
+        _registration(_starting_in(index, 1))
+    out = StringIO()
+    call_command("purge_event_personal_data", stdout=out)
+    assert "Registrations anonymised: 1 (retention 30 days)" in out.getvalue()
+    assert Registration.objects.get().anonymised_at is not None
+
+
+def test_retention_defaults_to_twelve_months():
+    from portal.settings import base
+
+    assert base.EVENTS_RETENTION_DAYS == 365

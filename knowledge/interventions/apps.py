@@ -10,3 +10,14 @@ class InterventionsConfig(AppConfig):
     name = "knowledge.interventions"
     label = "interventions"
     verbose_name = _("Intervention tool")
+
+    def ready(self) -> None:
+        from portal.core.signals import demo_content_requested
+
+        from .seed import demo_build
+
+        # Connected after knowledge's receiver (INSTALLED_APPS order), so the
+        # theme pages the demo interventions link to exist by then.
+        demo_content_requested.connect(
+            demo_build, dispatch_uid="knowledge.interventions.demo"
+        )

@@ -25,4 +25,4 @@ def main_navigation(context: template.Context) -> dict:
                 "current": current_path.startswith(child.path),
             }
         )
-    return {"items": items}
+    return {"items": items, "request": request}

@@ -13,4 +13,10 @@ class EventsConfig(AppConfig):
 
         demo_content_requested.connect(demo_build, dispatch_uid="events.demo")
 
+        from knowledge.newsletter.signals import digest_sections_requested
+
+        from .digest import digest_section
+
+        digest_sections_requested.connect(digest_section, dispatch_uid="events.digest")
+
         from . import receivers  # noqa: F401

@@ -1,11 +1,12 @@
 """Participant lists as CSV for advisers (opens in Excel with Dutch settings)."""
 
-import csv
-import io
 from collections.abc import Iterable
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
+
+from portal.core.spreadsheets import cell_safe as _safe
+from portal.core.spreadsheets import csv_bytes
 
 from .models import Registration
 
@@ -13,10 +14,7 @@ from .models import Registration
 def participants_csv(registrations: Iterable[Registration]) -> bytes:
     registrations = list(registrations)
     questions = _questions(registrations)
-    buffer = io.StringIO()
-    # Semicolons and a BOM: what Excel expects on a Dutch Windows machine.
-    writer = csv.writer(buffer, delimiter=";")
-    writer.writerow(
+    rows = [
         [
             _("Name"),
             _("Organisation"),
@@ -27,9 +25,9 @@ def participants_csv(registrations: Iterable[Registration]) -> bytes:
             _("Attended"),
             *questions,
         ]
-    )
+    ]
     for r in registrations:
-        writer.writerow(
+        rows.append(
             [
                 _safe(r.name),
                 _safe(r.organisation),
@@ -41,12 +39,7 @@ def participants_csv(registrations: Iterable[Registration]) -> bytes:
                 *(_safe(_answer(r, q)) for q in questions),
             ]
         )
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
-
-
-def _safe(value: str) -> str:
-    """Defuse spreadsheet formulas typed into a registration form."""
-    return "'" + value if value[:1] in ("=", "+", "-", "@") else value
+    return csv_bytes(rows)
 
 
 def _questions(registrations: list[Registration]) -> list[str]:

@@ -168,3 +168,22 @@ def event_participants(*, event: EventPage):
         .annotate(order=order)
         .order_by("order", "created_at", "pk")
     )
+
+def events_announced_between(
+    *, since: dt.datetime, until: dt.datetime
+) -> QuerySet[EventPage]:
+    """Public meetings first published in ``(since, until]`` that have not
+    started at ``until``: what the newsletter digest announces. Cancelled
+    ones are left out; an announcement of a cancelled meeting is no news."""
+    return (
+        EventPage.objects.live()
+        .public()
+        .filter(
+            first_published_at__gt=since,
+            first_published_at__lte=until,
+            starts_at__gte=until,
+            cancelled=False,
+        )
+        .order_by("starts_at", "pk")
+    )
+

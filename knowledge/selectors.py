@@ -1,3 +1,4 @@
+import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -102,7 +103,9 @@ def news_for_feed(*, limit: int) -> QuerySet[NewsPage]:
     )
 
 
-def news_published_between(*, since, until) -> QuerySet[NewsPage]:
+def news_published_between(
+    *, since: dt.datetime, until: dt.datetime
+) -> QuerySet[NewsPage]:
     """Public news first published in ``(since, until]``, newest first: what
     the newsletter digest reports. ``first_published_at`` rather than the
     editorial date, so an item dated last month but published today still

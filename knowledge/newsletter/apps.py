@@ -9,3 +9,6 @@ class NewsletterConfig(AppConfig):
     name = "knowledge.newsletter"
     label = "newsletter"
     verbose_name = _("Newsletter")
+
+    def ready(self) -> None:
+        from . import receivers  # noqa: F401

@@ -1,7 +1,7 @@
 """Mails the platform sends: rendered in Dutch from a subject and a body
 template, sent only once the surrounding transaction has committed."""
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from django.conf import settings
@@ -19,11 +19,13 @@ def mail_after_commit(
     to: list[str],
     context: dict[str, Any],
     attachments: Iterable[Attachment] = (),
+    headers: Mapping[str, str] | None = None,
 ) -> None:
     """``template`` names ``<template>_subject.txt`` and ``<template>_body.txt``.
 
     Rendered now, in the site language, so that a rolled-back transaction
     sends nothing and a mail never depends on the visitor's chosen language.
+    ``headers`` are extra mail headers, such as List-Unsubscribe.
     """
     if not to:
         return
@@ -35,6 +37,7 @@ def mail_after_commit(
         body,
         settings.DEFAULT_FROM_EMAIL,
         to,
+        headers=dict(headers or {}),
     )
     for filename, content, mimetype in attachments:
         message.attach(filename, content, mimetype)

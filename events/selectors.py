@@ -169,6 +169,7 @@ def event_participants(*, event: EventPage):
         .order_by("order", "created_at", "pk")
     )
 
+
 def events_announced_between(
     *, since: dt.datetime, until: dt.datetime
 ) -> QuerySet[EventPage]:
@@ -186,4 +187,3 @@ def events_announced_between(
         )
         .order_by("starts_at", "pk")
     )
-

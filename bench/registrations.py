@@ -108,8 +108,23 @@ def _percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
+def _drop_database() -> None:
+    from django.db import connections
+
+    connections.close_all()
+    with psycopg.connect(SERVER, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{NAME}"')
+
+
 def main() -> None:
     _recreate_database()
+    try:
+        _run()
+    finally:
+        _drop_database()
+
+
+def _run() -> None:
     _setup_django()
     event, users = _scenario()
     began = time.perf_counter()

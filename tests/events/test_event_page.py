@@ -90,7 +90,7 @@ def _past(**kwargs):
         ({"capacity": 1}, "Vol: u kunt zich op de wachtlijst zetten", True),
         (
             {"registration_closed": True},
-            "Het is niet meer mogelijk je voor deze bijeenkomst in te schrijven",
+            "Het is niet meer mogelijk u voor deze bijeenkomst in te schrijven",
             False,
         ),
         ({"cancelled": True}, "Deze bijeenkomst is geannuleerd.", False),

@@ -143,7 +143,7 @@ def test_after_cancelling_one_may_register_again(event, member, on_commit):
     ("change", "message"),
     [
         ({"cancelled": True}, "is geannuleerd"),
-        ({"registration_closed": True}, "niet meer mogelijk je voor deze bijeenkomst"),
+        ({"registration_closed": True}, "niet meer mogelijk u voor deze bijeenkomst"),
         (
             {"registration_opens_at": timezone.now() + dt.timedelta(days=3)},
             "nog niet open",

@@ -1,0 +1,95 @@
+"""Settings come from environment variables, with embedded defaults."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+PROBE = """
+import json, django
+from django.conf import settings
+django.setup()
+db = settings.DATABASES["default"]
+print(json.dumps({
+    "engine": db["ENGINE"], "name": str(db["NAME"]), "host": db.get("HOST", ""),
+    "port": str(db.get("PORT", "")), "user": db.get("USER", ""),
+    "cache": settings.CACHES["default"]["BACKEND"],
+    "cache_location": settings.CACHES["default"].get("LOCATION", ""),
+    "email_backend": settings.EMAIL_BACKEND,
+    "email_host": getattr(settings, "EMAIL_HOST", ""),
+    "email_port": getattr(settings, "EMAIL_PORT", 0),
+    "email_tls": getattr(settings, "EMAIL_USE_TLS", False),
+    "media_root": str(settings.MEDIA_ROOT),
+    "debug": settings.DEBUG,
+    "hosts": settings.ALLOWED_HOSTS,
+}))
+"""
+
+VARIABLES = (
+    "DATABASE_URL",
+    "REDIS_URL",
+    "EMAIL_URL",
+    "DJANGO_MEDIA_ROOT",
+    "DJANGO_DEBUG",
+    "DJANGO_ALLOWED_HOSTS",
+)
+
+
+def _settings(**variables: str) -> dict:
+    env = {k: v for k, v in os.environ.items() if k not in VARIABLES}
+    env.update(
+        DJANGO_SETTINGS_MODULE="portal.settings.base",
+        DJANGO_SECRET_KEY="settings-test-key",
+        **variables,
+    )
+    result = subprocess.run(  # noqa: S603
+        [sys.executable, "-c", PROBE],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def test_defaults_need_nothing_else():
+    found = _settings()
+    assert found["engine"] == "django.db.backends.sqlite3"
+    assert found["name"].endswith("var/leerkring.sqlite3")
+    assert found["cache"] == "django.core.cache.backends.locmem.LocMemCache"
+    assert found["email_backend"] == "django.core.mail.backends.console.EmailBackend"
+    assert found["media_root"].endswith("var/media")
+    assert found["debug"] is False
+
+
+def test_everything_comes_from_the_environment(tmp_path):
+    found = _settings(
+        DATABASE_URL="postgres://leerkring@db.internal:5433/leerkring",
+        REDIS_URL="redis://cache.internal:6379/2",
+        EMAIL_URL="smtp+tls://mailer:secret@smtp.internal:587",
+        DJANGO_MEDIA_ROOT=str(tmp_path / "uploads"),
+        DJANGO_DEBUG="true",
+        DJANGO_ALLOWED_HOSTS="leerkring.example.nl,www.leerkring.example.nl",
+    )
+    assert found["engine"] == "django.db.backends.postgresql"
+    assert (found["host"], found["port"], found["user"], found["name"]) == (
+        "db.internal",
+        "5433",
+        "leerkring",
+        "leerkring",
+    )
+    assert found["cache"] == "django_redis.cache.RedisCache"
+    assert found["cache_location"] == "redis://cache.internal:6379/2"
+    assert found["email_backend"] == "django.core.mail.backends.smtp.EmailBackend"
+    assert (found["email_host"], found["email_port"], found["email_tls"]) == (
+        "smtp.internal",
+        587,
+        True,
+    )
+    assert found["media_root"] == str(tmp_path / "uploads")
+    assert found["debug"] is True
+    assert found["hosts"] == ["leerkring.example.nl", "www.leerkring.example.nl"]

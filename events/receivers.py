@@ -8,7 +8,7 @@ from wagtail.signals import page_published
 from portal.accounts.signals import account_deleting, personal_data_requested
 
 from .models import EventPage, Registration
-from .services import event_changes_notify, registration_cancel
+from .services import event_changes_notify, registration_cancel, waiting_list_fill
 
 
 def _registrations_of(user) -> QuerySet[Registration]:
@@ -60,6 +60,8 @@ def _erase(sender, user, **kwargs):
 @receiver(page_published, dispatch_uid="events.notify_changes")
 def _notify_participants(sender, instance, **kwargs):
     """Every publish (from the admin, scheduled or by code) may move or cancel
-    an event; participants hear of it once."""
+    an event, or add places; participants hear of it once."""
     if isinstance(instance, EventPage):
         event_changes_notify(event=instance)
+        # A raised capacity frees places that nobody cancelled.
+        waiting_list_fill(event=instance)

@@ -206,7 +206,7 @@ def registration_cancel(
     return registration
 
 
-def _promote_first_waiting(event: EventPage) -> None:
+def _promote_first_waiting(event: EventPage) -> bool:
     first = (
         event.registrations.select_for_update()
         .filter(status=Status.WAITING)
@@ -214,11 +214,28 @@ def _promote_first_waiting(event: EventPage) -> None:
         .first()
     )
     if first is None:
-        return
+        return False
     first.status, first.confirmed_at = Status.CONFIRMED, timezone.now()
     first.save(update_fields=["status", "confirmed_at"])
     logger.info("registration %s promoted from the waiting list", first.pk)
     _mail(template="promoted", registration=first, invite=True)
+    return True
+
+
+@transaction.atomic
+def waiting_list_fill(*, event: EventPage) -> int:
+    """Give places that became free without a cancellation (an adviser
+    raised the capacity) to the people waiting, first come first served,
+    each with the promotion mail. Returns how many were promoted."""
+    event, taken = _locked(event)
+    if event.cancelled or event.is_past:
+        return 0
+    promoted = 0
+    while _has_place(event, taken + promoted):
+        if not _promote_first_waiting(event):
+            break
+        promoted += 1
+    return promoted
 
 
 def reminders_send(*, now: dt.datetime | None = None) -> int:

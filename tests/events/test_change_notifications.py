@@ -16,7 +16,7 @@ Status = Registration.Status
 @pytest.fixture
 def event(home_page, django_capture_on_commit_callbacks):
     index = EventIndexPageFactory(parent=home_page)
-    event = EventPageFactory(parent=index, location="Stadhuis Zwolle")
+    event = EventPageFactory(parent=index, location="Stadhuis Zwolle", capacity=1)
     event.save_revision().publish()  # first publish: nothing to tell
     for n, status in enumerate([Status.CONFIRMED, Status.WAITING, Status.CANCELLED]):
         Registration.objects.create(

@@ -119,6 +119,31 @@ def test_leaving_the_waiting_list_promotes_nobody(event, on_commit):
     assert other.status == Status.WAITING
 
 
+def test_raising_the_capacity_gives_places_to_those_waiting(
+    event, mailoutbox, on_commit
+):
+    for n in range(2):
+        on_commit(registration_confirm, registration=_guest(event, n))
+    waiting = [
+        on_commit(registration_confirm, registration=_guest(event, n))
+        for n in (3, 4, 5)
+    ]
+    mailoutbox.clear()
+    event.capacity = 4
+    on_commit(lambda: event.save_revision().publish())
+    statuses = dict(event.registrations.values_list("email", "status"))
+    assert [statuses[w.email] for w in waiting] == [
+        Status.CONFIRMED,
+        Status.CONFIRMED,
+        Status.WAITING,
+    ]
+    assert sorted(m.to[0] for m in mailoutbox) == sorted(w.email for w in waiting[:2])
+    # Publishing again changes nothing more: the event is full.
+    on_commit(lambda: event.save_revision().publish())
+    assert len(mailoutbox) == 2
+    assert event.registrations.filter(status=Status.CONFIRMED).count() == 4
+
+
 def test_registering_twice_is_refused(event, member, on_commit):
     _member_registers(event, member, on_commit)
     with pytest.raises(RegistrationError, match="al ingeschreven"):

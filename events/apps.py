@@ -19,4 +19,11 @@ class EventsConfig(AppConfig):
 
         digest_sections_requested.connect(digest_section, dispatch_uid="events.digest")
 
+        from portal.search.registry import register_search_type
+
         from . import receivers  # noqa: F401
+        from .models import EventPage
+
+        register_search_type(
+            EventPage, slug="bijeenkomst", label=_("Event"), plural_label=_("Events")
+        )

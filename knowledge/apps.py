@@ -12,3 +12,29 @@ class KnowledgeConfig(AppConfig):
         from .seed import demo_build
 
         demo_content_requested.connect(demo_build, dispatch_uid="knowledge.demo")
+
+        from portal.search.registry import register_search_type
+
+        from .models import DossierPage, MeetingReportPage, NewsPage, ThemePage
+
+        register_search_type(
+            DossierPage,
+            slug="webdossier",
+            label=_("Web dossier"),
+            plural_label=_("Web dossiers"),
+        )
+        register_search_type(
+            ThemePage,
+            slug="handreiking",
+            label=_("Guidance page"),
+            plural_label=_("Guidance pages"),
+        )
+        register_search_type(
+            MeetingReportPage,
+            slug="verslag",
+            label=_("Meeting report"),
+            plural_label=_("Meeting reports"),
+        )
+        register_search_type(
+            NewsPage, slug="nieuws", label=_("News"), plural_label=_("News")
+        )

@@ -1,37 +1,48 @@
 from urllib.parse import urlencode
 
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
-from wagtail.models import Page
 
-from portal.accounts.selectors import user_is_member
-
-MAX_QUERY_LENGTH = 200
-RESULTS_PER_PAGE = 10
+from .selectors import site_search
+from .text import MAX_QUERY_LENGTH, query_clean, query_terms
 
 
 def search(request: HttpRequest) -> HttpResponse:
-    query = request.GET.get("q", "").strip()
+    """One search over every registered page type; odd input gets a notice
+    and an ordinary page (see selectors.site_search for the queries)."""
+    query, shortened = query_clean(request.GET.get("q", ""))
+    type_slug, _shortened = query_clean(request.GET.get("type", ""))
     notices = []
-    if len(query) > MAX_QUERY_LENGTH:
-        query = query[:MAX_QUERY_LENGTH]
+    if shortened:
         notices.append(
             _("Your search was shortened to {n} characters.").format(n=MAX_QUERY_LENGTH)
         )
-    pages = Page.objects.live()
-    if not user_is_member(request.user):
-        pages = pages.public()
-    results = pages.search(query) if query else Page.objects.none()
-    page = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("pagina"))
+    terms = query_terms(query)
+    outcome = None
+    if terms:
+        outcome = site_search(
+            terms=terms,
+            user=request.user,
+            type_slug=type_slug,
+            page_number=request.GET.get("pagina"),
+        )
+        notices.extend(outcome.notices)
+    elif query:
+        notices.append(_("Type one or more words to search for."))
+    active_type = outcome.active_type if outcome else ""
     return render(
         request,
         "search/search.html",
         {
             "query": query,
-            "results": page,
+            "outcome": outcome,
             "notices": notices,
+            "active_type": active_type,
             "query_prefix": urlencode({"q": query}),
+            "page_prefix": urlencode(
+                {"q": query, **({"type": active_type} if active_type else {})}
+            ),
+            "max_length": MAX_QUERY_LENGTH,
         },
     )

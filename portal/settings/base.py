@@ -192,7 +192,16 @@ WAGTAILADMIN_LOGIN_URL = "account_login"
 WAGTAIL_FRONTEND_LOGIN_URL = "/accounts/login/"
 WAGTAIL_I18N_ENABLED = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Wagtail's database search (modelsearch). On PostgreSQL text is stemmed as
+# Dutch ('bijeenkomsten' finds 'bijeenkomst'); SQLite ignores the option. The
+# -s plurals the stemmer keeps apart ('demonstraties') are searched in both
+# forms by portal.search. After changing SEARCH_CONFIG: manage.py update_index.
+WAGTAILSEARCH_BACKENDS = {
+    "default": {
+        "BACKEND": "wagtail.search.backends.database",
+        "SEARCH_CONFIG": "dutch",
+    }
+}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "csv", "txt"]
 
 # Participants' personal data is erased this many days after an event ends.

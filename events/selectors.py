@@ -187,3 +187,13 @@ def events_announced_between(
         )
         .order_by("starts_at", "pk")
     )
+
+
+def community_meetings() -> QuerySet[EventPage]:
+    """Community-of-practice meetings, newest first: what the community's
+    discussions and meeting notes are tied to."""
+    return (
+        EventPage.objects.live()
+        .filter(kind=EventKind.COMMUNITY_OF_PRACTICE)
+        .order_by("-starts_at", "-pk")
+    )

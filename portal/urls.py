@@ -23,6 +23,7 @@ urlpatterns = [
     path("zoeken/", search_views.search, name="search"),
     path("interventietool/", include("knowledge.interventions.urls")),
     path("nieuwsbrief/", include("knowledge.newsletter.urls")),
+    path("community/", include("community.urls")),
     path("", include("events.urls")),
     path("", include("knowledge.urls")),
 ]

@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "knowledge.newsletter",
     "events",
     "casebook",
+    "community",
     "wagtail.contrib.forms",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
@@ -206,6 +207,8 @@ WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "csv", "txt"]
 
 # Participants' personal data is erased this many days after an event ends.
 EVENTS_RETENTION_DAYS = env.int("EVENTS_RETENTION_DAYS", default=365)
+# Minutes during which members may still edit a message they posted.
+COMMUNITY_EDIT_WINDOW_MINUTES = env.int("COMMUNITY_EDIT_WINDOW_MINUTES", default=30)
 
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 

@@ -1,0 +1,22 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CommunityConfig(AppConfig):
+    """Discussions of the community of practice and the advisers' meeting
+    notes. Depends on events (meetings); nothing depends on it except
+    through signals."""
+
+    name = "community"
+    label = "community"
+    verbose_name = _("Community of practice")
+
+    def ready(self) -> None:
+        from portal.core.signals import demo_content_requested
+
+        from . import receivers  # noqa: F401
+        from .seed import demo_build
+
+        # After events' receiver (INSTALLED_APPS order): demo threads are
+        # tied to the demo community-of-practice meetings.
+        demo_content_requested.connect(demo_build, dispatch_uid="community.demo")

@@ -1,0 +1,125 @@
+import uuid
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from events.selectors import community_meetings
+
+from .errors import CommunityError
+from .models import CommunityTag, Post
+from .sanitise import message_clean
+from .tags import tags_parse
+
+BODY_HELP = _(
+    "Plain text is fine: an empty line starts a new paragraph. You may use "
+    "<strong>, <em>, lists, quotes and links; other formatting is removed."
+)
+TAGS_HELP = _("Optional, separated by commas, for example: noodverordening, TikTok")
+
+
+class _MessageForm(forms.Form):
+    body = forms.CharField(
+        label=_("Message"),
+        help_text=BODY_HELP,
+        # The limit is checked in clean_body, with a message that gives the
+        # length; a maxlength attribute would cut pasted text off silently.
+        widget=forms.Textarea(attrs={"rows": 8}),
+    )
+    tags = forms.CharField(label=_("Tags"), help_text=TAGS_HELP, required=False)
+    token = forms.UUIDField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.initial.setdefault("token", uuid.uuid4())
+
+    def clean_body(self) -> str:
+        body = self.cleaned_data["body"]
+        try:
+            message_clean(body)
+        except CommunityError as exc:
+            raise forms.ValidationError(str(exc)) from exc
+        return body
+
+    def clean_tags(self) -> list[str]:
+        try:
+            return tags_parse(self.cleaned_data.get("tags", ""))
+        except CommunityError as exc:
+            raise forms.ValidationError(str(exc)) from exc
+
+
+class ThreadForm(_MessageForm):
+    title = forms.CharField(label=_("Title"), max_length=200)
+    event = forms.ModelChoiceField(
+        label=_("Community of practice meeting"),
+        queryset=community_meetings(),
+        required=False,
+        empty_label=_("Not tied to a meeting"),
+        help_text=_("The meeting this discussion belongs to, if any."),
+    )
+    field_order = ["title", "event", "body", "tags", "token"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["body"].label = _("Your question or experience")
+
+
+class ReplyForm(_MessageForm):
+    parent = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    field_order = ["body", "tags", "parent", "token"]
+
+
+class PostEditForm(_MessageForm):
+    pass
+
+
+class HideForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason (shown to members)"),
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+class MarkForm(forms.Form):
+    marked_as = forms.ChoiceField(choices=Post.Mark.choices)
+
+
+class TagMergeForm(forms.Form):
+    source = forms.ModelChoiceField(
+        label=_("Merge this tag"), queryset=CommunityTag.objects.order_by("name")
+    )
+    target = forms.ModelChoiceField(
+        label=_("into this tag"), queryset=CommunityTag.objects.order_by("name")
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("source") and cleaned.get("source") == cleaned.get("target"):
+            raise forms.ValidationError(_("Choose two different tags to merge."))
+        return cleaned
+
+
+class TagSplitForm(forms.Form):
+    new_name = forms.CharField(label=_("New tag for the chosen items"), max_length=50)
+
+    def __init__(self, *args, threads, posts, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["threads"] = forms.MultipleChoiceField(
+            label=_("Discussions"),
+            required=False,
+            choices=[(t.pk, t.title) for t in threads],
+            widget=forms.CheckboxSelectMultiple,
+        )
+        self.fields["posts"] = forms.MultipleChoiceField(
+            label=_("Messages"),
+            required=False,
+            choices=[(p.pk, f"{p.thread.title} #{p.pk}") for p in posts],
+            widget=forms.CheckboxSelectMultiple,
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("threads") and not cleaned.get("posts"):
+            raise forms.ValidationError(_("Choose at least one discussion or message."))
+        return cleaned

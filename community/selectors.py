@@ -1,0 +1,283 @@
+"""Reads of the discussions: for the community's own pages, and for the
+policy book (the functions under "Policy book"), which reads nothing else.
+
+Periods are half-open, ``start <= moment < end``, as aware datetimes.
+"""
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.paginator import Page as PaginatorPage
+from django.core.paginator import Paginator
+from django.db.models import Count, Max, Prefetch, Q, QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from .models import CommunityTag, MeetingNote, Post, Theme, Thread
+
+THREADS_PER_PAGE = 20
+POSTS_PER_PAGE = 30
+NOTES_ON_THEME_PAGE = 10
+
+_VISIBLE = Q(posts__hidden=False)
+
+
+def _get_or_404(queryset: QuerySet, **lookup):
+    try:
+        return queryset.get(**lookup)
+    except (queryset.model.DoesNotExist, ValueError) as exc:
+        raise Http404 from exc
+
+
+# Community pages -----------------------------------------------------------
+
+
+def themes_overview() -> QuerySet[Theme]:
+    """Every theme with its number of threads and its latest activity."""
+    return Theme.objects.annotate(
+        thread_count=Count("threads", distinct=True),
+        last_activity_at=Max("threads__last_activity_at"),
+    ).order_by("order", "name")
+
+
+def theme_or_404(*, slug: str) -> Theme:
+    return _get_or_404(Theme.objects.all(), slug=slug)
+
+
+def tag_or_none(*, slug: str) -> CommunityTag | None:
+    return CommunityTag.objects.filter(slug=slug).first() if slug else None
+
+
+def theme_threads(*, theme: Theme, tag: CommunityTag | None = None) -> QuerySet[Thread]:
+    """The theme's threads, latest activity first, with what the list shows."""
+    threads = (
+        theme.threads.select_related("author", "event")
+        .prefetch_related("tags")
+        .annotate(post_count=Count("posts", filter=_VISIBLE))
+        .order_by("-last_activity_at", "-pk")
+    )
+    if tag is not None:
+        threads = threads.filter(tagged_items__tag=tag)
+    return threads
+
+
+def theme_tags(*, theme: Theme) -> QuerySet[CommunityTag]:
+    """The tags used on the theme's threads, to filter on."""
+    return (
+        CommunityTag.objects.filter(thread_items__content_object__theme=theme)
+        .distinct()
+        .order_by("name")
+    )
+
+
+def theme_meeting_notes(*, theme: Theme) -> QuerySet[MeetingNote]:
+    return theme.meeting_notes.select_related("event").order_by("-meeting_date", "pk")[
+        :NOTES_ON_THEME_PAGE
+    ]
+
+
+def page_of(items: QuerySet, *, number, per_page: int) -> PaginatorPage:
+    """The requested page; a hand-edited number gives the nearest page."""
+    return Paginator(items, per_page).get_page(number)
+
+
+def thread_or_404(*, pk: int) -> Thread:
+    return _get_or_404(
+        Thread.objects.select_related("theme", "event", "author").prefetch_related(
+            "tags"
+        ),
+        pk=pk,
+    )
+
+
+def post_or_404(*, pk: int) -> Post:
+    return _get_or_404(Post.objects.select_related("thread", "author"), pk=pk)
+
+
+def _posts(thread: Thread) -> QuerySet[Post]:
+    return thread.posts.select_related(
+        "author", "marked_by", "hidden_by"
+    ).prefetch_related("tags")
+
+
+def thread_posts(
+    *, thread: Thread, page_number, viewer, adviser: bool
+) -> PaginatorPage:
+    """A page of the thread's top-level messages, each with ``.reply_list``
+    and ``.can_edit`` for ``viewer``. For anyone but an adviser, a hidden
+    message's text is blanked here, so no template can show it."""
+    page = page_of(
+        _posts(thread).filter(parent=None).order_by("created_at", "pk"),
+        number=page_number,
+        per_page=POSTS_PER_PAGE,
+    )
+    top = list(page.object_list)
+    replies = (
+        _posts(thread)
+        .filter(parent__in=[p.pk for p in top])
+        .order_by("created_at", "pk")
+    )
+    by_parent: dict[int, list[Post]] = {p.pk: [] for p in top}
+    for reply in replies:
+        by_parent[reply.parent_id].append(reply)
+    now = timezone.now()
+    for post in top + [r for rs in by_parent.values() for r in rs]:
+        if post.hidden and not adviser:
+            post.body = ""
+        post.can_edit = (
+            post.author_id == viewer.pk
+            and not post.hidden
+            and not thread.locked
+            and now <= post.editable_until()
+        )
+    for post in top:
+        post.reply_list = by_parent[post.pk]
+    page.object_list = top
+    return page
+
+
+def post_location(*, post: Post) -> str:
+    """The query string and anchor that show ``post`` on its thread page:
+    its top-level message decides the page."""
+    top = post.parent if post.parent_id else post
+    before = Post.objects.filter(
+        thread_id=post.thread_id, parent=None, created_at__lt=top.created_at
+    ).count()
+    page = before // POSTS_PER_PAGE + 1
+    query = f"?pagina={page}" if page > 1 else ""
+    return f"{query}#bericht-{post.pk}"
+
+
+def thread_followed_by(*, thread: Thread, user) -> bool:
+    return thread.follows.filter(user=user).exists()
+
+
+# Policy book ---------------------------------------------------------------
+
+
+def _in_book() -> Q:
+    """Only approved, visible messages may appear in the policy book."""
+    return Q(approved=True, hidden=False)
+
+
+def posts_for_period(
+    *, start: dt.datetime, end: dt.datetime, theme: Theme | None = None
+) -> QuerySet[Post]:
+    """Approved messages written in the period, oldest first, with thread,
+    theme and author (for the organisation; never print names)."""
+    posts = Post.objects.filter(
+        _in_book(), created_at__gte=start, created_at__lt=end
+    ).select_related("thread__theme", "thread__event", "author")
+    if theme is not None:
+        posts = posts.filter(thread__theme=theme)
+    return posts.order_by("created_at", "pk")
+
+
+def threads_for_theme_in_period(
+    *, theme: Theme, start: dt.datetime, end: dt.datetime
+) -> QuerySet[Thread]:
+    """Threads of ``theme`` with approved messages in the period, each with
+    ``opening_posts`` (a one-item list: the question raised, if approved)
+    and ``period_posts`` (its approved messages in the period)."""
+    in_period = Q(posts__created_at__gte=start, posts__created_at__lt=end)
+    approved = Q(posts__approved=True, posts__hidden=False)
+    opening = Post.objects.filter(_in_book(), parent=None).order_by("created_at", "pk")
+    return (
+        Thread.objects.filter(theme=theme)
+        .annotate(period_posts=Count("posts", filter=in_period & approved))
+        .filter(period_posts__gt=0)
+        .select_related("event")
+        .prefetch_related(Prefetch("posts", queryset=opening, to_attr="opening_posts"))
+        .order_by("created_at", "pk")
+    )
+
+
+def marked_posts_for_theme(
+    *, theme: Theme, start: dt.datetime, end: dt.datetime, marked_as: str
+) -> QuerySet[Post]:
+    """Approved messages of ``theme`` written in the period and marked as
+    ``marked_as`` (``Post.Mark.CONCLUSION`` or ``Post.Mark.SOLUTION``)."""
+    return posts_for_period(start=start, end=end, theme=theme).filter(
+        marked_as=marked_as
+    )
+
+
+def conclusions_for_theme(
+    *, theme: Theme, start: dt.datetime, end: dt.datetime
+) -> QuerySet[Post]:
+    return marked_posts_for_theme(
+        theme=theme, start=start, end=end, marked_as=Post.Mark.CONCLUSION
+    )
+
+
+def solutions_for_theme(
+    *, theme: Theme, start: dt.datetime, end: dt.datetime
+) -> QuerySet[Post]:
+    return marked_posts_for_theme(
+        theme=theme, start=start, end=end, marked_as=Post.Mark.SOLUTION
+    )
+
+
+def meeting_notes_for_period(
+    *, start: dt.datetime, end: dt.datetime, theme: Theme | None = None
+) -> QuerySet[MeetingNote]:
+    """Notes of meetings held in the period (by the meeting's date in the
+    site's time zone), oldest first."""
+    notes = MeetingNote.objects.filter(
+        meeting_date__gte=timezone.localdate(start),
+        meeting_date__lt=timezone.localdate(end),
+    ).select_related("event", "theme")
+    if theme is not None:
+        notes = notes.filter(theme=theme)
+    return notes.order_by("meeting_date", "pk")
+
+
+@dataclass(frozen=True)
+class ThemeActivity:
+    theme: Theme
+    threads: int
+    posts: int
+    meetings: int
+    participants: int
+
+
+def activity_per_theme(*, start: dt.datetime, end: dt.datetime) -> list[ThemeActivity]:
+    """Per theme (all themes, in their order): threads with approved messages
+    in the period, those messages, meetings with notes in the period, and
+    distinct members who wrote. Three aggregate queries plus the themes,
+    whatever the number of posts."""
+    posts = (
+        Post.objects.filter(_in_book(), created_at__gte=start, created_at__lt=end)
+        .values("thread__theme")
+        .annotate(
+            posts=Count("pk"),
+            threads=Count("thread", distinct=True),
+            participants=Count("author", distinct=True),
+        )
+    )
+    by_theme = {row["thread__theme"]: row for row in posts}
+    meetings = {
+        row["theme"]: row["meetings"]
+        for row in meeting_notes_for_period(start=start, end=end)
+        .order_by()
+        .values("theme")
+        .annotate(meetings=Count("meeting_date", distinct=True))
+    }
+    result = []
+    for theme in Theme.objects.order_by("order", "name"):
+        row = by_theme.get(theme.pk, {})
+        result.append(
+            ThemeActivity(
+                theme=theme,
+                threads=row.get("threads", 0),
+                posts=row.get("posts", 0),
+                meetings=meetings.get(theme.pk, 0),
+                participants=row.get("participants", 0),
+            )
+        )
+    return result
+
+
+def edit_window_minutes() -> int:
+    return settings.COMMUNITY_EDIT_WINDOW_MINUTES

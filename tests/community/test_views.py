@@ -311,3 +311,11 @@ def test_a_reply_on_the_second_page_leads_back_there(client, thread, other_membe
     reply = thread.posts.get(parent=last)
     assert response["Location"] == f"{url}?pagina=2#bericht-{reply.pk}"
     assert "Antwoord" in client.get(url + "?pagina=2").content.decode()
+
+
+def test_members_find_the_community_in_the_main_menu(client, member, unapproved):
+    client.force_login(member)
+    home = client.get(reverse("community:home")).content.decode()
+    assert 'href="/community/" aria-current="page">Community of practice</a>' in home
+    client.force_login(unapproved)
+    assert 'href="/community/"' not in client.get("/").content.decode()

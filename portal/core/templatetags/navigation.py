@@ -25,4 +25,9 @@ def main_navigation(context: template.Context) -> dict:
                 "current": current_path.startswith(child.path),
             }
         )
-    return {"items": items, "request": request}
+    # Members also see the members-only sections (the community of practice).
+    return {
+        "items": items,
+        "request": request,
+        "is_member": context.get("is_member", False),
+    }

@@ -4,7 +4,8 @@ a highlighted excerpt, filters and counts per type."""
 import pytest
 from wagtail.models import Page
 
-from portal.search.registry import search_type, search_types
+from knowledge.models import MeetingReportPage
+from portal.search.registry import search_type
 
 from .conftest import publish
 
@@ -32,12 +33,6 @@ def mixed(make_theme, make_news, make_event):
     }
 
 
-def test_every_type_is_registered_once():
-    slugs = [t.slug for t in search_types()]
-    assert {"webdossier", "handreiking", "nieuws", "bijeenkomst"} <= set(slugs)
-    assert len(slugs) == len(set(slugs))
-
-
 def test_finds_guidance_news_and_events_with_their_type(client, mixed):
     body = _get(client, q="oproep")
     for page in mixed.values():
@@ -46,6 +41,22 @@ def test_finds_guidance_news_and_events_with_their_type(client, mixed):
     assert '<span class="tag">Nieuws</span>' in body
     assert '<span class="tag">Bijeenkomst</span>' in body
     assert "3 resultaten voor “oproep”" in body
+
+
+def test_meeting_reports_and_dossiers_are_found(client, dossier, mixed):
+    report = publish(
+        dossier,
+        MeetingReportPage(
+            title="Verslag deskundigenbijeenkomst",
+            intro="Aan vier tafels over een oproep tot rellen.",
+        ),
+    )
+    body = _get(client, q="oproep")
+    assert f'href="{report.url}"' in body
+    assert '<span class="tag">Verslag</span>' in body
+    body = _get(client, q="ordeverstoringen")
+    assert f'href="{dossier.url}"' in body
+    assert '<span class="tag">Webdossier</span>' in body
 
 
 def test_excerpt_marks_the_query(client, mixed):

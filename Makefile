@@ -14,7 +14,13 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt tests/events/icaljs/pa
 	if command -v npm >/dev/null 2>&1; then npm ci --prefix tests/events/icaljs --no-audit --no-fund --silent; fi
 	touch $@
 
-install: $(VENV)/.installed
+# Deduce's lookup data for the anonymiser, built once (about 10 s) so that no
+# request waits for it; rebuilt when a new deduce is installed.
+var/anonymisation/.built: $(VENV)/.installed
+	$(PY) -m casebook.anonymisation.warm
+	touch $@
+
+install: $(VENV)/.installed var/anonymisation/.built
 
 run: install
 	mkdir -p var

@@ -5,3 +5,9 @@ from django.core.asgi import get_asgi_application
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.production")
 
 application = get_asgi_application()
+
+# Load the anonymiser's lookup data now, once per process, rather than in
+# the first request that anonymises a case.
+from casebook.anonymisation import warm  # noqa: E402
+
+warm()

@@ -1,0 +1,36 @@
+"""Anonymisation of case texts, built on Deduce (see README section in
+``engine``). The API for the rest of the app::
+
+    anonymise(text, *, extra=(), keep=()) -> Anonymisation
+    anonymise_html(html, *, extra=(), keep=(), mark=None) -> AnonymisedHtml
+    html_text(html) -> str
+    warm() -> None
+
+``Anonymisation.entities`` are ``Entity(start, end, label, text,
+replacement)`` with offsets into the original text; corrections are
+``Span(start, end, label)``. Labels are listed in ``labels.Label``.
+"""
+
+from .engine import (
+    Anonymisation,
+    AnonymisationError,
+    Entity,
+    Span,
+    anonymise,
+    warm,
+)
+from .labels import Label
+from .markup import AnonymisedHtml, anonymise_html, html_text
+
+__all__ = [
+    "Anonymisation",
+    "AnonymisationError",
+    "AnonymisedHtml",
+    "Entity",
+    "Label",
+    "Span",
+    "anonymise",
+    "anonymise_html",
+    "html_text",
+    "warm",
+]

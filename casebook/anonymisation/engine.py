@@ -1,0 +1,460 @@
+"""Anonymise a case text: find personal data, keep the context, replace each
+item by a numbered label that is consistent within the text.
+
+The rest of the app calls :func:`anonymise` (plain text) or
+:func:`casebook.anonymisation.html.anonymise_html` (sanitised HTML).
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import regex
+from django.utils.translation import gettext as _
+
+from . import backend, dates, detectors, lexicon, people
+from .detectors import PERSON, Candidate, Context
+from .labels import Label
+
+#: Priority of a span the submitter marked: above every detector.
+MARKED = 100
+
+
+class AnonymisationError(ValueError):
+    """A correction that does not fit the text; the message is for people."""
+
+
+@dataclass(frozen=True)
+class Span:
+    """A stretch of the original text: ``text[start:end]``.
+
+    As a correction, ``extra`` spans need a ``label`` (the kind of personal
+    data the submitter says it is); ``keep`` spans need none.
+    """
+
+    start: int
+    end: int
+    label: Label | None = None
+
+
+@dataclass(frozen=True)
+class Entity:
+    """One replaced item. ``start`` and ``end`` index the original text."""
+
+    start: int
+    end: int
+    label: Label
+    text: str
+    replacement: str
+
+
+@dataclass(frozen=True)
+class Anonymisation:
+    #: The anonymised text: plain text, to be escaped by whoever shows it.
+    text: str
+    #: The replaced items, in the order of the original text.
+    entities: tuple[Entity, ...]
+
+
+def default_cache_dir() -> Path:
+    """``settings.ANONYMISATION_CACHE_DIR``, by default ``var/anonymisation``."""
+    from django.conf import settings  # noqa: PLC0415 - usable without Django too
+
+    if settings.configured:
+        configured = getattr(settings, "ANONYMISATION_CACHE_DIR", None)
+        if configured:
+            return Path(configured)
+        var_dir = getattr(settings, "VAR_DIR", None)
+        if var_dir:
+            return Path(var_dir) / "anonymisation"
+    return Path(__file__).resolve().parents[2] / "var" / "anonymisation"
+
+
+def warm(cache_dir: Path | None = None) -> backend.Resources:
+    """Load the engine now (building its cache if missing), so the first
+    anonymisation does not pay for it. Safe to call more than once."""
+    resources = backend.get_resources(cache_dir or default_cache_dir())
+    _context(resources)
+    return resources
+
+
+def anonymise(
+    text: str, *, extra: Sequence[Span] = (), keep: Sequence[Span] = ()
+) -> Anonymisation:
+    """Replace the personal data in ``text``.
+
+    ``extra`` marks items the detectors missed; every other occurrence of the
+    same words is replaced as well. ``keep`` undoes a detection: entities
+    overlapping a keep span stay in the text (only there: a name kept in
+    one place is still replaced elsewhere). Raises AnonymisationError for a
+    span outside the text or an extra span without a label.
+    """
+    _check_spans(text, extra, keep)
+    if not text.strip() and not extra:
+        return Anonymisation(text=text, entities=())
+    resources = warm()
+    context = _context(resources)
+    chosen = _resolve(_candidates(text, resources, context))
+    chosen = _merge_adjacent_names(text, chosen)
+    chosen = _add_more_mentions(text, chosen, context)
+    chosen = _apply_corrections(text, chosen, extra, keep)
+    return _render(text, chosen, context)
+
+
+def _check_spans(text: str, extra: Sequence[Span], keep: Sequence[Span]) -> None:
+    for span in (*extra, *keep):
+        if not 0 <= span.start < span.end <= len(text):
+            raise AnonymisationError(
+                _("The marked passage ({start}-{end}) is not in the text.").format(
+                    start=span.start, end=span.end
+                )
+            )
+    for span in extra:
+        if span.label is None or span.label not in set(Label):
+            raise AnonymisationError(_("Say what kind of personal data you marked."))
+
+
+_contexts: dict[int, Context] = {}
+
+
+def _context(resources: backend.Resources) -> Context:
+    """Derived once per loaded resources (they live as long as the process)."""
+    context = _contexts.get(id(resources))
+    if context is None:
+        context = _contexts[id(resources)] = _build_context(resources)
+    return context
+
+
+def _build_context(resources: backend.Resources) -> Context:
+    interfixes = {word for item in resources.interfixes for word in item.split()}
+    return Context(
+        streets=resources.streets,
+        placenames=resources.placenames,
+        common_words=resources.common_words,
+        stop_words=resources.stop_words,
+        first_names=resources.first_names,
+        interfixes=frozenset(interfixes | resources.interfixes),
+        domain_places=frozenset(
+            regex.sub(r"[\s'-]", "", place) for place in resources.placenames
+        ),
+        place_prefixes=frozenset(
+            part[:size]
+            for place in resources.placenames
+            for part in {place, *regex.split(r"[\s-]", place)}
+            for size in range(4, len(part) + 1)
+        ),
+    )
+
+
+# --- candidates ------
+
+
+#: Tussenvoegsels that are also prepositions: "van Utrecht" is a place,
+#: "de Vries" (the surname) is not, even though Vries is a village.
+_PREPOSITIONS = frozenset({"van", "uit", "in", "te", "bij", "aan", "op", "over"})
+
+
+def _is_protected_name(value: str, context: Context) -> bool:
+    """A "name" that is a platform, an organisation, a legal term, a role or
+    a place ("van Utrecht", "Amsterdam-Noord"; but "Van Bussel", with its
+    capital, is a surname even though Bussel is a village)."""
+    words = value.replace("’", "'").split()
+    while len(words) > 1 and words[0] in _PREPOSITIONS:
+        words = words[1:]  # "van Den Haag" is "Den Haag"
+    if (
+        lexicon.protects(" ".join(words))
+        or " ".join(words).lower() in context.placenames
+    ):
+        return True
+    particles = [w for w in words if w.lower() in context.interfixes]
+    if any(p not in _PREPOSITIONS for p in particles):
+        return False
+    core = [w.strip(".,") for w in words if w.lower() not in context.interfixes]
+    return bool(core) and all(_is_context_word(w, context) for w in core)
+
+
+def _is_context_word(word: str, context: Context) -> bool:
+    if lexicon.protects(word) or word.lower() in lexicon.ROLE_NOUNS:
+        return True
+    parts = word.lower().split("-")
+    return all(p in context.placenames or p in lexicon.PLACE_PARTS for p in parts)
+
+
+def _candidates(
+    text: str, resources: backend.Resources, context: Context
+) -> list[Candidate]:
+    """Deduce's names and phone numbers, the detectors' finds, and the dates
+    that are dates of birth; overlapping, and names tidied and filtered."""
+    found: list[Candidate] = []
+    date_spans: list[tuple[int, int]] = []
+    places: list[tuple[int, int]] = []
+    for span in backend.deduce_spans(resources, text):
+        if span.tag == "persoon":
+            found.append(Candidate(span.start, span.end, Label.PERSON, PERSON))
+        elif span.tag == "telefoonnummer" and _standalone_phone(text, span):
+            found.append(Candidate(span.start, span.end, Label.PHONE, detectors.PHONE))
+        elif span.tag == "datum":
+            date_spans.append((span.start, span.end))
+        elif span.tag == "locatie":
+            places.append((span.start, span.end))
+    found.extend(detectors.detect_all(text, context))
+    places.extend(lexicon.protected_spans(text))
+    places.sort()
+    found = [
+        refined
+        for c in found
+        if (refined := _refine(text, c, context)) is not None
+        and not _protected(text, refined, context, places)
+    ]
+    person_ends = [c.end for c in found if c.label is Label.PERSON]
+    found.extend(dates.birth_dates(text, sorted(set(date_spans)), person_ends))
+    return found
+
+
+def _standalone_phone(text: str, span: backend.DeduceSpan) -> bool:
+    """Deduce also finds "phone numbers" glued to letters, inside an IBAN
+    or a case number; and 0800/090x numbers belong to organisations."""
+    glued = span.start > 0 and text[span.start - 1].isalnum()
+    return not glued and not detectors.is_service_number(span.text)
+
+
+def _refine(text: str, candidate: Candidate, context: Context) -> Candidate | None:
+    if candidate.label is Label.PERSON:
+        return people.refine(text, candidate, context)
+    return candidate
+
+
+def _protected(
+    text: str, candidate: Candidate, context: Context, places: list[tuple[int, int]]
+) -> bool:
+    if candidate.label not in {Label.PERSON, Label.HANDLE}:
+        return False
+    value = text[candidate.start : candidate.end]
+    if candidate.label is Label.HANDLE:
+        return value.lstrip("@").lower() in lexicon.PLATFORMS
+    if _is_protected_name(value, context):
+        return True
+    # A name inside a place name ("Den Helder", "Alphen aan den Rijn") or
+    # a protected phrase ("Zwarte Piet", "Veilig Thuis"); places are sorted.
+    index = bisect.bisect_right(places, (candidate.start, len(text) + 1))
+    for start, end in reversed(places[max(0, index - 8) : index]):
+        if start <= candidate.start and candidate.end <= end:
+            return True
+    return False
+
+
+# --- overlaps ------
+
+
+def _resolve(candidates: Iterable[Candidate]) -> list[Candidate]:
+    """Keep the best of overlapping candidates: highest priority, then the
+    longest, then the first."""
+    ordered = sorted(
+        set(candidates), key=lambda c: (-c.priority, -(c.end - c.start), c.start)
+    )
+    starts: list[int] = []
+    chosen: list[Candidate] = []
+    for candidate in ordered:
+        index = bisect.bisect_left(starts, candidate.start)
+        if index > 0 and chosen[index - 1].end > candidate.start:
+            continue
+        if index < len(chosen) and chosen[index].start < candidate.end:
+            continue
+        starts.insert(index, candidate.start)
+        chosen.insert(index, candidate)
+    return chosen
+
+
+_NAME_JOIN = regex.compile(r"^[ \t]{0,2}(?:-[ \t]{0,2})?$")
+
+
+def _merge_adjacent_names(text: str, chosen: list[Candidate]) -> list[Candidate]:
+    """ "Jan" and "de Vries" found apart are one mention "Jan de Vries"."""
+    merged: list[Candidate] = []
+    for candidate in chosen:
+        previous = merged[-1] if merged else None
+        if (
+            previous is not None
+            and previous.label is candidate.label is Label.PERSON
+            and _NAME_JOIN.match(text[previous.end : candidate.start])
+        ):
+            merged[-1] = Candidate(
+                previous.start, candidate.end, Label.PERSON, previous.priority
+            )
+        else:
+            merged.append(candidate)
+    return merged
+
+
+def _add_more_mentions(
+    text: str, chosen: list[Candidate], context: Context
+) -> list[Candidate]:
+    names = {text[c.start : c.end] for c in chosen if c.label is Label.PERSON}
+    if not names:
+        return chosen
+    extra = [
+        c
+        for c in people.more_mentions(text, sorted(names), context)
+        if not _is_protected_name(text[c.start : c.end], context)
+    ]
+    return _merge_in(chosen, extra, Label.PERSON)
+
+
+def _merge_in(
+    chosen: list[Candidate], extra: Iterable[Candidate], joinable: Label | None
+) -> list[Candidate]:
+    """Add ``extra`` to non-overlapping ``chosen``. An extra candidate that
+    overlaps only candidates of the ``joinable`` label swallows them (union);
+    one that overlaps anything else is dropped."""
+    result = _Spans(chosen)
+    for candidate in extra:
+        overlapping = result.overlapping(candidate.start, candidate.end)
+        if any(c.label is not joinable for c in overlapping):
+            continue
+        result.replace(overlapping, _union(candidate, overlapping, candidate.priority))
+    return result.items
+
+
+def _union(candidate: Candidate, others: list[Candidate], priority: int) -> Candidate:
+    start = min([candidate.start, *(c.start for c in others)])
+    end = max([candidate.end, *(c.end for c in others)])
+    return Candidate(start, end, candidate.label, priority)
+
+
+class _Spans:
+    """Non-overlapping candidates in text order, with overlap look-ups in
+    logarithmic time (a 200,000-character text has thousands)."""
+
+    def __init__(self, items: Iterable[Candidate]) -> None:
+        self.items = sorted(items, key=lambda c: c.start)
+        self.starts = [c.start for c in self.items]
+        self.ends = [c.end for c in self.items]  # sorted too: nothing overlaps
+
+    def overlapping(self, start: int, end: int) -> list[Candidate]:
+        low = bisect.bisect_right(self.ends, start)
+        high = bisect.bisect_left(self.starts, end)
+        return self.items[low:high]
+
+    def replace(self, old: list[Candidate], new: Candidate) -> None:
+        if old:
+            first = bisect.bisect_left(self.starts, old[0].start)
+            del self.items[first : first + len(old)]
+            del self.starts[first : first + len(old)]
+            del self.ends[first : first + len(old)]
+        index = bisect.bisect_left(self.starts, new.start)
+        self.items.insert(index, new)
+        self.starts.insert(index, new.start)
+        self.ends.insert(index, new.end)
+
+
+# --- corrections ------
+
+
+def _apply_corrections(
+    text: str, chosen: list[Candidate], extra: Sequence[Span], keep: Sequence[Span]
+) -> list[Candidate]:
+    marked: list[Candidate] = []
+    for span in extra:
+        marked.append(Candidate(span.start, span.end, Label(span.label), MARKED))
+        marked.extend(_same_words(text, span))
+    result = _Spans(chosen)
+    for candidate in sorted(marked, key=lambda c: (c.start, -c.end)):
+        overlapping = result.overlapping(candidate.start, candidate.end)
+        if any(c.priority == MARKED for c in overlapping):
+            continue
+        # The marked span wins, widened over what it overlaps, so a detected
+        # "de Vries" inside a marked "Jan de Vries junior" never half-stays.
+        result.replace(overlapping, _union(candidate, overlapping, MARKED))
+    # What the submitter marked stays marked, even where a keep span meets it.
+    return [
+        c
+        for c in result.items
+        if c.priority == MARKED
+        or not any(k.start < c.end and c.start < k.end for k in keep)
+    ]
+
+
+def _same_words(text: str, span: Span) -> list[Candidate]:
+    words = text[span.start : span.end].strip()
+    if len(words) < 2:
+        return []
+    pattern = rf"(?<![\w-]){regex.escape(words)}(?![\w-])"
+    return [
+        Candidate(m.start(), m.end(), Label(span.label), MARKED)
+        for m in regex.finditer(pattern, text)
+        if (m.start(), m.end()) != (span.start, span.end)
+    ]
+
+
+# --- replacements ------
+
+
+def _value_key(label: Label, value: str) -> str:
+    """Two spellings of one value get one number: "06-12345678" and
+    "+31 6 12345678", "@Jantje" and "@jantje"."""
+    folded = people.fold(value)
+    if label is Label.PHONE:
+        digits = "".join(ch for ch in value if ch.isdigit())
+        return regex.sub(r"^(?:0031|31)(?=[1-9])", "0", digits)
+    if label in {
+        Label.BSN,
+        Label.IBAN,
+        Label.PLATE,
+        Label.CASE_NUMBER,
+        Label.ID_NUMBER,
+        Label.POSTCODE,
+        Label.BIRTH_DATE,
+    }:
+        return regex.sub(r"[\W_]", "", folded)
+    if label in {Label.HANDLE, Label.EMAIL}:
+        return folded.lstrip("@")
+    if label is Label.URL:
+        return regex.sub(r"^(?:https?://)?(?:www\.)?", "", folded).rstrip("/")
+    if label is Label.SCHOOL:
+        return regex.sub(r"^(?:het|de|'t)\s+", "", " ".join(folded.split()))
+    return " ".join(folded.split())
+
+
+def _render(text: str, chosen: list[Candidate], context: Context) -> Anonymisation:
+    persons = [c for c in chosen if c.label is Label.PERSON]
+    person_numbers = people.cluster(
+        [(c.start, text[c.start : c.end]) for c in persons], context
+    )
+    numbers: dict[Candidate, int] = {
+        c: n + 1 for c, n in zip(persons, person_numbers, strict=True)
+    }
+    keys: dict[tuple[Label, str], int] = {}
+    counts: dict[Label, int] = {}
+    for candidate in chosen:
+        if candidate.label is Label.PERSON:
+            continue
+        key = (
+            candidate.label,
+            _value_key(candidate.label, text[candidate.start : candidate.end]),
+        )
+        if key not in keys:
+            counts[candidate.label] = counts.get(candidate.label, 0) + 1
+            keys[key] = counts[candidate.label]
+        numbers[candidate] = keys[key]
+    pieces: list[str] = []
+    entities: list[Entity] = []
+    position = 0
+    for candidate in chosen:
+        replacement = f"[{candidate.label.value}-{numbers[candidate]}]"
+        pieces.append(text[position : candidate.start])
+        pieces.append(replacement)
+        position = candidate.end
+        entities.append(
+            Entity(
+                start=candidate.start,
+                end=candidate.end,
+                label=candidate.label,
+                text=text[candidate.start : candidate.end],
+                replacement=replacement,
+            )
+        )
+    pieces.append(text[position:])
+    return Anonymisation(text="".join(pieces), entities=tuple(entities))

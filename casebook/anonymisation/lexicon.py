@@ -1,0 +1,421 @@
+"""Words the anonymiser must keep, and the cue words around personal data.
+
+A case is useful because it says where, on which platform, which
+organisations acted and with which legal instruments. These words can look
+like names to Deduce ("Halt", "Signal", "Kick") and are protected here.
+All entries are matched in lower case unless noted.
+"""
+
+import regex
+
+PLATFORMS = frozenset(
+    """
+    tiktok telegram snapchat snap instagram insta whatsapp facebook messenger
+    youtube discord signal reddit twitch kick threads bluesky mastodon twitter x
+    linkedin pinterest tumblr bereal wechat viber line vk vkontakte grindr tinder
+    rumble gab
+    parler truth social onlyfans roblox fortnite minecraft steam playstation
+    xbox google maps snapmap snap map whatsapp-groep whatsappgroep
+    telegramgroep telegramkanaal tiktokker tiktokkers
+    """.split()
+)
+
+# Multi-word names and acronyms of organisations and roles in the field.
+ORGANISATIONS = frozenset(
+    {
+        "gemeente",
+        "politie",
+        "om",
+        "openbaar ministerie",
+        "nctv",
+        "bzk",
+        "jenv",
+        "vng",
+        "ccv",
+        "halt",
+        "veilig thuis",
+        "raad voor de kinderbescherming",
+        "jongerenwerk",
+        "jongerenwerker",
+        "jongerenwerkers",
+        "me",
+        "mobiele eenheid",
+        "koninklijke marechaussee",
+        "kmar",
+        "marechaussee",
+        "boa",
+        "boa's",
+        "handhaving",
+        "jeugdzorg",
+        "justitie",
+        "officier van justitie",
+        "ggd",
+        "ggz",
+        "riec",
+        "lies",
+        "zorg- en veiligheidshuis",
+        "veiligheidshuis",
+        "veiligheidsregio",
+        "rijksoverheid",
+        "ministerie",
+        "ministerie van justitie en veiligheid",
+        "ministerie van binnenlandse zaken",
+        "aivd",
+        "mivd",
+        "fiod",
+        "nfi",
+        "dji",
+        "reclassering",
+        "leerplicht",
+        "leerplichtambtenaar",
+        "wijkteam",
+        "buurtwacht",
+        "brandweer",
+        "ambulance",
+        "nos",
+        "anp",
+        "rtv",
+        "meld misdaad anoniem",
+        "team digitale opsporing",
+        "regionale eenheid",
+        "eenheid",
+        "basisteam",
+        "rtic",
+        "oc",
+        "sgbo",
+        "gbo",
+        "dienst speciale interventies",
+        "dsi",
+        "ic",
+        "oov",
+        "oaov",
+        "apv",
+        "rdw",
+        "duo",
+        "kvk",
+        "ind",
+        "coa",
+        "tweede kamer",
+        "eerste kamer",
+        "raad van state",
+        "nationale politie",
+        "dreigingsbeeld",
+        "dreigingsbeeld terrorisme nederland",
+        "rechtbank",
+        "gerechtshof",
+        "hoge raad",
+        "meld een vermoeden",
+        "europol",
+        "interpol",
+    }
+)
+
+LEGAL_TERMS = frozenset(
+    {
+        "noodverordening",
+        "noodbevel",
+        "gebiedsverbod",
+        "dwangsom",
+        "last onder dwangsom",
+        "apv",
+        "gemeentewet",
+        "wetboek van strafrecht",
+        "wetboek van strafvordering",
+        "opiumwet",
+        "wet damocles",
+        "wet bibob",
+        "bibob",
+        "wet mbveo",
+        "wet maatregelen bestrijding voetbalvandalisme",
+        "cameratoezicht",
+        "veiligheidsrisicogebied",
+        "preventief fouilleren",
+        "samenscholingsverbod",
+        "demonstratierecht",
+        "wet openbare manifestaties",
+        "wom",
+        "sr",
+        "sv",
+        "awb",
+        "algemene wet bestuursrecht",
+        "grondwet",
+        "evrm",
+        "avg",
+        "wpg",
+        "wet politiegegevens",
+        "wjsg",
+        "proces-verbaal",
+        "aangifte",
+        "bestuurlijke ophouding",
+        "lik-op-stukbeleid",
+        "snelrecht",
+        "supersnelrecht",
+        "taakstraf",
+        "voorlopige hechtenis",
+    }
+)
+
+#: Feasts and events that carry a person's name or look like one.
+EVENTS = frozenset(
+    {
+        "sinterklaas",
+        "zwarte piet",
+        "pieten",
+        "koningsdag",
+        "koningsnacht",
+        "bevrijdingsdag",
+        "oud en nieuw",
+        "oudejaarsavond",
+        "nieuwjaarsdag",
+        "carnaval",
+        "kerst",
+        "kerstmis",
+        "pasen",
+        "pinksteren",
+        "ramadan",
+        "suikerfeest",
+        "offerfeest",
+        "halloween",
+        "sint-maarten",
+        "kermis",
+        "prinsjesdag",
+        "dodenherdenking",
+        "keti koti",
+        "project x",
+        "avondklok",
+    }
+)
+
+#: Words for the phenomena themselves, capitalised at the start of a title.
+PHENOMENA = frozenset(
+    """
+    pedojagers pedojager pedojacht rellen relschoppers rel hooligans
+    avondklokrellen oproer oproerkraaiers relzoekers onrust ongeregeldheden
+    demonstratie demonstranten tegendemonstranten jaarwisseling vuurwerk
+    ondermijning doxing doxxing
+    """.split()
+)
+
+#: Places Deduce's list lacks, and words that make a part of town of a
+#: place ("Amsterdam-Noord", "Rotterdam-Zuid").
+PLACES = frozenset(
+    {
+        "den bosch",
+        "mokum",
+        "randstad",
+        "veluwe",
+        "achterhoek",
+        "twente",
+        "brabant",
+        "limburg",
+        "friesland",
+        "fryslân",
+        "zeeland",
+        "holland",
+        "nederland",
+        "belgië",
+        "duitsland",
+    }
+)
+PLACE_PARTS = frozenset({"noord", "zuid", "oost", "west", "centrum", "nieuw", "oud"})
+
+#: Everything above, for filtering names: a "name" that is one of these stays.
+PROTECTED = PLATFORMS | ORGANISATIONS | LEGAL_TERMS | EVENTS | PHENOMENA | PLACES
+
+#: Nouns after which a (quoted) name is a group's, which stays: "de groep
+#: 'Drentse Jagers'", "de Facebookpagina 'Apeldoorn Zegt Nee'".
+GROUP_NOUNS = frozenset(
+    """
+    groep groepen groepje groepsapp groepschat chat kanaal pagina community
+    server telegramgroep telegramkanaal facebookgroep facebookpagina
+    whatsappgroep whatsapp-groep snapchatgroep snapchat-groep instagramgroep
+    discordserver discord-server actiegroep beweging collectief
+    """.split()
+)
+
+#: Lower-case nouns after which a capitalised word is a place, not a
+#: person ("park Schothorst", "de wijk Lombok", "station Zaandam").
+LOCATION_NOUNS = frozenset(
+    """
+    park wijk buurt woonwijk stadsdeel dorp stad kern gemeente provincie regio
+    station winkelcentrum plein haven strand bos recreatiegebied camping
+    parkeerplaats sportpark stadion wijkcentrum buurthuis moskee kerk
+    sporthal zwembad jeugdhonk hangplek skatebaan bedrijventerrein
+    industrieterrein polder vijver meer rivier
+    """.split()
+)
+
+#: Acronyms that only count as protected in upper case ("OM", not "om");
+#: some are also first names ("Lies").
+UPPERCASE_ONLY = frozenset(
+    {"om", "me", "oc", "ic", "sr", "sv", "x", "lies", "line", "snap", "steam", "ind"}
+)
+
+
+_PHRASES = regex.compile(
+    r"(?i)(?<![\w-])(?:"
+    + "|".join(
+        regex.escape(phrase).replace(r"\ ", r"\s+")
+        for phrase in sorted(PROTECTED, key=len, reverse=True)
+        if " " in phrase
+    )
+    + r")(?![\w-])"
+)
+
+
+def protected_spans(text: str) -> list[tuple[int, int]]:
+    """Where the protected phrases of several words stand in ``text``."""
+    return [match.span() for match in _PHRASES.finditer(text)]
+
+
+def protects(phrase: str) -> bool:
+    """Whether ``phrase`` (as written) is a word the anonymiser keeps."""
+    lower = " ".join(phrase.lower().split()).strip(".,")
+    if lower not in PROTECTED:
+        return False
+    return lower not in UPPERCASE_ONLY or phrase.strip(".,").isupper()
+
+
+#: Domains kept when mentioned bare (no path): platforms and authorities.
+PROTECTED_DOMAINS = frozenset(
+    {
+        "tiktok.com",
+        "t.me",
+        "telegram.org",
+        "telegram.me",
+        "snapchat.com",
+        "instagram.com",
+        "whatsapp.com",
+        "facebook.com",
+        "fb.com",
+        "youtube.com",
+        "youtu.be",
+        "discord.com",
+        "discord.gg",
+        "x.com",
+        "twitter.com",
+        "reddit.com",
+        "twitch.tv",
+        "kick.com",
+        "signal.org",
+        "threads.net",
+        "bsky.app",
+        "linkedin.com",
+        "politie.nl",
+        "om.nl",
+        "nctv.nl",
+        "rijksoverheid.nl",
+        "overheid.nl",
+        "government.nl",
+        "vng.nl",
+        "hetccv.nl",
+        "ccv.nl",
+        "halt.nl",
+        "veiligthuis.nl",
+        "meldmisdaadanoniem.nl",
+        "wetten.overheid.nl",
+        "officielebekendmakingen.nl",
+        "rechtspraak.nl",
+        "nos.nl",
+    }
+)
+
+#: Social platforms whose URL paths name an account, group or post.
+SOCIAL_DOMAINS = frozenset(
+    {
+        "tiktok.com",
+        "vm.tiktok.com",
+        "t.me",
+        "telegram.me",
+        "snapchat.com",
+        "instagram.com",
+        "facebook.com",
+        "fb.com",
+        "youtube.com",
+        "youtu.be",
+        "discord.gg",
+        "discord.com",
+        "x.com",
+        "twitter.com",
+        "reddit.com",
+        "twitch.tv",
+        "kick.com",
+        "threads.net",
+        "bsky.app",
+        "chat.whatsapp.com",
+        "wa.me",
+        "linkedin.com",
+    }
+)
+
+#: Words after which a capitalised word is someone's name ("wethouder
+#: Jansen", "verdachte Yilmaz").
+ROLE_NOUNS = frozenset(
+    """
+    burgemeester loco-burgemeester wethouder raadslid gemeenteraadslid
+    ambtenaar wijkagent agent agente hoofdagent brigadier inspecteur
+    hoofdinspecteur rechercheur teamchef operationeel commissaris
+    officier advocaat advocate rechter jongerenwerker boa handhaver
+    buurtbewoner bewoner bewoonster buurman buurvrouw verdachte verdachten
+    aangever aangeefster getuige slachtoffer melder melders organisator
+    influencer tiktokker youtuber streamer vlogger rapper leerling
+    leerlinge student studente docent docente leraar lerares directeur
+    directrice mentor moeder vader broer zus zoon dochter oom tante neef nicht
+    opa oma vriend vriendin vriendje vriendinnetje zwager schoonzus jongen
+    meisje jongeman man vrouw heer mevrouw meneer mijnheer dhr dhr. mevr mevr.
+    mw mw. beheerder admin moderator eigenaar huurder verhuurder exploitant
+    ondernemer uitbater portier beveiliger coördinator woordvoerder
+    betrokkene minderjarige jongere
+    """.split()
+)
+
+#: Nouns for a person, after which a date in brackets is a date of birth
+#: ("de verdachte (03-04-2007)").
+PERSON_NOUNS = ROLE_NOUNS
+
+#: Words that introduce a name outright ("genaamd Sem", "alias Mocro").
+NAME_CUES = (
+    "genaamd",
+    "geheten",
+    "met de naam",
+    "onder de naam",
+    "bij de naam",
+    "naam",
+    "roepnaam",
+    "voornaam",
+    "achternaam",
+    "bijnaam",
+    "alias",
+    "ook wel",
+    "heet",
+    "heette",
+    "noemt zich",
+    "noemde zich",
+)
+
+#: Words that introduce a user name without @ ("gebruikersnaam jantje_xl").
+HANDLE_CUES = (
+    "gebruikersnaam",
+    "accountnaam",
+    "profielnaam",
+    "schermnaam",
+    "username",
+    "user",
+    "snapnaam",
+    "snapchatnaam",
+    "tiktoknaam",
+    "instanaam",
+    "instagramnaam",
+    "gamertag",
+    "account",
+    "profiel",
+    "het account",
+    "tiktokaccount",
+    "instagramaccount",
+    "snapchataccount",
+    "tiktok-account",
+    "instagram-account",
+    "snapchat-account",
+    "x-account",
+    "twitteraccount",
+)

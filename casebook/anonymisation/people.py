@@ -1,0 +1,300 @@
+"""Who is who: grouping the mentions of one person, and finding the mentions
+that the detectors missed.
+
+"Jan de Vries", later "De Vries", "J. de Vries" and "Jan" are one person, so
+they share ``[PERSOON-1]``. "Piet de Vries" is another person with the same
+surname, and gets a number of its own.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+import regex
+
+from . import lexicon
+from .detectors import PERSON, Candidate, Context, is_place_adjective
+from .labels import Label
+
+_INITIALS = regex.compile(r"^(?:\p{Lu}\.?){1,4}$|^(?:\p{Lu}\.){1,4}\p{Lu}?$")
+_TITLES = frozenset(
+    "dhr dhr. mevr mevr. mw mw. mr mr. dr dr. drs drs. ir ir. ing ing. prof "
+    "prof. heer mevrouw meneer mijnheer de".split()
+)
+
+
+def fold(value: str) -> str:
+    """Lower case without accents: "Yılmaz" and "Yilmaz" are one name."""
+    value = value.replace("ı", "i").replace("ł", "l").replace("ø", "o")
+    decomposed = unicodedata.normalize("NFKD", value.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+@dataclass
+class Name:
+    """A mention split into its parts."""
+
+    first: str | None = None  # folded
+    first_text: str | None = None  # as written
+    initials: str = ""
+    surname: str | None = None  # folded, without tussenvoegsel
+    #: The surname as written, with its tussenvoegsel ("de Vries").
+    surname_words: list[str] = field(default_factory=list)
+
+
+def parse_name(text: str, context: Context) -> Name:
+    words = text.replace("’", "'").split()
+    while len(words) > 1 and words[0].lower() in _TITLES:
+        words.pop(0)
+    name = Name()
+    index = 0
+    while index < len(words) and _INITIALS.match(words[index]):
+        name.initials += "".join(ch for ch in words[index] if ch.isalpha())
+        index += 1
+    rest = words[index:]
+    core = [w for w in rest if w.lower() not in context.interfixes]
+    if not core:
+        return name
+    has_interfix = len(core) < len(rest)
+    if len(core) >= 2 and not name.initials:
+        name.first, name.first_text = fold(core[0]), core[0]
+        tail = rest[rest.index(core[0]) + 1 :]
+    elif len(core) == 1 and not name.initials and not has_interfix:
+        # One word alone: a first name or a surname; decided by clustering.
+        name.first, name.first_text = fold(core[0]), core[0]
+        return name
+    else:
+        tail = rest
+    name.surname_words = tail
+    name.surname = fold(
+        " ".join(w for w in tail if w.lower() not in context.interfixes)
+    )
+    return name
+
+
+_WORD = regex.compile(r"[^\s]+")
+_NEXT_WORD = regex.compile(r" (\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)(?![\w-])")
+_STREET_END = regex.compile(
+    r"(?i)(?:straat|laan|weg|plein|gracht|kade|singel|dijk|dreef|hof|markt|pad"
+    r"|park|plantsoen|steeg|baan|dam|boulevard|allee|burgwal|wal|haven|brink)$"
+)
+
+
+def _not_a_name_before_a_first_name(
+    text: str, words: list[tuple[int, int]], context: Context
+) -> bool:
+    first = text[words[0][0] : words[0][1]]
+    second = text[words[1][0] : words[1][1]]
+    return (
+        first.lower() not in context.first_names
+        and not _INITIALS.match(first)
+        and second[:1].isupper()
+        and second.lower() not in context.interfixes
+        and second.lower() in context.first_names
+    )
+
+
+#: Lower-case tussenvoegsels that, leading a "name", make it a place.
+_LOCATIVE = frozenset({"bij", "aan", "op", "in", "uit"})
+
+
+def _is_title(word: str, context: Context) -> bool:
+    lower = word.lower().strip(".,")
+    return (
+        lower in lexicon.ROLE_NOUNS
+        or lexicon.protects(word)
+        or (lower in context.stop_words and lower not in context.interfixes)
+    )
+
+
+def refine(text: str, candidate: Candidate, context: Context) -> Candidate | None:
+    """Tidy a name found by Deduce or a detector.
+
+    Drops a leading role ("Jongerenwerker Fatima Benali" keeps
+    "Jongerenwerker"), a street named after someone ("Marco Pololaan"), and
+    a place after a place noun ("park Schothorst"); takes in a surname that
+    is also a word right after a first name ("Kevin Arts").
+    """
+    start, end = candidate.start, candidate.end
+    words = [
+        (m.start() + start, m.end() + start) for m in _WORD.finditer(text[start:end])
+    ]
+    titled = False
+    while words and _is_title(text[words[0][0] : words[0][1]], context):
+        popped = text[words.pop(0)[0] : words[0][0] if words else end]
+        titled = titled or popped.lower().strip(" ,") in lexicon.ROLE_NOUNS | _TITLES
+    if not words:
+        return None
+    if len(words) >= 3 and _not_a_name_before_a_first_name(text, words, context):
+        words.pop(0)  # "Bel Jan de Vries": Deduce takes in the verb before a name
+    first = text[words[0][0] : words[0][1]]
+    before = text[max(0, words[0][0] - 30) : words[0][0]].rstrip(" '\"‘“„").split()
+    titled = titled or bool(
+        before and before[-1].lower().strip(",") in lexicon.ROLE_NOUNS | _TITLES
+    )
+    if first in _LOCATIVE or (first in context.interfixes and not titled):
+        # "op de Dam", "bij de Brink": a place. A surname on its own is
+        # written with a capital ("De Vries"), "de Vries" only after a
+        # title ("mevrouw de Vries") or a first name (then it is no start).
+        return None
+    if before and before[-1].lower() in lexicon.GROUP_NOUNS:
+        return None
+    if is_place_adjective(first, context):
+        return None  # "Drentse Jagers", "Goudse Waarheid"
+    start = words[0][0]
+    last = text[words[-1][0] : words[-1][1]]
+    street_end = _STREET_END.search(last)
+    # "Pololaan" is a street; "Van Dijk" and "Brink" are people.
+    if street_end and street_end.start() >= 3:
+        return None
+    if before and before[-1].lower() in lexicon.LOCATION_NOUNS:
+        return None
+    following = _NEXT_WORD.match(text, end)
+    if following and not _is_title(following.group(1), context):
+        word = following.group(1).lower()
+        street_end = _STREET_END.search(word)
+        if word not in context.placenames and not (
+            street_end and street_end.start() >= 3
+        ):
+            end = following.end()
+    return Candidate(start, end, candidate.label, candidate.priority)
+
+
+@dataclass
+class Person:
+    first_names: set[str] = field(default_factory=set)
+    initials: set[str] = field(default_factory=set)
+    surname: str | None = None
+    first_seen: int = 0
+
+    def accepts(self, name: Name) -> bool:
+        if name.surname and self.surname and name.surname != self.surname:
+            return False
+        if name.first and self.first_names and name.first not in self.first_names:
+            return False
+        if name.initials and self.first_names:
+            return any(f.startswith(name.initials[0].lower()) for f in self.first_names)
+        if name.initials and self.initials:
+            return any(i[0] == name.initials[0] for i in self.initials)
+        return True
+
+    def add(self, name: Name) -> None:
+        if name.first:
+            self.first_names.add(name.first)
+        if name.initials:
+            self.initials.add(name.initials)
+        self.surname = self.surname or name.surname
+
+
+def cluster(mentions: list[tuple[int, str]], context: Context) -> list[int]:
+    """The person index of each mention ``(start, text)``, numbered in order
+    of first appearance."""
+    parsed = [parse_name(text, context) for _, text in mentions]
+    people: list[Person] = []
+    assigned: list[Person | None] = [None] * len(mentions)
+    # Full names first, so that a lone "Jan" or "De Vries" joins them.
+    order = sorted(
+        range(len(mentions)),
+        key=lambda i: (
+            not (parsed[i].surname and (parsed[i].first or parsed[i].initials)),
+            mentions[i][0],
+        ),
+    )
+    for i in order:
+        name = parsed[i]
+        assigned[i] = _find(people, name) or _new(people, name)
+        assigned[i].add(name)
+        assigned[i].first_seen = min(assigned[i].first_seen, mentions[i][0])
+    ranked = sorted(people, key=lambda p: p.first_seen)
+    return [ranked.index(person) for person in assigned]  # type: ignore[arg-type]
+
+
+def _find(people: list[Person], name: Name) -> Person | None:
+    if name.surname is None and name.first and not name.initials:
+        # A single word: a known surname first, then a known first name.
+        for person in people:
+            if person.surname == name.first:
+                return person
+        for person in people:
+            if name.first in person.first_names:
+                return person
+        return None
+    if name.surname is not None and not name.first and not name.initials:
+        for person in people:
+            if person.surname == name.surname:
+                return person
+        return None
+    full = [p for p in people if p.surname == name.surname and p.accepts(name)]
+    return full[0] if full else None
+
+
+def _new(people: list[Person], name: Name) -> Person:
+    person = Person(first_seen=10**12)
+    people.append(person)
+    return person
+
+
+def more_mentions(text: str, names: list[str], context: Context) -> Iterator[Candidate]:
+    """Later mentions of people already found: the surname with or without
+    its tussenvoegsel ("De Vries", "Vries" only when not a place or word),
+    and first names."""
+    surnames: set[str] = set()
+    firsts: set[str] = set()
+    for value in names:
+        name = parse_name(value, context)
+        first_word = value.split()[0].lower()
+        if first_word in context.common_words and first_word not in context.first_names:
+            continue  # a title or nickname ("Koning van Kanaleneiland")
+        core = [w for w in name.surname_words if w.lower() not in context.interfixes]
+        if core:
+            surnames.add(" ".join(core))
+        if name.first_text and _usable_alone(name.first_text, context):
+            firsts.add(name.first_text)
+    for surname in surnames:
+        yield from _surname_mentions(text, surname, context)
+    for first in firsts:
+        yield from _word_mentions(text, first)
+
+
+def _usable_alone(word: str, context: Context) -> bool:
+    """A word that can stand alone as a name without being something else."""
+    lower = word.lower().strip(".")
+    return (
+        len(lower) >= 3
+        and word[:1].isupper()
+        and lower not in context.common_words
+        and lower not in context.placenames
+        and not lexicon.protects(word)
+        and " " not in lower
+    )
+
+
+def _surname_mentions(text: str, surname: str, context: Context) -> Iterator[Candidate]:
+    interfix = (
+        r"(?i:van\sde[rn]?|van\s'?t|van\shet|van|de|der|den|ten|ter|op\sde|in\s't"
+        r"|el|al)"
+    )
+    core = regex.escape(surname)
+    # A surname that is also a word ("Vos", "Storm") still stands alone for
+    # the person once we know them; one that is a place ("Vries") does not.
+    lower = surname.lower()
+    alone_ok = " " in surname or (
+        len(lower) >= 3
+        and lower not in context.placenames
+        and lower not in context.stop_words
+        and not lexicon.protects(surname)
+    )
+    pattern = (
+        rf"(?<![\w-])(?:(?:{interfix})\s)?{core}(?![\w-])"
+        if alone_ok
+        else rf"(?<![\w-])(?:{interfix})\s{core}(?![\w-])"
+    )
+    for match in regex.finditer(pattern, text):
+        yield Candidate(match.start(), match.end(), Label.PERSON, PERSON)
+
+
+def _word_mentions(text: str, word: str) -> Iterator[Candidate]:
+    for match in regex.finditer(rf"(?<![\w-]){regex.escape(word)}(?![\w-])", text):
+        yield Candidate(match.start(), match.end(), Label.PERSON, PERSON)

@@ -27,11 +27,12 @@ from casebook.anonymisation.evaluation import load_corpus, score  # noqa: E402
 CORPUS = ROOT / "tests" / "casebook" / "corpus"
 
 WARM_PROCESS = """
-import time
+import resource, time
 started = time.perf_counter()
 from casebook.anonymisation import engine
 engine.warm()
 print(time.perf_counter() - started)
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
 """
 
 
@@ -66,7 +67,8 @@ def cold_build() -> float:
         return time.perf_counter() - started
 
 
-def warm_load() -> float:
+def warm_load() -> tuple[float, float]:
+    """Seconds to import and load, and the process's peak memory in MiB."""
     engine.warm()  # make sure the project's cache exists
     output = subprocess.run(  # noqa: S603 - our own interpreter and code
         [sys.executable, "-c", WARM_PROCESS],
@@ -75,7 +77,8 @@ def warm_load() -> float:
         check=True,
         text=True,
     )
-    return float(output.stdout.strip().splitlines()[-1])
+    seconds, mebibytes = output.stdout.strip().splitlines()[-2:]
+    return float(seconds), float(mebibytes)
 
 
 def throughput(passes: int) -> None:
@@ -107,7 +110,11 @@ def main() -> None:
     for name in ("cases.jsonl", "holdout.jsonl"):
         quality(name)
     print(f"\ncold build of the lookup data: {cold_build():.1f} s")
-    print(f"warm load in a fresh process (imports + cache): {warm_load():.2f} s")
+    seconds, mebibytes = warm_load()
+    print(
+        f"warm load in a fresh process (imports + cache): {seconds:.2f} s, "
+        f"peak memory {mebibytes:.0f} MiB"
+    )
     throughput(args.passes)
 
 

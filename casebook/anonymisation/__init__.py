@@ -1,5 +1,6 @@
-"""Anonymisation of case texts, built on Deduce (see README section in
-``engine``). The API for the rest of the app::
+"""Anonymisation of case texts, built on Deduce (how: ``backend``,
+``detectors``, ``engine``; figures: bench/README.md). The API for the rest
+of the app::
 
     anonymise(text, *, extra=(), keep=()) -> Anonymisation
     anonymise_html(html, *, extra=(), keep=(), mark=None) -> AnonymisedHtml

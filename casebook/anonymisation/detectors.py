@@ -138,6 +138,9 @@ def detect_handles(text: str, context: Context) -> Iterator[Candidate]:
 # 'semmie.events') is one too. Quoted phrases with spaces are group names,
 # which stay.
 _UNDERSCORED = regex.compile(r"(?<![\w@.])[\p{L}\p{N}.]*_[\p{L}\p{N}_.]*[\p{L}\p{N}_]")
+#: A capital inside a word ("TheRealSjaak", "smuldersTV"): a user name when
+#: quoted or named as one; brands like "TikTok" are protected words.
+_CAMEL = regex.compile(r"\p{Ll}\p{Lu}")
 _QUOTED_WORD = regex.compile(
     rf"(?<=[{_QUOTE}])(?P<word>[\p{{L}}\p{{N}}_.]{{3,40}})(?=[{_QUOTE}])"
 )
@@ -158,7 +161,7 @@ def _handles_by_shape(text: str, context: Context) -> Iterator[Candidate]:
             mixed = any(c.isdigit() for c in word) and any(c.isalpha() for c in word)
             dotted = "." in word.strip(".")
             if (
-                mixed or dotted or pattern is _PLATFORM_COLON
+                mixed or dotted or _CAMEL.search(word) or pattern is _PLATFORM_COLON
             ) and _looks_like_user_name(word, context):
                 start = match.start("word")
                 yield Candidate(start, start + len(word), Label.HANDLE, HANDLE)
@@ -177,6 +180,8 @@ def _looks_like_user_name(word: str, context: Context) -> bool:
     word = word.rstrip(".")
     if word.lower() in context.common_words or lexicon.protects(word):
         return False
+    if _CAMEL.search(word):
+        return True
     if any(ch.isdigit() for ch in word) or "_" in word or "." in word:
         return not word.isdigit()
     return word.islower() and len(word) >= 4
@@ -456,7 +461,7 @@ def _street_before(
     for size in range(len(words), 0, -1):
         first, last = words[-size], words[-1]
         phrase = text[first[0] : last[1]].rstrip(".")
-        if not phrase[:1].isupper():
+        if not phrase.removeprefix("'s-").removeprefix("'t ")[:1].isupper():
             continue
         key = " ".join(phrase.lower().split())
         if key in context.streets:
@@ -484,7 +489,7 @@ def detect_addresses(text: str, context: Context) -> Iterator[Candidate]:
 
 # --- schools ------
 
-_NAME_WORD = r"\p{Lu}[\p{L}'’]*(?:-\p{L}[\p{L}'’]*)?"
+_NAME_WORD = r"\p{Lu}[\p{L}'’]*(?:-\p{L}[\p{L}'’]*){0,3}"
 _SCHOOL_NAME = (
     rf"(?:(?:De|Het|'t|Den)\s)?{_NAME_WORD}"
     rf"(?:\s(?:(?:van|de|der|den|het|op|aan|in|'t)\s)?{_NAME_WORD}){{0,4}}"
@@ -508,7 +513,8 @@ _SCHOOL_SUFFIX = regex.compile(
     rf"(?P<tail>(?:\s{_NAME_WORD}){{0,3}})"
 )
 _SCHOOL_COMPOUND = regex.compile(
-    r"(?<![\w-])(?:\p{Lu}\p{Ll}+-)*\p{Lu}\p{Ll}{2,}(?:college|lyceum|gymnasium|school|campus)\b"
+    r"(?<![\w-])(?:\p{Lu}\p{Ll}+-)*\p{Lu}\p{Ll}{2,}-?"
+    r"(?:college|lyceum|gymnasium|school|campus)\b"
 )
 _GENERIC_SCHOOL_WORDS = frozenset(
     "basisschool montessorischool daltonschool jenaplanschool praktijkschool "
@@ -645,7 +651,7 @@ def detect_names(text: str, context: Context) -> Iterator[Candidate]:
             yield Candidate(match.start(), match.end(), Label.PERSON, PERSON)
 
 
-_CAPITALISED = r"\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?"
+_CAPITALISED = r"\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}*){0,3}"
 _CAPITALISED_RUN = regex.compile(
     rf"(?<![\w-])(?P<before>(?:\p{{L}}+\s)?)(?P<run>{_CAPITALISED}(?:\s{_CAPITALISED}){{1,3}})"
     r"(?![\w-])"

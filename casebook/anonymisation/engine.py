@@ -418,34 +418,38 @@ def _value_key(label: Label, value: str) -> str:
     return " ".join(folded.split())
 
 
-def _render(text: str, chosen: list[Candidate], context: Context) -> Anonymisation:
+def _numbers(
+    text: str, chosen: list[Candidate], context: Context
+) -> dict[Candidate, int]:
+    """The number of each replacement: people by who they are (see
+    ``people.cluster``), other values by their normalised spelling."""
     persons = [c for c in chosen if c.label is Label.PERSON]
-    person_numbers = people.cluster(
+    clusters = people.cluster(
         [(c.start, text[c.start : c.end]) for c in persons], context
     )
-    numbers: dict[Candidate, int] = {
-        c: n + 1 for c, n in zip(persons, person_numbers, strict=True)
-    }
+    numbers = {c: n + 1 for c, n in zip(persons, clusters, strict=True)}
     keys: dict[tuple[Label, str], int] = {}
     counts: dict[Label, int] = {}
     for candidate in chosen:
         if candidate.label is Label.PERSON:
             continue
-        key = (
-            candidate.label,
-            _value_key(candidate.label, text[candidate.start : candidate.end]),
-        )
+        value = text[candidate.start : candidate.end]
+        key = (candidate.label, _value_key(candidate.label, value))
         if key not in keys:
             counts[candidate.label] = counts.get(candidate.label, 0) + 1
             keys[key] = counts[candidate.label]
         numbers[candidate] = keys[key]
+    return numbers
+
+
+def _render(text: str, chosen: list[Candidate], context: Context) -> Anonymisation:
+    numbers = _numbers(text, chosen, context)
     pieces: list[str] = []
     entities: list[Entity] = []
     position = 0
     for candidate in chosen:
         replacement = f"[{candidate.label.value}-{numbers[candidate]}]"
-        pieces.append(text[position : candidate.start])
-        pieces.append(replacement)
+        pieces += [text[position : candidate.start], replacement]
         position = candidate.end
         entities.append(
             Entity(

@@ -233,6 +233,17 @@ GROUP_NOUNS = frozenset(
     """.split()
 )
 
+#: Capitalised words after a name that make it the name of a place or an
+#: institution ("Philips de Jongh Park", "Willem Alexander Stadion").
+NAMED_PLACE_WORDS = frozenset(
+    """
+    park plein laan straat weg kade singel brug tunnel stadion sporthal
+    ziekenhuis kliniek college lyceum school academie museum theater kerk
+    moskee huis hof bos plantsoen centrum paviljoen hal zaal fonds stichting
+    prijs instituut
+    """.split()
+)
+
 #: Lower-case nouns after which a capitalised word is a place, not a
 #: person ("park Schothorst", "de wijk Lombok", "station Zaandam").
 LOCATION_NOUNS = frozenset(
@@ -395,6 +406,8 @@ NAME_CUES = (
 
 #: Words that introduce a user name without @ ("gebruikersnaam jantje_xl").
 HANDLE_CUES = (
+    "onder de naam",
+    "met de naam",
     "gebruikersnaam",
     "accountnaam",
     "profielnaam",

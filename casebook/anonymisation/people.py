@@ -110,56 +110,71 @@ def _is_title(word: str, context: Context) -> bool:
 
 
 def refine(text: str, candidate: Candidate, context: Context) -> Candidate | None:
-    """Tidy a name found by Deduce or a detector.
+    """Tidy a name found by Deduce or a detector, or None when it is none.
 
-    Drops a leading role ("Jongerenwerker Fatima Benali" keeps
-    "Jongerenwerker"), a street named after someone ("Marco Pololaan"), and
-    a place after a place noun ("park Schothorst"); takes in a surname that
-    is also a word right after a first name ("Kevin Arts").
+    Drops a leading role ("Jongerenwerker Fatima Benali"), and the whole
+    find when it is a place or a group ("op de Dam", "park Schothorst",
+    "Marco Pololaan", "Philips de Jongh Park", "de groep 'Drentse Jagers'");
+    takes in a surname that is also a word right after a first name
+    ("Kevin Arts").
     """
-    start, end = candidate.start, candidate.end
     words = [
-        (m.start() + start, m.end() + start) for m in _WORD.finditer(text[start:end])
+        (m.start() + candidate.start, m.end() + candidate.start)
+        for m in _WORD.finditer(text[candidate.start : candidate.end])
     ]
     titled = False
     while words and _is_title(text[words[0][0] : words[0][1]], context):
-        popped = text[words.pop(0)[0] : words[0][0] if words else end]
-        titled = titled or popped.lower().strip(" ,") in lexicon.ROLE_NOUNS | _TITLES
+        titled = titled or _is_honorific(text[words[0][0] : words[0][1]])
+        words.pop(0)
     if not words:
         return None
     if len(words) >= 3 and _not_a_name_before_a_first_name(text, words, context):
         words.pop(0)  # "Bel Jan de Vries": Deduce takes in the verb before a name
-    first = text[words[0][0] : words[0][1]]
-    before = text[max(0, words[0][0] - 30) : words[0][0]].rstrip(" '\"‘“„").split()
-    titled = titled or bool(
-        before and before[-1].lower().strip(",") in lexicon.ROLE_NOUNS | _TITLES
-    )
-    if first in _LOCATIVE or (first in context.interfixes and not titled):
-        # "op de Dam", "bij de Brink": a place. A surname on its own is
-        # written with a capital ("De Vries"), "de Vries" only after a
-        # title ("mevrouw de Vries") or a first name (then it is no start).
-        return None
-    if before and before[-1].lower() in lexicon.GROUP_NOUNS:
-        return None
-    if is_place_adjective(first, context):
-        return None  # "Drentse Jagers", "Goudse Waarheid"
-    start = words[0][0]
-    last = text[words[-1][0] : words[-1][1]]
-    street_end = _STREET_END.search(last)
-    # "Pololaan" is a street; "Van Dijk" and "Brink" are people.
-    if street_end and street_end.start() >= 3:
-        return None
-    if before and before[-1].lower() in lexicon.LOCATION_NOUNS:
+    start, end = words[0][0], candidate.end
+    before = text[max(0, start - 30) : start].rstrip(" '\"‘“„").split()
+    titled = titled or bool(before and _is_honorific(before[-1]))
+    if _is_a_place(text, words, before, titled, context):
         return None
     following = _NEXT_WORD.match(text, end)
-    if following and not _is_title(following.group(1), context):
-        word = following.group(1).lower()
-        street_end = _STREET_END.search(word)
-        if word not in context.placenames and not (
-            street_end and street_end.start() >= 3
-        ):
-            end = following.end()
+    if following and following.group(1).lower() in lexicon.NAMED_PLACE_WORDS:
+        return None  # "Philips de Jongh Park"
+    if following and _surname_that_is_a_word(following.group(1), context):
+        end = following.end()
     return Candidate(start, end, candidate.label, candidate.priority)
+
+
+def _is_honorific(word: str) -> bool:
+    return word.lower().strip(" ,") in lexicon.ROLE_NOUNS | _TITLES
+
+
+def _is_a_place(
+    text: str,
+    words: list[tuple[int, int]],
+    before: list[str],
+    titled: bool,
+    context: Context,
+) -> bool:
+    first = text[words[0][0] : words[0][1]]
+    # "op de Dam", "bij de Brink". A surname on its own is written with a
+    # capital ("De Vries"); "de Vries" only after a title ("mevrouw de
+    # Vries") or a first name, and then it does not start the find.
+    if first in _LOCATIVE or (first in context.interfixes and not titled):
+        return True
+    previous = before[-1].lower() if before else ""
+    if previous in lexicon.GROUP_NOUNS or previous in lexicon.LOCATION_NOUNS:
+        return True
+    if is_place_adjective(first, context):
+        return True  # "Drentse Jagers", "Goudse Waarheid"
+    street_end = _STREET_END.search(text[words[-1][0] : words[-1][1]])
+    # "Pololaan" is a street; "Van Dijk" and "Brink" are people.
+    return bool(street_end and street_end.start() >= 3)
+
+
+def _surname_that_is_a_word(word: str, context: Context) -> bool:
+    if _is_title(word, context) or word.lower() in context.placenames:
+        return False
+    street_end = _STREET_END.search(word.lower())
+    return not (street_end and street_end.start() >= 3)
 
 
 @dataclass

@@ -15,7 +15,15 @@ class KnowledgeConfig(AppConfig):
 
         from portal.search.registry import register_search_type
 
-        from .models import DossierPage, MeetingReportPage, NewsPage, ThemePage
+        from . import receivers  # noqa: F401
+
+        from .models import (
+            DossierPage,
+            InformationPage,
+            MeetingReportPage,
+            NewsPage,
+            ThemePage,
+        )
 
         register_search_type(
             DossierPage,
@@ -34,6 +42,12 @@ class KnowledgeConfig(AppConfig):
             slug="verslag",
             label=_("Meeting report"),
             plural_label=_("Meeting reports"),
+        )
+        register_search_type(
+            InformationPage,
+            slug="informatie",
+            label=_("About this site"),
+            plural_label=_("About this site"),
         )
         register_search_type(
             NewsPage, slug="nieuws", label=_("News"), plural_label=_("News")

@@ -158,6 +158,45 @@ class MeetingReportPage(Page):
         verbose_name_plural = _("meeting reports")
 
 
+class InformationPage(Page):
+    """A page about the platform itself, such as the accessibility statement
+    (toegankelijkheidsverklaring) or the privacy statement; advisers keep
+    them up to date and choose which ones the footer links to."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+    last_reviewed = models.DateField(
+        _("last reviewed"),
+        null=True,
+        blank=True,
+        help_text=_("Shown on the page, so readers know how current it is."),
+    )
+    show_in_footer = models.BooleanField(
+        _("link in the footer"),
+        default=False,
+        help_text=_("For statements every page should link to."),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("body"),
+        FieldPanel("last_reviewed"),
+    ]
+    promote_panels = [*Page.promote_panels, FieldPanel("show_in_footer")]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("intro"),
+        index.SearchField("body"),
+    ]
+    parent_page_types = ["home.HomePage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("information page")
+        verbose_name_plural = _("information pages")
+
+
 class NewsCategory(models.TextChoices):
     EVENTS = "events", _("Meetings and events")
     RESEARCH = "research", _("Research and reports")

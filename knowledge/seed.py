@@ -1,5 +1,7 @@
 """Demo content for the web dossier and the news (see ``manage.py load_demo``)."""
 
+import datetime as dt
+
 from django.contrib.auth.models import Group
 from django.utils.text import slugify
 from wagtail.models import Page, PageViewRestriction
@@ -12,6 +14,7 @@ from . import seed_content as content
 from .models import (
     Adviser,
     DossierPage,
+    InformationPage,
     MeetingReportPage,
     NewsIndexPage,
     NewsPage,
@@ -138,8 +141,26 @@ def advisers_build() -> None:
         )
 
 
+def statements_build(*, home: Page, report: Report) -> None:
+    for slug, title, intro, body in content.STATEMENTS:
+        child_ensure(
+            parent=home,
+            model=InformationPage,
+            slug=slug,
+            fields={
+                "title": title,
+                "intro": intro,
+                "body": _stream(body),
+                "show_in_footer": True,
+                "last_reviewed": dt.date(2026, 11, 1),
+            },
+            report=report,
+        )
+
+
 def demo_build(*, home: Page, report: Report, **kwargs) -> None:
     """Receiver of ``demo_content_requested``."""
     advisers_build()
     dossier_build(home=home, report=report)
     news_build(home=home, report=report)
+    statements_build(home=home, report=report)

@@ -416,3 +416,62 @@ ADVISERS = [
         "barrièremodel, interventietool, deskundigenbijeenkomsten",
     ),
 ]
+
+# (slug, title, intro, body) of the statements the footer links to. Written
+# for this platform; an adviser adapts them to the organisation running it.
+STATEMENTS = [
+    (
+        "toegankelijkheidsverklaring",
+        "Toegankelijkheidsverklaring",
+        "Leerkring wil voor iedereen bruikbaar zijn, ook voor wie een schermlezer, vergroting of alleen een toetsenbord gebruikt.",
+        [
+            ("heading", "Wat wij doen"),
+            (
+                "paragraph",
+                "<p>Leerkring volgt de Web Content Accessibility Guidelines (WCAG) 2.1 op niveau AA, de norm die voor websites van Nederlandse overheden geldt. Elke paginasoort wordt bij iedere wijziging automatisch getoetst met axe-core in een echte browser. Formulieren werken met alleen een toetsenbord, foutmeldingen staan bij het veld waar ze over gaan en de site laadt geen lettertypen of scripts van andere partijen.</p>",
+            ),
+            ("heading", "Wat nog niet goed gaat"),
+            (
+                "paragraph",
+                "<p>Video's van andere platforms (zoals YouTube) vallen buiten onze invloed. Wij geven bij elke video een beschrijving of uitgeschreven tekst. Oudere documenten om te downloaden zijn niet altijd volledig toegankelijk; vraag ons gerust om een toegankelijke versie.</p>",
+            ),
+            ("heading", "Loopt u ergens tegenaan?"),
+            (
+                "paragraph",
+                "<p>Meld het ons via de contactgegevens van een van de adviseurs. Wij reageren binnen vijf werkdagen en lossen het probleem zo snel mogelijk op. Bent u niet tevreden over onze reactie, dan kunt u zich wenden tot de Nationale ombudsman.</p>",
+            ),
+        ],
+    ),
+    (
+        "privacyverklaring",
+        "Privacyverklaring",
+        "Welke persoonsgegevens Leerkring verwerkt, waarom, hoe lang, en welke rechten u heeft.",
+        [
+            ("heading", "Uw account"),
+            (
+                "paragraph",
+                "<p>Voor een account vragen wij uw naam, organisatie, functie en werkmailadres. Een adviseur gebruikt die om uw aanvraag te beoordelen; leden zien elkaars naam en organisatie alleen in de besloten onderdelen. Uw gegevens blijven bewaard zolang u een account heeft.</p>",
+            ),
+            ("heading", "Bijeenkomsten"),
+            (
+                "paragraph",
+                "<p>Schrijft u zich in voor een bijeenkomst, dan bewaren wij uw naam, organisatie, functie, e-mailadres en antwoorden op de vragen bij de inschrijving. Twaalf maanden na de bijeenkomst worden die gegevens gewist; alleen de aantallen blijven over.</p>",
+            ),
+            ("heading", "Casuïstiek"),
+            (
+                "paragraph",
+                "<p>Een casus die u indient, wordt geanonimiseerd voordat een adviseur hem leest: namen, telefoonnummers, accounts op sociale media, adressen en andere persoonsgegevens worden vervangen. U controleert het resultaat zelf. De oorspronkelijke tekst blijft alleen bewaard zolang de casus wordt beoordeeld en wordt gewist bij publicatie of afwijzing.</p>",
+            ),
+            ("heading", "Nieuwsbrief"),
+            (
+                "paragraph",
+                "<p>Voor de nieuwsbrief bewaren wij alleen uw e-mailadres (en eventueel uw naam), pas nadat u de aanmelding heeft bevestigd. Elke nieuwsbrief bevat een link om u af te melden; daarna wissen wij uw adres.</p>",
+            ),
+            ("heading", "Uw rechten"),
+            (
+                "paragraph",
+                "<p>Onder <em>Mijn account</em> downloadt u alle gegevens die het platform over u heeft en verwijdert u uw account. Wat de wet ons verplicht te bewaren, blijft bewaard; de rest wordt gewist. Voor vragen of een klacht kunt u contact opnemen met een adviseur of met de Autoriteit Persoonsgegevens.</p>",
+            ),
+        ],
+    ),
+]

@@ -4,12 +4,20 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
 
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 from wagtail.models import Page, PageViewRestriction
 
-from .models import Adviser, MeetingReportPage, NewsCategory, NewsPage, ThemePage
+from .models import (
+    Adviser,
+    InformationPage,
+    MeetingReportPage,
+    NewsCategory,
+    NewsPage,
+    ThemePage,
+)
 
 NEWS_PER_PAGE = 10
 
@@ -88,6 +96,36 @@ def news_index_context(*, index: Page, params: Mapping[str, str]) -> dict[str, A
         "query_prefix": urlencode(filters),
         "notices": notices,
     }
+
+
+FOOTER_CACHE_KEY = "knowledge:footer-pages"
+
+
+@dataclass(frozen=True)
+class FooterLink:
+    title: str
+    url: str
+
+
+def footer_links() -> list[FooterLink]:
+    """The statements the footer links to on every page. Cached, because
+    every page would otherwise pay a query for them; the cache is emptied
+    when such a page is published, unpublished, moved or deleted."""
+    links = cache.get(FOOTER_CACHE_KEY)
+    if links is None:
+        links = [
+            FooterLink(title=page.title, url=page.get_url())
+            for page in InformationPage.objects.live()
+            .public()
+            .filter(show_in_footer=True)
+            .order_by("path")
+        ]
+        cache.set(FOOTER_CACHE_KEY, links, timeout=None)
+    return links
+
+
+def footer_links_forget() -> None:
+    cache.delete(FOOTER_CACHE_KEY)
 
 
 def adviser_named(name: str) -> Adviser | None:

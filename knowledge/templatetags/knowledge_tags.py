@@ -1,6 +1,6 @@
 from django import template
 
-from ..selectors import news_latest
+from ..selectors import FooterLink, footer_links, news_latest
 
 register = template.Library()
 
@@ -8,3 +8,8 @@ register = template.Library()
 @register.inclusion_tag("knowledge/includes/latest_news.html")
 def latest_news(limit: int = 3) -> dict:
     return {"news_items": news_latest(limit=limit)}
+
+
+@register.simple_tag
+def footer_pages() -> list[FooterLink]:
+    return footer_links()

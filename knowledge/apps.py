@@ -16,7 +16,6 @@ class KnowledgeConfig(AppConfig):
         from portal.search.registry import register_search_type
 
         from . import receivers  # noqa: F401
-
         from .models import (
             DossierPage,
             InformationPage,

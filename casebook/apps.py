@@ -5,3 +5,16 @@ from django.utils.translation import gettext_lazy as _
 class CasebookConfig(AppConfig):
     name = "casebook"
     verbose_name = _("Casebook")
+
+    def ready(self) -> None:
+        from portal.core.signals import demo_content_requested
+        from portal.search.registry import register_search_type
+
+        from . import receivers  # noqa: F401
+        from .models import CasePage
+        from .seed import demo_build
+
+        demo_content_requested.connect(demo_build, dispatch_uid="casebook.demo")
+        register_search_type(
+            CasePage, slug="casus", label=_("Case"), plural_label=_("Cases")
+        )

@@ -24,6 +24,7 @@ urlpatterns = [
     path("interventietool/", include("knowledge.interventions.urls")),
     path("nieuwsbrief/", include("knowledge.newsletter.urls")),
     path("community/", include("community.urls")),
+    path("casuistiek/", include("casebook.urls")),
     path("", include("events.urls")),
     path("", include("knowledge.urls")),
 ]

@@ -350,3 +350,13 @@ class MeetingNote(models.Model):
             self.meeting_date = timezone.localdate(self.event.starts_at)
         self.said = rich_text_clean(self.said, wagtail=True)
         self.conclusions = rich_text_clean(self.conclusions, wagtail=True)
+
+
+# The policy book's models live in their own module; imported here so Django
+# registers them with this app.
+from .policybook.models import (  # noqa: E402, F401
+    PolicyBookBuild,
+    PolicyBookChapter,
+    PolicyBookIndexPage,
+    PolicyBookPage,
+)

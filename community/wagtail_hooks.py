@@ -69,3 +69,7 @@ def _register_menu_item():
         icon_name="tag",
         order=275,
     )
+
+
+# The policy book's admin pages, dashboard panel and publish hook.
+from .policybook import hooks as _policy_book_hooks  # noqa: E402, F401

@@ -27,3 +27,21 @@ def other_member(db):
 @pytest.fixture
 def adviser(db):
     return AdviserFactory(first_name="Joeri", last_name="Vig")
+
+
+@pytest.fixture
+def pdf_engine():
+    """WeasyPrint with Pango. Skipped locally when the system lacks Pango;
+    CI (LEERKRING_REQUIRE_PDF) fails instead, saying what to install."""
+    import os
+
+    try:
+        import weasyprint  # noqa: F401
+    except OSError as exc:
+        message = (
+            "WeasyPrint needs Pango: apt-get install libpango-1.0-0 "
+            f"libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core ({exc})"
+        )
+        if os.environ.get("LEERKRING_REQUIRE_PDF"):
+            pytest.fail(message)
+        pytest.skip(message)

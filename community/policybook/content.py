@@ -1,0 +1,145 @@
+"""What goes into the book, read through ``community.selectors`` only.
+
+Everything becomes plain text here: the book never shows a member's markup
+(however it was cleaned) nor a member's name; quotes carry the kind of
+organisation only. Queries per theme are fixed, whatever the number of posts.
+"""
+
+import html
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.utils import formats
+from django.utils.html import strip_tags
+
+from community import selectors
+from community.models import Post, Theme
+from community.sanitise import rich_text_clean
+
+from .organisations import organisation_type
+from .periods import HalfYear
+
+QUESTION_LIMIT = 800
+QUOTE_LIMIT = 1500
+NOTE_LIMIT = 2000
+
+_BREAKS = re.compile(r"<br\s*/?>|</(?:p|li|blockquote|ul|ol)>", re.IGNORECASE)
+_BLANKS = re.compile(r"[ \t\r\f\v\xa0]+")
+_PARAGRAPHS = re.compile(r"\n\s*\n+")
+
+
+def plain_text(markup: str, *, limit: int) -> str:
+    """Readable text of stored HTML, cut at ``limit`` characters on a word.
+    Cleaned once more first: what the book prints must not depend on every
+    path that stored the HTML having cleaned it."""
+    text = _BREAKS.sub("\n\n", rich_text_clean(markup or "", wagtail=True))
+    text = html.unescape(strip_tags(text))
+    text = _PARAGRAPHS.sub("\n\n", _BLANKS.sub(" ", text)).strip()
+    if len(text) > limit:
+        text = text[:limit].rsplit(" ", 1)[0].rstrip() + " …"
+    return text
+
+
+def _date(value) -> str:
+    return formats.date_format(value, "j F Y")
+
+
+def _quote(post: Post) -> dict:
+    organisation = post.author.organisation if post.author else ""
+    return {
+        "text": plain_text(post.body, limit=QUOTE_LIMIT),
+        "source": organisation_type(organisation)[1],
+    }
+
+
+def _questions(threads) -> list[dict]:
+    questions = []
+    for thread in threads:
+        opening = thread.opening_posts[0] if thread.opening_posts else None
+        text = plain_text(opening.body, limit=QUESTION_LIMIT) if opening else ""
+        questions.append({"title": thread.title, "text": text})
+    return questions
+
+
+def _notes(notes) -> list[dict]:
+    return [
+        {
+            "date": _date(note.meeting_date),
+            "agenda_item": note.agenda_item,
+            "said": plain_text(note.said, limit=NOTE_LIMIT),
+            "conclusions": plain_text(note.conclusions, limit=NOTE_LIMIT),
+        }
+        for note in notes
+    ]
+
+
+def _events(period: HalfYear, threads, notes) -> list[dict]:
+    """The meetings of the half year the theme's threads and notes belong to."""
+    seen = {}
+    for item in [*threads, *notes]:
+        event = item.event
+        if event is None or not period.start <= event.starts_at < period.end:
+            continue
+        seen[event.pk] = event
+    events = sorted(seen.values(), key=lambda e: (e.starts_at, e.pk))
+    return [{"title": e.title, "date": _date(e.starts_at.date())} for e in events]
+
+
+def theme_chapter(*, theme: Theme, period: HalfYear, activity) -> dict:
+    span = {"start": period.start, "end": period.end}
+    threads = list(selectors.threads_for_theme_in_period(theme=theme, **span))
+    notes = list(selectors.meeting_notes_for_period(theme=theme, **span))
+    conclusions = selectors.conclusions_for_theme(theme=theme, **span)
+    solutions = selectors.solutions_for_theme(theme=theme, **span)
+    return {
+        "description": theme.description,
+        "questions": _questions(threads),
+        "conclusions": [_quote(p) for p in conclusions],
+        "solutions": [_quote(p) for p in solutions],
+        "notes": _notes(notes),
+        "events": _events(period, threads, notes),
+        # Published cases are matched to themes once the casebook offers a
+        # selector for them (see the report of #6).
+        "cases": [],
+        "activity": {
+            "threads": activity.threads,
+            "posts": activity.posts,
+            "meetings": activity.meetings,
+            "participants": activity.participants,
+        },
+    }
+
+
+@dataclass
+class BookContent:
+    chapters: list[tuple[Theme, dict]]
+    activity: list[dict]
+
+
+def book_content(
+    *, period: HalfYear, progress: Callable[[int], None] | None = None
+) -> BookContent:
+    """A chapter for every theme with discussions or notes in the half year,
+    and the activity of every theme."""
+    rows = selectors.activity_per_theme(start=period.start, end=period.end)
+    active = [row for row in rows if row.posts or row.meetings]
+    chapters = []
+    for done, row in enumerate(active, start=1):
+        chapters.append(
+            (row.theme, theme_chapter(theme=row.theme, period=period, activity=row))
+        )
+        if progress:
+            progress(done * 100 // len(active))
+    activity = [
+        {
+            "theme": row.theme.name,
+            "slug": row.theme.slug,
+            "threads": row.threads,
+            "posts": row.posts,
+            "meetings": row.meetings,
+            "participants": row.participants,
+        }
+        for row in rows
+    ]
+    return BookContent(chapters=chapters, activity=activity)

@@ -1,0 +1,3 @@
+class PolicyBookError(Exception):
+    """Bad input for the policy book; the message is translated and meant
+    for the adviser."""

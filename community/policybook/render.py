@@ -1,0 +1,75 @@
+"""The book's context for the web page and the PDF, and the PDF itself."""
+
+from pathlib import Path
+
+from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
+
+from .charts import Bar, bar_chart_svg
+from .errors import PolicyBookError
+
+PRINT_CSS = Path(__file__).with_name("print.css")
+
+
+def _measures() -> list[tuple[str, str]]:
+    return [
+        ("threads", _("Discussions per theme")),
+        ("posts", _("Messages per theme")),
+        ("meetings", _("Meetings per theme")),
+        ("participants", _("Participants per theme")),
+    ]
+
+
+def activity_charts(*, activity: list[dict], prefix: str) -> list[dict]:
+    """One chart per measure, each with its own ids on the page."""
+    charts = []
+    for key, title in _measures():
+        bars = [Bar(label=row["theme"], value=row[key]) for row in activity]
+        desc = "; ".join(f"{bar.label}: {bar.value}" for bar in bars)
+        charts.append(
+            {
+                "title": title,
+                "svg": bar_chart_svg(
+                    chart_id=f"{prefix}-{key}", title=title, desc=desc, bars=bars
+                ),
+            }
+        )
+    return charts
+
+
+def book_context(*, page) -> dict:
+    chapters = list(page.chapters.all())
+    for number, chapter in enumerate(chapters, start=1):
+        chapter.number = number
+        chapter.anchor = f"thema-{chapter.theme_slug or number}"
+    return {
+        "chapters": chapters,
+        "activity": page.activity,
+        "charts": activity_charts(activity=page.activity, prefix="activiteit"),
+        "has_discussions": any(row["posts"] for row in page.activity),
+    }
+
+
+def policy_book_pdf_render(*, page, period) -> bytes:
+    """The PDF of ``page`` (saved or not). Same page, same bytes: the
+    document's dates are the end of the half year, never the build time."""
+    try:
+        from weasyprint import CSS, HTML
+        from weasyprint.urls import URLFetcher
+    except OSError as exc:  # Pango missing: WeasyPrint fails on import
+        raise PolicyBookError(
+            _(
+                "The PDF cannot be made: the server lacks the Pango library "
+                "WeasyPrint needs ({error})."
+            ).format(error=exc)
+        ) from exc
+
+    # Everything the PDF needs is in the HTML: nothing is fetched, so no text
+    # in a post could make the server request an address.
+    fetcher = URLFetcher(allowed_protocols={"data"})
+
+    context = book_context(page=page)
+    context.update({"page": page, "period": period, "created": period.last_day})
+    markup = render_to_string("community/policybook/pdf.html", context)
+    document = HTML(string=markup, url_fetcher=fetcher, base_url="/")
+    return document.write_pdf(stylesheets=[CSS(filename=str(PRINT_CSS))])

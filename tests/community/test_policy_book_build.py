@@ -1,0 +1,205 @@
+"""The policy book built from factory data: its themes, conclusions and
+solutions, no member names, the PDF's pages and text, and the same book
+when built twice."""
+
+import datetime as dt
+import io
+
+import pytest
+from django.utils import timezone
+from pypdf import PdfReader
+
+from community.models import PolicyBookPage, Post
+from community.policybook.periods import half_year_parse
+from community.policybook.services import policy_book_build
+from tests.accounts.factories import MemberFactory
+
+from .factories import MeetingNoteFactory, PostFactory, ThemeFactory, ThreadFactory
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("pdf_engine")]
+
+H1 = half_year_parse("2026-H1")
+
+
+def _at(month: int, day: int = 10) -> dt.datetime:
+    return timezone.make_aware(dt.datetime(2026, month, day, 14, 0))
+
+
+@pytest.fixture
+def discussions(home_page):
+    police = MemberFactory(
+        first_name="Marloes", last_name="Verbeek", organisation="Politie Eenheid Oost"
+    )
+    town = MemberFactory(
+        first_name="Hakan", last_name="Yildiz", organisation="Gemeente Zwolle"
+    )
+    online = ThemeFactory(name="Online opruiing", slug="online-opruiing", order=1)
+    quiet = ThemeFactory(name="Jaarwisseling", slug="jaarwisseling", order=2)
+    ThemeFactory(name="Zonder activiteit", slug="stil", order=3)
+    thread = ThreadFactory(theme=online, author=town, title="Hoe vroeg signaleren?")
+    PostFactory(
+        thread=thread,
+        author=town,
+        body="<p>Hoe zien jullie oproepen op sociale media op tijd?</p>",
+        created_at=_at(2),
+    )
+    PostFactory(
+        thread=thread,
+        author=police,
+        body="<p>Een vast meldpunt bij de politie werkt.</p>",
+        created_at=_at(3),
+        marked_as=Post.Mark.CONCLUSION,
+    )
+    PostFactory(
+        thread=thread,
+        author=town,
+        body="<p>Een gezamenlijk webcareteam van gemeente en politie.</p>",
+        created_at=_at(4),
+        marked_as=Post.Mark.SOLUTION,
+    )
+    PostFactory(
+        thread=thread,
+        author=police,
+        body="<p>Verborgen conclusie die niet in het boek mag.</p>",
+        created_at=_at(4),
+        marked_as=Post.Mark.CONCLUSION,
+        hidden=True,
+        approved=False,
+    )
+    PostFactory(  # the second half year: not in this book
+        thread=thread,
+        author=police,
+        body="<p>Conclusie van na de zomer.</p>",
+        created_at=_at(9),
+        marked_as=Post.Mark.CONCLUSION,
+    )
+    other = ThreadFactory(theme=quiet, author=police, title="Vuurwerkoverlast")
+    PostFactory(
+        thread=other,
+        author=police,
+        body="<p>Wie heeft ervaring met een vuurwerkverbod?</p>",
+        created_at=_at(5),
+    )
+    MeetingNoteFactory(
+        theme=quiet,
+        meeting_date=dt.date(2026, 5, 20),
+        agenda_item="Evaluatie oud en nieuw",
+        said="<p>De aanpak werkte in de wijken.</p>",
+        conclusions="<ul><li>Eerder beginnen met jongerenwerk.</li></ul>",
+    )
+    return {"members": [police, town], "themes": [online, quiet]}
+
+
+def _pdf_text(page: PolicyBookPage) -> tuple[PdfReader, str]:
+    page.pdf.file.open("rb")
+    reader = PdfReader(io.BytesIO(page.pdf.file.read()))
+    page.pdf.file.close()
+    return reader, "\n".join(p.extract_text() for p in reader.pages)
+
+
+def test_book_has_themes_conclusions_and_solutions(discussions):
+    page = policy_book_build(period=H1)
+    page.refresh_from_db()
+    draft = page.get_latest_revision_as_object()
+    chapters = list(draft.chapters.all())
+    assert [c.title for c in chapters] == ["Online opruiing", "Jaarwisseling"]
+    online = chapters[0].content
+    assert [q["title"] for q in online["questions"]] == ["Hoe vroeg signaleren?"]
+    assert online["conclusions"] == [
+        {"text": "Een vast meldpunt bij de politie werkt.", "source": "politie"}
+    ]
+    assert online["solutions"][0]["source"] == "gemeente"
+    quiet = chapters[1].content
+    assert quiet["conclusions"] == []
+    assert quiet["notes"][0]["conclusions"] == "Eerder beginnen met jongerenwerk."
+    assert page.period == "2026-H1" and not page.live
+    assert page.title == "Beleidsboek eerste halfjaar 2026"
+
+
+def test_web_edition_shows_content_without_names(discussions, client, editor):
+    page = policy_book_build(period=H1)
+    page.get_latest_revision().publish()
+    client.force_login(editor)
+    response = client.get(page.url)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Een vast meldpunt bij de politie werkt." in html
+    assert "Verborgen conclusie" not in html
+    assert "Conclusie van na de zomer" not in html
+    assert "Er zijn in dit halfjaar geen conclusies getrokken" in html
+    for member in discussions["members"]:
+        assert member.last_name not in html
+        assert member.first_name not in html
+    assert 'href="#thema-online-opruiing"' in html
+    assert 'id="thema-online-opruiing"' in html
+    assert "<svg" in html and "<title id=" in html
+    assert page.pdf.url in html
+
+
+def test_pdf_has_cover_contents_page_numbers_and_no_names(discussions):
+    page = policy_book_build(period=H1)
+    page.refresh_from_db()
+    reader, text = _pdf_text(page)
+    # Cover, contents, introduction, two themes and the activity overview.
+    assert len(reader.pages) == 6
+    cover = " ".join(reader.pages[0].extract_text().split())
+    assert "Beleidsboek eerste halfjaar 2026" in cover
+    contents = reader.pages[1].extract_text()
+    assert "Online opruiing" in contents and "4" in contents
+    assert "Een vast meldpunt bij de politie werkt." in text
+    assert "— politie" in text
+    assert "Verborgen conclusie" not in text
+    for member in discussions["members"]:
+        assert member.last_name not in text
+    assert reader.pages[3].extract_text().strip().endswith("4")
+
+
+def test_building_twice_gives_the_same_book(discussions):
+    first = policy_book_build(period=H1)
+    first.refresh_from_db()
+    revisions = first.revisions.count()
+    _reader, text = _pdf_text(first)
+    first.pdf.file.open("rb")
+    pdf_bytes = first.pdf.file.read()
+    first.pdf.file.close()
+
+    second = policy_book_build(period=H1)
+    second.refresh_from_db()
+    assert second.pk == first.pk
+    assert PolicyBookPage.objects.count() == 1
+    assert second.revisions.count() == revisions
+    assert second.pdf_id == first.pdf_id
+    second.pdf.file.open("rb")
+    assert second.pdf.file.read() == pdf_bytes
+    second.pdf.file.close()
+
+
+def test_rebuild_keeps_the_advisers_intro_and_order(discussions):
+    page = policy_book_build(period=H1)
+    draft = page.get_latest_revision_as_object()
+    draft.intro = "<p>Ingeleid door de adviseur.</p>"
+    chapters = list(draft.chapters.all())
+    chapters[0].sort_order, chapters[1].sort_order = 1, 0
+    draft.chapters = sorted(chapters, key=lambda c: c.sort_order)
+    draft.save_revision()
+
+    policy_book_build(period=H1)
+    page.refresh_from_db()
+    again = page.get_latest_revision_as_object()
+    assert again.intro == "<p>Ingeleid door de adviseur.</p>"
+    assert [c.title for c in again.chapters.all()] == [
+        "Jaarwisseling",
+        "Online opruiing",
+    ]
+
+
+def test_half_year_without_discussions_says_so(home_page, client, editor):
+    ThemeFactory(name="Online opruiing", slug="online-opruiing")
+    page = policy_book_build(period=half_year_parse("2025-H2"))
+    page.get_latest_revision().publish()
+    client.force_login(editor)
+    html = client.get(page.url).content.decode()
+    assert "geen discussies en geen verslagen" in html
+    page.refresh_from_db()
+    _reader, text = _pdf_text(page)
+    assert "geen discussies" in text

@@ -25,6 +25,7 @@ urlpatterns = [
     path("nieuwsbrief/", include("knowledge.newsletter.urls")),
     path("community/", include("community.urls")),
     path("casuistiek/", include("casebook.urls")),
+    path("experts/", include("experts.urls")),
     path("", include("events.urls")),
     path("", include("knowledge.urls")),
 ]

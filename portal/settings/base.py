@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "events",
     "casebook",
     "community",
+    "experts",
     "wagtail.contrib.forms",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",

@@ -1,0 +1,286 @@
+"""The expert network: who can help with what, and the requests for help
+members file. Writes go through ``experts.services``, reads through
+``experts.selectors``.
+
+A request's description is anonymised before anyone but the requester sees
+it: ``anonymised_text`` is what experts and advisers read; ``original_text``
+is shown only to the requester and erased when the request closes.
+"""
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from taggit.managers import TaggableManager
+from taggit.models import ItemBase, TagBase
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+
+
+class Region(models.TextChoices):
+    """The twelve provinces, and the whole country for national experts."""
+
+    GRONINGEN = "groningen", _("Groningen")
+    FRIESLAND = "friesland", _("Friesland")
+    DRENTHE = "drenthe", _("Drenthe")
+    OVERIJSSEL = "overijssel", _("Overijssel")
+    FLEVOLAND = "flevoland", _("Flevoland")
+    GELDERLAND = "gelderland", _("Gelderland")
+    UTRECHT = "utrecht", _("Utrecht")
+    NORTH_HOLLAND = "noord-holland", _("North Holland")
+    SOUTH_HOLLAND = "zuid-holland", _("South Holland")
+    ZEELAND = "zeeland", _("Zeeland")
+    NORTH_BRABANT = "noord-brabant", _("North Brabant")
+    LIMBURG = "limburg", _("Limburg")
+    NATIONAL = "landelijk", _("Nationwide")
+
+
+class Availability(models.TextChoices):
+    AVAILABLE = "available", _("Available")
+    LIMITED = "limited", _("Limited availability")
+    UNAVAILABLE = "unavailable", _("Not available")
+
+
+class ExpertiseTag(TagBase):
+    """Areas of expertise, shared by profiles and requests so that they can
+    be matched; apart from the tags of news and discussions."""
+
+    class Meta:
+        verbose_name = _("area of expertise")
+        verbose_name_plural = _("areas of expertise")
+        ordering = ["name"]
+
+
+class ExpertProfileTag(ItemBase):
+    tag = models.ForeignKey(
+        ExpertiseTag, on_delete=models.CASCADE, related_name="profile_items"
+    )
+    content_object = models.ForeignKey(
+        "experts.ExpertProfile", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_object", "tag"], name="experts_profile_tag_once"
+            )
+        ]
+
+
+class ExpertProfile(models.Model):
+    """A member an adviser has added to the flying brigade."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("member"),
+        on_delete=models.CASCADE,
+        related_name="expert_profile",
+        limit_choices_to={"approval_status": "approved", "is_active": True},
+    )
+    organisation = models.CharField(_("organisation"), max_length=200)
+    region = models.CharField(_("region"), max_length=20, choices=Region.choices)
+    expertise = TaggableManager(
+        through=ExpertProfileTag,
+        verbose_name=_("areas of expertise"),
+        help_text=_("For example: online monitoring, communicatie, jongerenwerk"),
+    )
+    languages = models.CharField(
+        _("languages"),
+        max_length=200,
+        blank=True,
+        help_text=_("Separated by commas, for example: Nederlands, Engels"),
+    )
+    availability = models.CharField(
+        _("availability"),
+        max_length=20,
+        choices=Availability.choices,
+        default=Availability.AVAILABLE,
+        db_index=True,
+    )
+    description = models.TextField(_("short description"), max_length=1000, blank=True)
+    phone = models.CharField(_("telephone number"), max_length=30, blank=True)
+    show_email = models.BooleanField(
+        _("show my e-mail address to members"), default=True
+    )
+    show_phone = models.BooleanField(
+        _("show my telephone number to members"), default=False
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+
+    panels = [
+        FieldPanel("user"),
+        FieldPanel("organisation"),
+        FieldPanel("region"),
+        FieldPanel("expertise"),
+        FieldPanel("languages"),
+        FieldPanel("availability"),
+        FieldPanel("description"),
+        MultiFieldPanel(
+            [FieldPanel("phone"), FieldPanel("show_email"), FieldPanel("show_phone")],
+            heading=_("Contact details"),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("expert")
+        verbose_name_plural = _("experts")
+        ordering = ["user__last_name", "user__first_name", "pk"]
+
+    def __str__(self) -> str:
+        return str(self.user)
+
+    @property
+    def language_list(self) -> list[str]:
+        return [part.strip() for part in self.languages.split(",") if part.strip()]
+
+
+class Urgency(models.TextChoices):
+    ACUTE = "acute", _("Acute: help needed within 24 hours")
+    SOON = "soon", _("Soon: within a few days")
+    ADVICE = "advice", _("Advice: an informal consultation (digital cup of coffee)")
+
+
+class RequestStatus(models.TextChoices):
+    NEW = "new", _("New")
+    ASSIGNED = "assigned", _("Expert assigned")
+    IN_PROGRESS = "in_progress", _("In progress")
+    CLOSED = "closed", _("Closed")
+
+
+class HelpRequestTag(ItemBase):
+    tag = models.ForeignKey(
+        ExpertiseTag, on_delete=models.CASCADE, related_name="request_items"
+    )
+    content_object = models.ForeignKey(
+        "experts.HelpRequest", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_object", "tag"], name="experts_request_tag_once"
+            )
+        ]
+
+
+class HelpRequest(models.Model):
+    requester = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("requested by"),
+        on_delete=models.CASCADE,
+        related_name="help_requests",
+    )
+    # Sent with the form: the same form posted twice makes one request.
+    form_token = models.UUIDField(editable=False)
+    municipality = models.CharField(_("municipality"), max_length=200)
+    region = models.CharField(_("region"), max_length=20, choices=Region.choices)
+    urgency = models.CharField(
+        _("urgency"), max_length=20, choices=Urgency.choices, db_index=True
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=RequestStatus.choices,
+        default=RequestStatus.NEW,
+        db_index=True,
+    )
+    # What the requester typed (plain text); for their eyes only, erased
+    # when the request closes.
+    original_text = models.TextField(_("what is going on (original)"), blank=True)
+    anonymised_text = models.TextField(_("what is going on"))
+    expertise = TaggableManager(
+        through=HelpRequestTag, blank=True, verbose_name=_("expertise wanted")
+    )
+    experts = models.ManyToManyField(
+        ExpertProfile,
+        through="Assignment",
+        related_name="help_requests",
+        verbose_name=_("assigned experts"),
+    )
+    # The casebook's form token for the draft case made from this request,
+    # so a second click finds the same draft instead of making another.
+    case_token = models.UUIDField(default=uuid.uuid4, editable=False)
+    case_draft_id = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(_("filed"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+    closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
+    erased_at = models.DateTimeField(_("original erased"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("request for help")
+        verbose_name_plural = _("requests for help")
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["requester", "form_token"],
+                name="experts_request_one_per_form_token",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"#{self.pk} {self.municipality}"
+
+    @property
+    def is_closed(self) -> bool:
+        return self.status == RequestStatus.CLOSED
+
+    @property
+    def is_coffee(self) -> bool:
+        return self.urgency == Urgency.ADVICE
+
+
+class Assignment(models.Model):
+    request = models.ForeignKey(
+        HelpRequest, on_delete=models.CASCADE, related_name="assignments"
+    )
+    expert = models.ForeignKey(
+        ExpertProfile, on_delete=models.CASCADE, related_name="assignments"
+    )
+    assigned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    assigned_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("assignment")
+        verbose_name_plural = _("assignments")
+        ordering = ["assigned_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["request", "expert"], name="experts_assign_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"#{self.request_id} {self.expert}"
+
+
+class RequestMessage(models.Model):
+    """A message in a request's thread. The author is empty once their
+    account is deleted."""
+
+    request = models.ForeignKey(
+        HelpRequest, on_delete=models.CASCADE, related_name="messages"
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    body = models.TextField(_("message"))
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("message about a request for help")
+        verbose_name_plural = _("messages about requests for help")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"#{self.request_id} {self.created_at:%Y-%m-%d %H:%M}"

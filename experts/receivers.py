@@ -1,0 +1,63 @@
+"""The expert network's part in a member's privacy rights (see
+portal.accounts.signals)."""
+
+from django.dispatch import receiver
+
+from portal.accounts.signals import account_deleting, personal_data_requested
+
+from .models import ExpertProfile, HelpRequest, RequestMessage
+
+
+def _profile(user) -> dict | None:
+    profile = ExpertProfile.objects.filter(user=user).first()
+    if profile is None:
+        return None
+    return {
+        "organisation": profile.organisation,
+        "region": profile.get_region_display(),
+        "expertise": sorted(profile.expertise.names()),
+        "languages": profile.languages,
+        "availability": profile.get_availability_display(),
+        "description": profile.description,
+        "phone": profile.phone,
+        "show_email": profile.show_email,
+        "show_phone": profile.show_phone,
+    }
+
+
+@receiver(personal_data_requested, dispatch_uid="experts.export")
+def _export(sender, user, **kwargs):
+    requests = HelpRequest.objects.filter(requester=user).order_by("created_at", "pk")
+    messages = RequestMessage.objects.filter(author=user).order_by("created_at", "pk")
+    return (
+        "expert_network",
+        {
+            "expert_profile": _profile(user),
+            "requests_for_help": [
+                {
+                    "municipality": r.municipality,
+                    "urgency": r.urgency,
+                    "status": r.status,
+                    "description": r.original_text,
+                    "anonymised_description": r.anonymised_text,
+                    "filed_at": r.created_at,
+                    "closed_at": r.closed_at,
+                }
+                for r in requests
+            ],
+            "messages": [
+                {"request": m.request_id, "body": m.body, "sent_at": m.created_at}
+                for m in messages
+            ],
+        },
+    )
+
+
+@receiver(account_deleting, dispatch_uid="experts.delete")
+def _erase(sender, user, **kwargs):
+    """The member's requests go with their threads (they are about the
+    member's own work); their messages in other requests stay, without
+    their name, so the thread still reads; the expert profile goes."""
+    HelpRequest.objects.filter(requester=user).delete()
+    RequestMessage.objects.filter(author=user).update(author=None)
+    ExpertProfile.objects.filter(user=user).delete()

@@ -1,0 +1,40 @@
+"""Requests and messages are plain text: bleach strips every tag, the
+template escapes what is left and turns line breaks into breaks."""
+
+import html
+import re
+
+import bleach
+from django.utils.translation import gettext as _
+
+from .errors import ExpertsError
+
+MAX_TEXT_LENGTH = 10_000
+MAX_LINE_LENGTH = 200
+
+
+def _length_message(length: int, limit: int) -> str:
+    return _(
+        "This text is {length} characters long; the limit is {limit}. Shorten it."
+    ).format(
+        length=f"{length:,}".replace(",", "."), limit=f"{limit:,}".replace(",", ".")
+    )
+
+
+def text_clean(raw: str, *, limit: int = MAX_TEXT_LENGTH) -> str:
+    """Plain text without any markup; paragraphs and line breaks kept."""
+    raw = (raw or "").replace("\x00", "").replace("\r\n", "\n")
+    if len(raw) > limit:
+        raise ExpertsError(_length_message(len(raw), limit))
+    stripped = bleach.clean(raw, tags=set(), strip=True, strip_comments=True)
+    text = html.unescape(stripped)
+    text = re.sub(r"[ \t]+\n", "\n", text)
+    return re.sub(r"\n{3,}", "\n\n", text).strip()
+
+
+def line_clean(raw: str, *, limit: int = MAX_LINE_LENGTH) -> str:
+    """One line, whitespace folded."""
+    text = " ".join(text_clean(raw, limit=MAX_TEXT_LENGTH).split())
+    if len(text) > limit:
+        raise ExpertsError(_length_message(len(text), limit))
+    return text

@@ -1,0 +1,44 @@
+import uuid
+
+import factory
+
+from experts.models import ExpertProfile
+from experts.services import request_create
+from tests.accounts.factories import MemberFactory
+
+
+class ExpertProfileFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ExpertProfile
+        skip_postgeneration_save = True
+
+    user = factory.SubFactory(MemberFactory)
+    organisation = "Veiligheidsregio Voorbeeld"
+    region = "utrecht"
+    availability = "available"
+    description = "Helpt bij online monitoring."
+
+    @factory.post_generation
+    def expertise(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.expertise.set(list(extracted))
+
+
+STORY = (
+    "Jan de Vries (06-12345678) roept via @rellenkoning op TikTok op tot "
+    "rellen op het Marktplein in Lindenwaard."
+)
+
+
+def help_request(requester, **overrides):
+    fields = {
+        "form_token": uuid.uuid4(),
+        "municipality": "Lindenwaard",
+        "region": "utrecht",
+        "urgency": "acute",
+        "description": STORY,
+        "expertise": ["online monitoring"],
+    }
+    fields.update(overrides)
+    created, _new = request_create(requester=requester, **fields)
+    return created

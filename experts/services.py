@@ -20,6 +20,7 @@ from .errors import ExpertsError, NotAllowed
 from .models import (
     Assignment,
     Availability,
+    ExpertiseTag,
     ExpertProfile,
     HelpRequest,
     Region,
@@ -47,6 +48,41 @@ def _require_member(user) -> None:
         raise NotAllowed(_("Only members can ask the expert network for help."))
 
 
+def _request_fields(
+    *, municipality: str, region: str, urgency: str, description: str
+) -> dict[str, str]:
+    """The request's fields cleaned, or ExpertsError naming the first
+    problem."""
+    original = text_clean(description)
+    if not original:
+        raise ExpertsError(_("Describe what is going on."))
+    municipality = line_clean(municipality)
+    if not municipality:
+        raise ExpertsError(_("Give the municipality."))
+    if region not in Region.values:
+        raise ExpertsError(_("Choose a region from the list."))
+    if urgency not in Urgency.values:
+        raise ExpertsError(_("Choose how urgent the request is."))
+    return {
+        "municipality": municipality,
+        "region": region,
+        "urgency": urgency,
+        "original_text": original,
+    }
+
+
+def _expertise_tags(names: Sequence[str]) -> list[ExpertiseTag]:
+    """Members choose from the advisers' list; they never add to it."""
+    if len(names) > MAX_EXPERTISE:
+        raise ExpertsError(
+            _("Choose at most {n} areas of expertise.").format(n=MAX_EXPERTISE)
+        )
+    tags = list(ExpertiseTag.objects.filter(name__in=names))
+    if len(tags) != len(set(names)):
+        raise ExpertsError(_("Choose the areas of expertise from the list."))
+    return tags
+
+
 def request_create(
     *,
     requester,
@@ -61,44 +97,32 @@ def request_create(
     is stored, so nobody but the requester ever reads the original.
     ``(request, False)`` when this form was already filed."""
     _require_member(requester)
-    earlier = HelpRequest.objects.filter(
-        requester=requester, form_token=form_token
-    ).first()
+    mine = HelpRequest.objects.filter(requester=requester, form_token=form_token)
+    earlier = mine.first()
     if earlier is not None:
         return earlier, False
-    original = text_clean(description)
-    if not original:
-        raise ExpertsError(_("Describe what is going on."))
-    municipality = line_clean(municipality)
-    if not municipality:
-        raise ExpertsError(_("Give the municipality."))
-    if region not in Region.values:
-        raise ExpertsError(_("Choose a region from the list."))
-    if urgency not in Urgency.values:
-        raise ExpertsError(_("Choose how urgent the request is."))
-    if len(expertise) > MAX_EXPERTISE:
-        raise ExpertsError(
-            _("Choose at most {n} areas of expertise.").format(n=MAX_EXPERTISE)
-        )
-    help_request = HelpRequest(
-        requester=requester,
-        form_token=form_token,
+    fields = _request_fields(
         municipality=municipality,
         region=region,
         urgency=urgency,
-        original_text=original,
-        anonymised_text=anonymise(original).text,
+        description=description,
     )
-    help_request.full_clean()
+    tags = _expertise_tags(expertise)
+    help_request = HelpRequest(
+        requester=requester,
+        form_token=form_token,
+        anonymised_text=anonymise(fields["original_text"]).text,
+        **fields,
+    )
+    # The database constraint settles a race on the token (below).
+    help_request.full_clean(validate_constraints=False)
     try:
         with transaction.atomic():
             help_request.save()
-            help_request.expertise.set(list(expertise))
+            help_request.expertise.set(tags)
             _notify_advisers(help_request)
     except IntegrityError:  # a parallel post of the same form won
-        earlier = HelpRequest.objects.filter(
-            requester=requester, form_token=form_token
-        ).first()
+        earlier = mine.first()
         if earlier is None:
             raise
         return earlier, False

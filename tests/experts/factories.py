@@ -1,8 +1,9 @@
 import uuid
 
 import factory
+from django.utils.text import slugify
 
-from experts.models import ExpertProfile
+from experts.models import ExpertiseTag, ExpertProfile
 from experts.services import request_create
 from tests.accounts.factories import MemberFactory
 
@@ -40,5 +41,7 @@ def help_request(requester, **overrides):
         "expertise": ["online monitoring"],
     }
     fields.update(overrides)
+    for name in fields["expertise"]:
+        ExpertiseTag.objects.get_or_create(name=name, defaults={"slug": slugify(name)})
     created, _new = request_create(requester=requester, **fields)
     return created

@@ -85,6 +85,20 @@ def test_bad_input_is_refused_in_dutch(requester, field, value, message):
     assert not HelpRequest.objects.exists()
 
 
+def test_members_cannot_invent_areas_of_expertise(requester):
+    with pytest.raises(ExpertsError, match="Kies de expertisegebieden uit de lijst."):
+        request_create(
+            requester=requester,
+            form_token=uuid.uuid4(),
+            municipality="Lindenwaard",
+            region="utrecht",
+            urgency="soon",
+            description=STORY,
+            expertise=["toveren"],
+        )
+    assert not HelpRequest.objects.exists()
+
+
 def test_unapproved_accounts_cannot_file(unapproved):
     with pytest.raises(NotAllowed):
         help_request(unapproved)

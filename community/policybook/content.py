@@ -45,10 +45,16 @@ def _date(value) -> str:
     return formats.date_format(value, "j F Y")
 
 
+def paragraphs(text: str) -> list[str]:
+    return [" ".join(p.split()) for p in text.split("\n\n") if p.strip()]
+
+
 def _quote(post: Post) -> dict:
+    """The source goes on the quote's last line: a line of its own for each
+    of hundreds of quotes would add pages to the PDF for nothing."""
     organisation = post.author.organisation if post.author else ""
     return {
-        "text": plain_text(post.body, limit=QUOTE_LIMIT),
+        "paragraphs": paragraphs(plain_text(post.body, limit=QUOTE_LIMIT)),
         "source": organisation_type(organisation)[1],
     }
 

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.admin.ui.components import Component
 
+from casebook.selectors import cases_in_review
 from community import selectors
 from events.selectors import events_for_management
 from portal.accounts.selectors import account_requests_pending_count
@@ -16,16 +17,6 @@ from .charts import Bar, bar_chart_svg
 
 UPCOMING_EVENTS = 8
 HALF_YEAR = dt.timedelta(days=182)
-
-
-def _cases_in_review_count() -> int | None:
-    """Cases waiting for an adviser, or None while the casebook offers no
-    selector for them (it is being built alongside; see #6)."""
-    try:
-        from casebook.selectors import cases_in_review
-    except ImportError:
-        return None
-    return cases_in_review().count()
 
 
 def _registrations_chart():
@@ -61,11 +52,12 @@ def dashboard_context() -> dict:
     activity, activity_svg = _activity_chart()
     return {
         "pending_accounts": account_requests_pending_count(),
-        "cases_in_review": _cases_in_review_count(),
+        "cases_in_review": cases_in_review().count(),
         "events": events,
         "registrations_svg": registrations_svg,
         "activity": activity,
         "activity_svg": activity_svg,
+        "cases_url": reverse("casebook_review:queue"),
         "build_url": reverse("policy_book_admin:form"),
     }
 

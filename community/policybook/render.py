@@ -1,5 +1,6 @@
 """The book's context for the web page and the PDF, and the PDF itself."""
 
+import logging
 from pathlib import Path
 
 from django.template.loader import render_to_string
@@ -9,6 +10,10 @@ from .charts import Bar, bar_chart_svg
 from .errors import PolicyBookError
 
 PRINT_CSS = Path(__file__).with_name("print.css")
+
+# WeasyPrint logs every page it lays out at INFO: hundreds of lines per book
+# in the task log.
+logging.getLogger("weasyprint").setLevel(logging.WARNING)
 
 
 def _measures() -> list[tuple[str, str]]:

@@ -201,3 +201,33 @@ def test_index_page_lists_published_books(client, conclusion, home_page):
     page.get_latest_revision().publish()
     html = client.get(index.url).content.decode()
     assert page.title in html
+
+
+def test_building_reads_a_fixed_number_of_queries_per_theme(
+    home_page, django_assert_max_num_queries
+):
+    """Ten times the messages, the same queries: everything per theme is
+    fetched in bulk."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from community.policybook.content import book_content
+    from community.policybook.periods import half_year_parse
+
+    theme = ThemeFactory(name="Online opruiing", slug="online-opruiing")
+    at = timezone.make_aware(dt.datetime(2026, 3, 10, 12))
+
+    def add(n):
+        for _ in range(n):
+            thread = ThreadFactory(theme=theme)
+            PostFactory(thread=thread, created_at=at)
+            PostFactory(thread=thread, created_at=at, marked_as=Post.Mark.CONCLUSION)
+
+    period = half_year_parse("2026-H1")
+    add(2)
+    with CaptureQueriesContext(connection) as few:
+        book_content(period=period)
+    add(20)
+    with CaptureQueriesContext(connection) as many:
+        book_content(period=period)
+    assert len(many) == len(few)

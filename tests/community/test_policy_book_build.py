@@ -106,7 +106,7 @@ def test_book_has_themes_conclusions_and_solutions(discussions):
     online = chapters[0].content
     assert [q["title"] for q in online["questions"]] == ["Hoe vroeg signaleren?"]
     assert online["conclusions"] == [
-        {"text": "Een vast meldpunt bij de politie werkt.", "source": "politie"}
+        {"paragraphs": ["Een vast meldpunt bij de politie werkt."], "source": "politie"}
     ]
     assert online["solutions"][0]["source"] == "gemeente"
     quiet = chapters[1].content
@@ -203,3 +203,38 @@ def test_half_year_without_discussions_says_so(home_page, client, editor):
     page.refresh_from_db()
     _reader, text = _pdf_text(page)
     assert "geen discussies" in text
+
+
+def test_enormous_and_hostile_posts_are_printed_safely(home_page, client, editor):
+    theme = ThemeFactory(name="Online opruiing", slug="online-opruiing")
+    thread = ThreadFactory(theme=theme, title="<script>alert('titel')</script>")
+    hostile = (
+        '<p>Let op<script>alert("x")</script></p><img src="https://evil.example/x"'
+        ' onerror="alert(1)"><iframe src="https://evil.example"></iframe>'
+        '<a href="javascript:alert(1)">klik</a><style>body{display:none}</style>'
+        "<p>&lt;b&gt;geen opmaak&lt;/b&gt;</p><svg onload=alert(1)>"
+    )
+    PostFactory(thread=thread, body=hostile, created_at=_at(2))
+    enormous = "<p>" + "Heel lang bericht over signalen. " * 3_100 + "</p>"
+    assert len(enormous) > 100_000
+    PostFactory(
+        thread=thread, body=enormous, created_at=_at(3), marked_as=Post.Mark.CONCLUSION
+    )
+    PostFactory(
+        thread=thread, body=hostile, created_at=_at(4), marked_as=Post.Mark.SOLUTION
+    )
+    page = policy_book_build(period=H1)
+    page.get_latest_revision().publish()
+    client.force_login(editor)
+    html = client.get(page.url).content.decode()
+    main = html.split("<main", 1)[1]
+    for bad in ("<script>alert", "onerror", "<iframe", "javascript:", "evil.example"):
+        assert bad not in main
+    assert "&lt;script&gt;alert(&#x27;titel&#x27;)&lt;/script&gt;" in main
+    assert "&lt;b&gt;geen opmaak&lt;/b&gt;" in main
+    # The 100 kB conclusion is cut to a readable length.
+    assert "Heel lang bericht" in main and len(main) < 60_000
+    page.refresh_from_db()
+    reader, text = _pdf_text(page)
+    assert "Let op" in text and "alert(1)" not in text
+    assert len(reader.pages) < 12

@@ -69,6 +69,8 @@ def test_acute_request_from_filing_to_draft_case(
     adviser.get_by_label("Code", exact=True).fill(totp_code(editor.totp_secret))
     adviser.get_by_role("button", name="Inloggen").click()
     title = f"Hulpvraag {help_request.pk}: Lindenwaard"
+    expect(adviser.get_by_role("heading", level=1)).to_have_text("Hulpvragen")
+    axe(adviser)
     adviser.get_by_role("link", name=title).first.click()
     expect(adviser.get_by_text("Jan de Vries")).to_have_count(0)
     axe(adviser)
@@ -94,6 +96,15 @@ def test_acute_request_from_filing_to_draft_case(
     expect(helper.get_by_text("Uw bericht is verstuurd.")).to_be_visible()
     expect(helper.get_by_text("In behandeling", exact=True)).to_be_visible()
     axe(helper)
+
+    # ... and marks themself as busy for a while on their own profile.
+    helper.get_by_role("link", name="Mijn expertprofiel").click()
+    axe(helper)
+    helper.get_by_label("Beperkt beschikbaar").check()
+    helper.get_by_role("button", name="Opslaan").click()
+    expect(helper.get_by_text("Uw expertprofiel is opgeslagen.")).to_be_visible()
+    expert.refresh_from_db()
+    assert expert.availability == "limited"
 
     # The requester reads the reply, closes the request and makes a case.
     person.goto(f"{live_server.url}/experts/hulpvragen/{help_request.pk}/")

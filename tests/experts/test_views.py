@@ -116,6 +116,24 @@ def test_coffee_preselects_advice(client, member):
     assert "Digitale kop koffie" in response.content.decode()
 
 
+def test_coffee_is_filed_as_advice(client, member):
+    client.force_login(member)
+    url = reverse("experts:coffee")
+    token = client.get(url).context["form"].initial["form_token"]
+    response = client.post(
+        url,
+        {
+            "urgency": "advice",
+            "municipality": "Lindenwaard",
+            "region": "utrecht",
+            "description": "Graag even sparren over onze aanpak.",
+            "form_token": token,
+        },
+    )
+    assert response.status_code == 302
+    assert HelpRequest.objects.get().is_coffee
+
+
 def test_my_profile(client, member, expert):
     url = reverse("experts:my_profile")
     client.force_login(member)

@@ -108,7 +108,8 @@ def edit(request: HttpRequest, case: CaseSubmission) -> HttpResponse:
     if not case.in_review:
         messages.error(request, _("Only a case in review can be changed."))
         return _back(case)
-    form = AnonymisedForm.for_case(case, data=request.POST or None)
+    data = request.POST if request.method == "POST" else None
+    form = AnonymisedForm.for_case(case, data=data)
     if request.method == "POST" and form.is_valid():
         try:
             case_edit_anonymised(

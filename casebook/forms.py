@@ -186,7 +186,7 @@ class MarkForm(forms.Form):
         text = (cleaned.get("text") or "").strip()
         if text and len(text) < 2:
             self.add_error("text", _("Mark at least two characters."))
-        if text and not cleaned.get("label"):
+        if text and not cleaned.get("label") and "label" not in self.errors:
             self.add_error("label", _("Say what kind of personal data you marked."))
         cleaned["text"] = text
         return cleaned

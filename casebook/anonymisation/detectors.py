@@ -489,28 +489,31 @@ def detect_addresses(text: str, context: Context) -> Iterator[Candidate]:
 
 # --- schools ------
 
+# Names and school names never run over a line end: in HTML that is the
+# end of a paragraph or a list item. _H is the space within a line.
+_H = r"[ \t\xa0]"
 _NAME_WORD = r"\p{Lu}[\p{L}'’]*(?:-\p{L}[\p{L}'’]*){0,3}"
 _SCHOOL_NAME = (
-    rf"(?:(?:De|Het|'t|Den)\s)?{_NAME_WORD}"
-    rf"(?:\s(?:(?:van|de|der|den|het|op|aan|in|'t)\s)?{_NAME_WORD}){{0,4}}"
+    rf"(?:(?:De|Het|'t|Den){_H})?{_NAME_WORD}"
+    rf"(?:{_H}(?:(?:van|de|der|den|het|op|aan|in|'t){_H})?{_NAME_WORD}){{0,4}}"
 )
 _SCHOOL_GENERIC = regex.compile(
-    r"(?i)\b(?:islamitische\s|christelijke\s|katholieke\s|openbare\s)?"
-    r"(?:basisschool|basisscholen|school|scholengemeenschap|kindcentrum"
-    r"|integraal\skindcentrum|montessorischool|daltonschool|jenaplanschool"
-    r"|vrije\sschool|brede\sschool|praktijkschool|middelbare\sschool"
-    r"|vmbo-school|mbo-school|mbo-opleiding)\s"
+    rf"(?i)\b(?:(?:islamitische|christelijke|katholieke|openbare){_H})?"
+    rf"(?:basisschool|basisscholen|school|scholengemeenschap|kindcentrum"
+    rf"|integraal{_H}kindcentrum|montessorischool|daltonschool|jenaplanschool"
+    rf"|vrije{_H}school|brede{_H}school|praktijkschool|middelbare{_H}school"
+    rf"|vmbo-school|mbo-school|mbo-opleiding){_H}"
     rf"(?-i:(?P<name>{_SCHOOL_NAME}))"
 )
 _SCHOOL_ACRONYM = regex.compile(
-    r"\b(?:OBS|CBS|PCBS|RKBS|KBS|SBO|VSO|IKC|CSG|RSG|OSG|PCC|ROC|ISK|SG|BS)\s"
+    rf"\b(?:OBS|CBS|PCBS|RKBS|KBS|SBO|VSO|IKC|CSG|RSG|OSG|PCC|ROC|ISK|SG|BS){_H}"
     rf"(?P<name>{_SCHOOL_NAME})"
 )
 _SCHOOL_SUFFIX = regex.compile(
-    rf"\b(?P<name>(?:{_NAME_WORD}\s){{1,4}}"
+    rf"\b(?P<name>(?:{_NAME_WORD}{_H}){{1,4}}"
     r"(?:College|Lyceum|Gymnasium|Atheneum|Scholengemeenschap|Campus|Academie|Mavo"
     r"|Vmbo|Havo|School|Scholen|Schoolgemeenschap))\b"
-    rf"(?P<tail>(?:\s{_NAME_WORD}){{0,3}})"
+    rf"(?P<tail>(?:{_H}{_NAME_WORD}){{0,3}})"
 )
 _SCHOOL_COMPOUND = regex.compile(
     r"(?<![\w-])(?:\p{Lu}\p{Ll}+-)*\p{Lu}\p{Ll}{2,}-?"
@@ -564,25 +567,26 @@ def detect_schools(text: str, context: Context) -> Iterator[Candidate]:
 # --- names that Deduce does not find ------
 
 _INTERFIX = (
-    r"(?:van\sde|van\sder|van\sden|van\s't|van\shet|in\s't|op\sde|van|de|der|den"
-    r"|ten|ter|te|la|le|el|al|da|dos|del|du|bin|ben|ibn)"
+    rf"(?:van{_H}de|van{_H}der|van{_H}den|van{_H}'t|van{_H}het|in{_H}'t|op{_H}de"
+    r"|van|de|der|den|ten|ter|te|la|le|el|al|da|dos|del|du|bin|ben|ibn)"
 )
+_INITIALS = rf"(?:\p{{Lu}}\.{_H}?){{1,4}}"
 _PERSON_NAME = (
-    rf"(?:(?:\p{{Lu}}\.\s?){{1,4}}\s?)?(?:{_INTERFIX}\s)?{_NAME_WORD}"
-    rf"(?:\s(?:{_INTERFIX}\s)?{_NAME_WORD}){{0,3}}"
+    rf"(?:{_INITIALS}{_H}?)?(?:{_INTERFIX}{_H})?{_NAME_WORD}"
+    rf"(?:{_H}(?:{_INTERFIX}{_H})?{_NAME_WORD}){{0,3}}"
 )
 _BY_ROLE = regex.compile(
     r"(?i)(?<![\w-])(?:"
     + "|".join(regex.escape(noun) for noun in sorted(lexicon.ROLE_NOUNS, key=len)[::-1])
-    + rf")\s(?-i:(?P<name>{_PERSON_NAME}))"
+    + rf"){_H}(?-i:(?P<name>{_PERSON_NAME}))"
 )
 _BY_CUE = regex.compile(
     r"(?i)(?<![\w-])(?:"
     + "|".join(regex.escape(cue) for cue in lexicon.NAME_CUES)
-    + rf")\s?:?\s[{_QUOTE}]?(?-i:(?P<name>{_PERSON_NAME}))"
+    + rf"){_H}?:?{_H}[{_QUOTE}]?(?-i:(?P<name>{_PERSON_NAME}))"
 )
 _INITIALS_NAME = regex.compile(
-    rf"(?<![\w.])(?:\p{{Lu}}\.\s?){{1,4}}\s?(?:{_INTERFIX}\s)?(?:{_NAME_WORD})"
+    rf"(?<![\w.]){_INITIALS}{_H}?(?:{_INTERFIX}{_H})?(?:{_NAME_WORD})"
 )
 _OTHER_SCRIPT = (
     r"[\p{Script=Cyrillic}\p{Script=Arabic}\p{Script=Greek}\p{Script=Hebrew}"
@@ -591,9 +595,12 @@ _OTHER_SCRIPT = (
     r"\p{Script=Bengali}\p{Script=Tamil}\p{Script=Ethiopic}\p{Script=Syriac}]"
 )
 _OTHER_SCRIPT_NAME = regex.compile(
-    rf"{_OTHER_SCRIPT}+(?:[\s-]{_OTHER_SCRIPT}+){{0,3}}(?![\s-]?{_OTHER_SCRIPT})"
+    rf"{_OTHER_SCRIPT}+(?:[ \t\xa0-]{_OTHER_SCRIPT}+){{0,3}}"
+    rf"(?![ \t\xa0-]?{_OTHER_SCRIPT})"
 )
-_OTHER_SCRIPT_RUN = regex.compile(rf"{_OTHER_SCRIPT}+(?:[\s\p{{P}}]+{_OTHER_SCRIPT}+)*")
+_OTHER_SCRIPT_RUN = regex.compile(
+    rf"{_OTHER_SCRIPT}+(?:[ \t\xa0\p{{P}}]+{_OTHER_SCRIPT}+)*"
+)
 
 
 def _trim_name(text: str, start: int, end: int, context: Context) -> int | None:
@@ -653,8 +660,8 @@ def detect_names(text: str, context: Context) -> Iterator[Candidate]:
 
 _CAPITALISED = r"\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}*){0,3}"
 _CAPITALISED_RUN = regex.compile(
-    rf"(?<![\w-])(?P<before>(?:\p{{L}}+\s)?)(?P<run>{_CAPITALISED}(?:\s{_CAPITALISED}){{1,3}})"
-    r"(?![\w-])"
+    rf"(?<![\w-])(?P<before>(?:\p{{L}}+{_H})?)"
+    rf"(?P<run>{_CAPITALISED}(?:{_H}{_CAPITALISED}){{1,3}})(?![\w-])"
 )
 _ARTICLES = frozenset({"de", "het", "een", "'t"})
 

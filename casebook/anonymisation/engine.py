@@ -268,7 +268,9 @@ def _resolve(candidates: Iterable[Candidate]) -> list[Candidate]:
     return chosen
 
 
-_NAME_JOIN = regex.compile(r"^[ \t]{0,2}(?:-[ \t]{0,2})?$")
+# fullmatch, not "$": "$" also matches before a newline, and names on two
+# lines are two names.
+_NAME_JOIN = regex.compile(r"[ \t]{0,2}(?:-[ \t]{0,2})?")
 
 
 def _merge_adjacent_names(text: str, chosen: list[Candidate]) -> list[Candidate]:
@@ -279,7 +281,9 @@ def _merge_adjacent_names(text: str, chosen: list[Candidate]) -> list[Candidate]
         if (
             previous is not None
             and previous.label is candidate.label is Label.PERSON
-            and _NAME_JOIN.match(text[previous.end : candidate.start])
+            and _NAME_JOIN.fullmatch(text[previous.end : candidate.start])
+            and len(text[previous.start : candidate.end].split())
+            <= people.MAX_NAME_WORDS
         ):
             merged[-1] = Candidate(
                 previous.start, candidate.end, Label.PERSON, previous.priority

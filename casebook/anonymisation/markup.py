@@ -14,12 +14,13 @@ dropped: the link text is anonymised, its target cannot be shown.
 
 from __future__ import annotations
 
+import bisect
 import html
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
-from .engine import Anonymisation, Entity, Span, anonymise
+from .engine import Entity, Span, anonymise
 
 #: Elements after which the text starts a new line.
 _BLOCKS = frozenset(
@@ -131,13 +132,30 @@ def anonymise_html(
     splitter = _split(source)
     text = "".join(splitter.parts)
     result = anonymise(text, extra=extra, keep=keep)
+    index = _EntityIndex(result.entities)
     render = mark or _default_mark
-    output = [_render_node(node, result, render) for node in splitter.nodes]
+    output = [_render_node(node, index, render) for node in splitter.nodes]
     return AnonymisedHtml(html="".join(output), text=text, entities=result.entities)
 
 
+class _EntityIndex:
+    """The entities inside a text node in logarithmic time (a long case body
+    has thousands of nodes and of entities)."""
+
+    def __init__(self, entities: tuple[Entity, ...]) -> None:
+        self.entities = entities
+        # Entities do not overlap: their ends are in order as their starts are.
+        self.starts = [entity.start for entity in entities]
+        self.ends = [entity.end for entity in entities]
+
+    def within(self, start: int, end: int) -> tuple[Entity, ...]:
+        low = bisect.bisect_right(self.ends, start)
+        high = bisect.bisect_left(self.starts, end)
+        return self.entities[low:high]
+
+
 def _render_node(
-    node: _Node, result: Anonymisation, mark: Callable[[Entity], str]
+    node: _Node, index: _EntityIndex, mark: Callable[[Entity], str]
 ) -> str:
     if node.kind == "markup":
         return node.value
@@ -145,9 +163,7 @@ def _render_node(
         return _start_tag(node)
     pieces: list[str] = []
     position = node.start
-    for entity in result.entities:
-        if entity.end <= node.start or entity.start >= node.end:
-            continue
+    for entity in index.within(node.start, node.end):
         if entity.start > position:
             pieces.append(
                 html.escape(_slice(node, position, entity.start), quote=False)

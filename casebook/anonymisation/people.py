@@ -251,30 +251,69 @@ def _new(people: list[Person], name: Name) -> Person:
     return person
 
 
+#: Longer "names" are runs of capitalised words, not someone's name.
+MAX_NAME_WORDS = 6
+
+_H = r"[ \t\xa0]"  # a space within a line: names do not run over a line end
+_INTERFIX = (
+    rf"(?i:van{_H}de[rn]?|van{_H}'?t|van{_H}het|van|de|der|den|ten|ter|op{_H}de"
+    rf"|in{_H}'t|el|al)"
+)
+
+
 def more_mentions(text: str, names: list[str], context: Context) -> Iterator[Candidate]:
     """Later mentions of people already found: the surname with or without
-    its tussenvoegsel ("De Vries", "Vries" only when not a place or word),
-    and first names."""
-    surnames: set[str] = set()
+    its tussenvoegsel ("De Vries"; "Vries" alone only when it is not a
+    place), and first names. One pass over the text for all names."""
+    alone: set[str] = set()  # surnames that may stand alone
+    with_interfix: set[str] = set()  # surnames that are places: "de Vries"
     firsts: set[str] = set()
     for value in names:
-        name = parse_name(value, context)
         first_word = value.split()[0].lower()
-        if first_word in context.common_words and first_word not in context.first_names:
-            continue  # a title or nickname ("Koning van Kanaleneiland")
-        core = [w for w in name.surname_words if w.lower() not in context.interfixes]
+        if len(value.split()) > MAX_NAME_WORDS or (
+            first_word in context.common_words and first_word not in context.first_names
+        ):
+            continue  # a run of words, or a title ("Koning van Kanaleneiland")
+        name = parse_name(value, context)
+        core = " ".join(
+            w for w in name.surname_words if w.lower() not in context.interfixes
+        )
         if core:
-            surnames.add(" ".join(core))
+            (alone if _surname_alone(core, context) else with_interfix).add(core)
         if name.first_text and _usable_alone(name.first_text, context):
             firsts.add(name.first_text)
-    for surname in surnames:
-        yield from _surname_mentions(text, surname, context)
-    for first in firsts:
-        yield from _word_mentions(text, first)
+    patterns = (
+        (rf"(?:{_INTERFIX}{_H})?{_any(alone)}", alone),
+        (rf"{_INTERFIX}{_H}{_any(with_interfix)}", with_interfix),
+        (_any(firsts), firsts),
+    )
+    for pattern, words in patterns:
+        if words:
+            for match in regex.finditer(rf"(?<![\w-]){pattern}(?![\w-])", text):
+                yield Candidate(match.start(), match.end(), Label.PERSON, PERSON)
+
+
+def _any(words: set[str]) -> str:
+    """An alternation of ``words``, longest first, matched case-sensitively."""
+    ordered = sorted(words, key=len, reverse=True)
+    return "(?:" + "|".join(regex.escape(word) for word in ordered) + ")"
+
+
+def _surname_alone(surname: str, context: Context) -> bool:
+    """A surname that is also a word ("Vos", "Storm") still stands alone
+    for the person once we know them; one that is a place ("Vries") does
+    not."""
+    lower = surname.lower()
+    return " " in surname or (
+        len(lower) >= 3
+        and lower not in context.placenames
+        and lower not in context.stop_words
+        and not lexicon.protects(surname)
+    )
 
 
 def _usable_alone(word: str, context: Context) -> bool:
-    """A word that can stand alone as a name without being something else."""
+    """A first name that can stand alone without being something else."""
     lower = word.lower().strip(".")
     return (
         len(lower) >= 3
@@ -284,32 +323,3 @@ def _usable_alone(word: str, context: Context) -> bool:
         and not lexicon.protects(word)
         and " " not in lower
     )
-
-
-def _surname_mentions(text: str, surname: str, context: Context) -> Iterator[Candidate]:
-    interfix = (
-        r"(?i:van\sde[rn]?|van\s'?t|van\shet|van|de|der|den|ten|ter|op\sde|in\s't"
-        r"|el|al)"
-    )
-    core = regex.escape(surname)
-    # A surname that is also a word ("Vos", "Storm") still stands alone for
-    # the person once we know them; one that is a place ("Vries") does not.
-    lower = surname.lower()
-    alone_ok = " " in surname or (
-        len(lower) >= 3
-        and lower not in context.placenames
-        and lower not in context.stop_words
-        and not lexicon.protects(surname)
-    )
-    pattern = (
-        rf"(?<![\w-])(?:(?:{interfix})\s)?{core}(?![\w-])"
-        if alone_ok
-        else rf"(?<![\w-])(?:{interfix})\s{core}(?![\w-])"
-    )
-    for match in regex.finditer(pattern, text):
-        yield Candidate(match.start(), match.end(), Label.PERSON, PERSON)
-
-
-def _word_mentions(text: str, word: str) -> Iterator[Candidate]:
-    for match in regex.finditer(rf"(?<![\w-]){regex.escape(word)}(?![\w-])", text):
-        yield Candidate(match.start(), match.end(), Label.PERSON, PERSON)

@@ -156,8 +156,19 @@ def test_enormous_text_finishes_in_reasonable_time():
 
 
 def test_text_without_spaces_or_with_odd_characters():
-    for text in ("x" * 50_000, "🙂" * 1000, "\x00\x01\x02 Jan de Vries", "0" * 10_000):
+    odd = (
+        "x" * 50_000,
+        "🙂" * 1000,
+        "\x00\x01\x02 Jan de Vries",
+        "0" * 10_000,
+        " ".join(["Aaaa"] * 10_000),  # one run of capitalised words
+        "A. " * 10_000,
+        "@a" * 10_000,
+    )
+    for text in odd:
+        started = time.perf_counter()
         anonymise(text)
+        assert time.perf_counter() - started < 30
 
 
 def test_other_languages_and_alphabets():
@@ -200,6 +211,19 @@ def test_html_text_nodes_anonymised_tags_kept():
 def test_html_blocks_do_not_run_together_into_one_name():
     result = anonymise_html("<p>Jan</p><p>Vries</p>")
     assert result.text == "Jan\nVries\n"
+    result = anonymise_html("<p><b>Jan</b> de Vries</p>" * 3)
+    assert result.html == "<p><b>[PERSOON-1]</b></p>" * 3
+
+
+def test_html_list_items_are_separate_names():
+    result = anonymise_html("<ul><li>Ali Yıldırım</li><li>Henk Olde Scheper</li></ul>")
+    assert result.html == "<ul><li>[PERSOON-1]</li><li>[PERSOON-2]</li></ul>"
+
+
+def test_names_on_separate_lines_stay_separate():
+    assert anonymise("Jan de Vries\nJan de Vries\n").text == (
+        "[PERSOON-1]\n[PERSOON-1]\n"
+    )
 
 
 def test_html_links_to_personal_data_lose_their_target():

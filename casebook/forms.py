@@ -4,6 +4,8 @@ a service; the service sanitises and decides."""
 import uuid
 
 from django import forms
+from django.utils.formats import date_format
+from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -291,7 +293,7 @@ class ScheduleForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.events = {event.pk: event for event in events}
         self.fields["event"].choices = [
-            (event.pk, f"{event.title} ({event.starts_at:%d-%m-%Y})")
+            (event.pk, f"{event.title} ({date_format(localtime(event.starts_at))})")
             for event in events
         ]
 

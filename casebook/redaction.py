@@ -21,6 +21,7 @@ import bisect
 import hashlib
 import html
 import json
+import logging
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -30,6 +31,8 @@ from django.utils.translation import gettext as _
 from .anonymisation.engine import AnonymisationError, Entity, Span, anonymise
 from .anonymisation.labels import Label
 from .sanitise import BLOCK_TAGS
+
+logger = logging.getLogger(__name__)
 
 #: Between two fields: a blank line and a full stop, so that the end of one
 #: field and the start of the next are never read as one name.
@@ -251,6 +254,18 @@ def redact(fields: Mapping[str, FieldText], corrections: Corrections) -> Redacte
             result = anonymise(doc.plain, extra=extra, keep=keep)
     except AnonymisationError as exc:
         raise RedactionError(str(exc)) from exc
+    except Exception as exc:
+        # An engine fault on some odd text must not cost the member their
+        # draft or show a server error; it is logged for the developers.
+        logger.exception(
+            "anonymisation failed on a text of %d characters", len(doc.plain)
+        )
+        raise RedactionError(
+            _(
+                "The text could not be anonymised. Your draft has been kept; "
+                "try again later or contact an adviser."
+            )
+        ) from exc
     entities = list(result.entities)
     rendered = {}
     for name, (start, end) in doc.ranges.items():

@@ -134,3 +134,12 @@ def test_updating_corrections_from_the_preview_form():
         Corrections(extra=(("Markt", "ADRES"), ("Storm", "PERSOON")), keep=())
     )
     assert corrections_updated(current, keep=["Storm"], add=None) == current
+
+
+def test_an_engine_fault_is_a_message_not_a_server_error(monkeypatch):
+    def broken(*args, **kwargs):
+        raise RuntimeError("engine bug")
+
+    monkeypatch.setattr("casebook.redaction.anonymise", broken)
+    with pytest.raises(RedactionError, match="could not be anonymised|niet worden"):
+        redact(fields(a="Jan de Vries"), Corrections())

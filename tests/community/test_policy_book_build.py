@@ -238,3 +238,29 @@ def test_enormous_and_hostile_posts_are_printed_safely(home_page, client, editor
     reader, text = _pdf_text(page)
     assert "Let op" in text and "alert(1)" not in text
     assert len(reader.pages) < 12
+
+
+def test_web_edition_queries_do_not_grow_with_themes(home_page, client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def add_theme(n):
+        theme = ThemeFactory(name=f"Thema {n}", slug=f"thema-{n}", order=n)
+        thread = ThreadFactory(theme=theme)
+        PostFactory(thread=thread, created_at=_at(2))
+        PostFactory(thread=thread, created_at=_at(3), marked_as=Post.Mark.CONCLUSION)
+
+    def queries() -> int:
+        page = policy_book_build(period=H1)
+        page.refresh_from_db()
+        page.get_latest_revision().publish()
+        client.get(page.url)
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(page.url).status_code == 200
+        return len(captured)
+
+    add_theme(1)
+    few = queries()
+    for n in range(2, 8):
+        add_theme(n)
+    assert queries() == few

@@ -131,7 +131,7 @@ def refine(text: str, candidate: Candidate, context: Context) -> Candidate | Non
     if len(words) >= 3 and _not_a_name_before_a_first_name(text, words, context):
         words.pop(0)  # "Bel Jan de Vries": Deduce takes in the verb before a name
     start, end = words[0][0], candidate.end
-    before = text[max(0, start - 30) : start].rstrip(" '\"‘“„").split()
+    before = text[max(0, start - 30) : start].rstrip(" ('\"‘“„").split()
     titled = titled or bool(before and _is_honorific(before[-1]))
     if _is_a_place(text, words, before, titled, context):
         return None

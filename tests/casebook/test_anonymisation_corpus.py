@@ -3,8 +3,8 @@ of ``manage.py anonymise``.
 
 corpus/cases.jsonl: 56 fictional case write-ups with their personal data and
 their useful context marked (see casebook.anonymisation.evaluation for the
-format and how items are counted). corpus/holdout.jsonl: 20 more, written in
-two batches after the engine was tuned on the first file, to see how it did
+format and how items are counted). corpus/holdout.jsonl: 26 more, written in
+three batches after the engine was tuned on the first file, to see how it did
 on text it was not made for (first-run figures in bench/README.md); the
 engine was improved on what they showed, so they are now tuned on too.
 """

@@ -32,6 +32,7 @@ import pickle  # noqa: S403 - only our own cache file, written by build_resource
 import tempfile
 import threading
 import time
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -106,20 +107,24 @@ class Resources:
 
 
 def _import_deduce() -> Any:
-    """Import deduce without its side effect on logging.
+    """Import deduce without its side effects on logging and warnings.
 
     ``deduce.deduce`` calls ``logging.basicConfig(stream=sys.stdout,
     level=DEBUG)`` at import, which would send every library's debug lines to
-    standard output, where the ``anonymise`` command writes JSON lines.
+    standard output, where the ``anonymise`` command writes JSON lines; and
+    ``deduce.annotator`` resets the warning filters of the whole process.
     """
     root = logging.getLogger()
     handlers, level = list(root.handlers), root.level
+    filters = warnings.filters[:]
     import deduce  # noqa: PLC0415 - slow import, only when the engine is built
+    import deduce.annotator  # noqa: F401, PLC0415 - loaded later by name otherwise
 
     for handler in root.handlers[:]:
         if handler not in handlers:
             root.removeHandler(handler)
     root.setLevel(level)
+    warnings.filters[:] = filters
     return deduce
 
 

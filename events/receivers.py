@@ -2,11 +2,13 @@
 portal.accounts.signals) and telling participants about changed events."""
 
 from django.db.models import Q, QuerySet
+from django.db.models.signals import post_delete
 from django.dispatch import receiver
-from wagtail.signals import page_published
+from wagtail.signals import page_published, page_unpublished
 
 from portal.accounts.signals import account_deleting, personal_data_requested
 
+from .feed_cache import feed_forget
 from .models import EventPage, Registration
 from .services import event_changes_notify, registration_cancel, waiting_list_fill
 
@@ -62,6 +64,14 @@ def _notify_participants(sender, instance, **kwargs):
     """Every publish (from the admin, scheduled or by code) may move or cancel
     an event, or add places; participants hear of it once."""
     if isinstance(instance, EventPage):
+        feed_forget()
         event_changes_notify(event=instance)
         # A raised capacity frees places that nobody cancelled.
         waiting_list_fill(event=instance)
+
+
+@receiver(page_unpublished, dispatch_uid="events.feed_unpublished")
+@receiver(post_delete, sender=EventPage, dispatch_uid="events.feed_deleted")
+def _feed_changed(sender, instance, **kwargs):
+    if isinstance(instance, EventPage):
+        feed_forget()

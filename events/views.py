@@ -10,11 +10,12 @@ from django.views.decorators.http import require_http_methods, require_POST
 from portal.accounts.selectors import user_is_member
 
 from .errors import RegistrationError
+from .feed_cache import feed_body
 from .forms import registration_form
 from .ical import calendar_render
 from .links import registration_from_token
 from .models import EventKind, EventPage
-from .selectors import event_public_or_404, events_for_feed
+from .selectors import event_public_or_404
 from .services import registration_cancel, registration_confirm, registration_create
 
 CALENDAR_TYPE = "text/calendar; charset=utf-8"
@@ -35,11 +36,7 @@ def feed(request: HttpRequest, kind: str | None = None) -> HttpResponse:
     name = _("Leerkring meetings")
     if kind is not None:
         name = f"{name}: {EventKind(kind).label}"
-    body = calendar_render(
-        events_for_feed(kind=kind),
-        base_url=request.build_absolute_uri("/"),
-        name=name,
-    )
+    body = feed_body(kind=kind, base_url=request.build_absolute_uri("/"), name=name)
     return calendar_response(
         body, filename=f"leerkring-{kind or 'bijeenkomsten'}.ics", inline=True
     )

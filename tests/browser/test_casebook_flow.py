@@ -135,3 +135,10 @@ def test_submit_preview_confirm_and_publish(
         assert item not in published
     assert "[PERSOON-1]" in published and "Lindenwaard" in published
     axe(member_page)
+    # The overview (filters, members-only label) and the member's own list.
+    member_page.goto(live_server.url + page.get_parent().url)
+    expect(member_page.get_by_role("link", name=page.title)).to_be_visible()
+    axe(member_page)
+    member_page.goto(live_server.url + "/casuistiek/mijn-casussen/")
+    expect(member_page.get_by_text("Gepubliceerd")).to_be_visible()
+    axe(member_page)

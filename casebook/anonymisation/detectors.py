@@ -176,7 +176,10 @@ _HANDLE_CUE = regex.compile(
 )
 
 
-def _looks_like_user_name(word: str, context: Context) -> bool:
+def _looks_like_user_name(word: str, context: Context, *, quoted: bool = True) -> bool:
+    """Digits, an underscore, a dot or a capital inside make a user name.
+    A plain lower-case word only counts in quotes: "account 'sanne'", but
+    not "account aanvragen" or "het account werd verwijderd"."""
     word = word.rstrip(".")
     if word.lower() in context.common_words or lexicon.protects(word):
         return False
@@ -184,7 +187,7 @@ def _looks_like_user_name(word: str, context: Context) -> bool:
         return True
     if any(ch.isdigit() for ch in word) or "_" in word or "." in word:
         return not word.isdigit()
-    return word.islower() and len(word) >= 4
+    return quoted and word.islower() and len(word) >= 4
 
 
 def _handles_by_cue(text: str, context: Context) -> Iterator[Candidate]:
@@ -195,7 +198,7 @@ def _handles_by_cue(text: str, context: Context) -> Iterator[Candidate]:
                 continue
             start = match.start("quoted")
             yield Candidate(start, start + len(value), Label.HANDLE, HANDLE)
-        elif _looks_like_user_name(match.group("bare"), context):
+        elif _looks_like_user_name(match.group("bare"), context, quoted=False):
             start = match.start("bare")
             end = start + len(match.group("bare").rstrip("."))
             yield Candidate(start, end, Label.HANDLE, HANDLE)

@@ -97,9 +97,9 @@ def anonymise(
         return Anonymisation(text=text, entities=())
     resources = warm()
     context = _context(resources)
-    chosen = _resolve(_candidates(text, resources, context))
-    chosen = _merge_adjacent_names(text, chosen)
-    chosen = _add_more_mentions(text, chosen, context)
+    found, protected = _candidates(text, resources, context)
+    chosen = _merge_adjacent_names(text, _resolve(found))
+    chosen = _add_more_mentions(text, chosen, context, protected)
     chosen = _apply_corrections(text, chosen, extra, keep)
     return _render(text, chosen, context)
 
@@ -185,9 +185,10 @@ def _is_context_word(word: str, context: Context) -> bool:
 
 def _candidates(
     text: str, resources: backend.Resources, context: Context
-) -> list[Candidate]:
+) -> tuple[list[Candidate], list[tuple[int, int]]]:
     """Deduce's names and phone numbers, the detectors' finds, and the dates
-    that are dates of birth; overlapping, and names tidied and filtered."""
+    that are dates of birth; overlapping, and names tidied and filtered.
+    Also the protected spans (places, protected phrases), sorted."""
     found: list[Candidate] = []
     date_spans: list[tuple[int, int]] = []
     places: list[tuple[int, int]] = []
@@ -211,7 +212,7 @@ def _candidates(
     ]
     person_ends = [c.end for c in found if c.label is Label.PERSON]
     found.extend(dates.birth_dates(text, sorted(set(date_spans)), person_ends))
-    return found
+    return found, places
 
 
 def _standalone_phone(text: str, span: backend.DeduceSpan) -> bool:
@@ -238,9 +239,14 @@ def _protected(
     if _is_protected_name(value, context):
         return True
     # A name inside a place name ("Den Helder", "Alphen aan den Rijn") or
-    # a protected phrase ("Zwarte Piet", "Veilig Thuis"); places are sorted.
-    index = bisect.bisect_right(places, (candidate.start, len(text) + 1))
-    for start, end in reversed(places[max(0, index - 8) : index]):
+    # a protected phrase ("Zwarte Piet", "Veilig Thuis").
+    return _inside(candidate, places, text)
+
+
+def _inside(candidate: Candidate, spans: list[tuple[int, int]], text: str) -> bool:
+    """Whether ``candidate`` lies within one of the sorted ``spans``."""
+    index = bisect.bisect_right(spans, (candidate.start, len(text) + 1))
+    for start, end in reversed(spans[max(0, index - 8) : index]):
         if start <= candidate.start and candidate.end <= end:
             return True
     return False
@@ -294,7 +300,10 @@ def _merge_adjacent_names(text: str, chosen: list[Candidate]) -> list[Candidate]
 
 
 def _add_more_mentions(
-    text: str, chosen: list[Candidate], context: Context
+    text: str,
+    chosen: list[Candidate],
+    context: Context,
+    protected: list[tuple[int, int]],
 ) -> list[Candidate]:
     names = {text[c.start : c.end] for c in chosen if c.label is Label.PERSON}
     if not names:
@@ -303,6 +312,7 @@ def _add_more_mentions(
         c
         for c in people.more_mentions(text, sorted(names), context)
         if not _is_protected_name(text[c.start : c.end], context)
+        and not _inside(c, protected, text)
     ]
     return _merge_in(chosen, extra, Label.PERSON)
 

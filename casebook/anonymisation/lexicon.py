@@ -15,7 +15,8 @@ PLATFORMS = frozenset(
     linkedin pinterest tumblr bereal wechat viber line vk vkontakte grindr tinder
     rumble gab
     parler truth social onlyfans roblox fortnite minecraft steam playstation
-    xbox google maps snapmap snap map whatsapp-groep whatsappgroep
+    xbox google maps snapmap snap map whatsapp-groep whatsappgroep teams zoom
+    webex
     telegramgroep telegramkanaal tiktokker tiktokkers
     """.split()
 )
@@ -96,6 +97,18 @@ ORGANISATIONS = frozenset(
         "ind",
         "coa",
         "tweede kamer",
+        "justitie en veiligheid",
+        "binnenlandse zaken",
+        "binnenlandse zaken en koninkrijksrelaties",
+        "nationaal coördinator terrorismebestrijding en veiligheid",
+        "centrum voor criminaliteitspreventie en veiligheid",
+        "algemene inlichtingen- en veiligheidsdienst",
+        "vereniging van nederlandse gemeenten",
+        "microsoft teams",
+        "burgernet",
+        "burgernetapp",
+        "nl-alert",
+        "amber alert",
         "eerste kamer",
         "raad van state",
         "nationale politie",
@@ -365,7 +378,9 @@ ROLE_NOUNS = frozenset(
     """
     burgemeester loco-burgemeester wethouder raadslid gemeenteraadslid
     ambtenaar wijkagent agent agente hoofdagent brigadier inspecteur
-    hoofdinspecteur rechercheur teamchef operationeel commissaris
+    hoofdinspecteur rechercheur teamchef operationeel commissaris minister
+    minister-president premier staatssecretaris kamerlid gedeputeerde
+    gouverneur
     officier advocaat advocate rechter jongerenwerker boa handhaver
     buurtbewoner bewoner bewoonster buurman buurvrouw verdachte verdachten
     aangever aangeefster getuige slachtoffer melder melders organisator

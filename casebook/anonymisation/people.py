@@ -87,14 +87,24 @@ def _not_a_name_before_a_first_name(
 ) -> bool:
     first = text[words[0][0] : words[0][1]]
     second = text[words[1][0] : words[1][1]]
-    return (
-        first.lower() not in context.first_names
-        and not _INITIALS.match(first)
-        and second[:1].isupper()
-        and second.lower() not in context.interfixes
-        and second.lower() in context.first_names
-    )
+    if (
+        first.lower() in context.first_names
+        or _INITIALS.match(first)
+        or not second[:1].isupper()
+        or second.lower() in context.interfixes
+        or second.lower() not in context.first_names
+    ):
+        return False
+    # With a surname after the first name the word before is surely no part
+    # of it; before a first name alone only when it is a common word or opens
+    # the sentence ("Stuur Dagmar een mail"), since in some lists surnames
+    # come first ("Yilmaz Ahmet").
+    before = text[max(0, words[0][0] - 3) : words[0][0]]
+    opens_sentence = words[0][0] == 0 or bool(_SENTENCE_START.search(before))
+    return len(words) >= 3 or first.lower() in context.common_words or opens_sentence
 
+
+_SENTENCE_START = regex.compile(r"(?:[.!?:]\s+|\n\s*)$")
 
 #: Lower-case tussenvoegsels that, leading a "name", make it a place.
 _LOCATIVE = frozenset({"bij", "aan", "op", "in", "uit"})
@@ -128,7 +138,7 @@ def refine(text: str, candidate: Candidate, context: Context) -> Candidate | Non
         words.pop(0)
     if not words:
         return None
-    if len(words) >= 3 and _not_a_name_before_a_first_name(text, words, context):
+    if len(words) >= 2 and _not_a_name_before_a_first_name(text, words, context):
         words.pop(0)  # "Bel Jan de Vries": Deduce takes in the verb before a name
     start, end = words[0][0], candidate.end
     before = text[max(0, start - 30) : start].rstrip(" ('\"‘“„").split()

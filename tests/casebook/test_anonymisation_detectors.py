@@ -448,3 +448,20 @@ def test_places_and_parts_of_places_next_to_words_that_look_like_names():
         "Een man riep op om de moskee aan de Marco Pololaan aan te vallen.",
     ):
         assert anonymise(text).text == text
+
+
+def test_words_after_account_are_no_handle():
+    for text in (
+        "Via de website kunt u een account aanvragen.",
+        "Het account werd verwijderd na een melding.",
+    ):
+        assert anonymise(text).text == text
+
+
+def test_a_verb_opening_the_sentence_is_no_part_of_the_name():
+    assert found("Stuur Dagmar een mail over de bijeenkomst.") == {"Dagmar": "PERSOON"}
+
+
+def test_ministers_and_ministries():
+    text = "Minister Yesilgöz van het ministerie van Justitie en Veiligheid sprak."
+    assert found(text) == {"Yesilgöz": "PERSOON"}

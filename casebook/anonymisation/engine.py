@@ -2,7 +2,7 @@
 item by a numbered label that is consistent within the text.
 
 The rest of the app calls :func:`anonymise` (plain text) or
-:func:`casebook.anonymisation.html.anonymise_html` (sanitised HTML).
+:func:`casebook.anonymisation.markup.anonymise_html` (sanitised HTML).
 """
 
 from __future__ import annotations

@@ -7,6 +7,7 @@ class CasebookConfig(AppConfig):
     verbose_name = _("Casebook")
 
     def ready(self) -> None:
+        from portal.accounts.links import register_account_link
         from portal.core.signals import demo_content_requested
         from portal.search.registry import register_search_type
 
@@ -15,6 +16,7 @@ class CasebookConfig(AppConfig):
         from .seed import demo_build
 
         demo_content_requested.connect(demo_build, dispatch_uid="casebook.demo")
+        register_account_link(label=_("My cases"), url_name="casebook:mine", order=10)
         register_search_type(
             CasePage, slug="casus", label=_("Case"), plural_label=_("Cases")
         )

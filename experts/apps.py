@@ -12,9 +12,16 @@ class ExpertsConfig(AppConfig):
     verbose_name = _("Expert network")
 
     def ready(self) -> None:
+        from portal.accounts.links import register_account_link
         from portal.core.signals import demo_content_requested
 
         from . import receivers  # noqa: F401
         from .seed import demo_build
 
         demo_content_requested.connect(demo_build, dispatch_uid="experts.demo")
+        register_account_link(
+            label=_("My requests for help"), url_name="experts:requests", order=20
+        )
+        register_account_link(
+            label=_("My expert profile"), url_name="experts:my_profile", order=30
+        )

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from .forms import AccountDeleteForm
+from .links import account_links
 from .selectors import user_is_adviser, user_is_member
 from .services import account_delete, account_export
 
@@ -24,6 +25,7 @@ def overview(request: HttpRequest) -> HttpResponse:
             "account": request.user,
             "member": user_is_member(request.user),
             "adviser": user_is_adviser(request.user),
+            "links": account_links(),
         },
     )
 

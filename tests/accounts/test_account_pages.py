@@ -39,3 +39,18 @@ def test_overview_tells_a_pending_applicant_why(client, unapproved):
     client.force_login(unapproved)
     body = client.get(reverse("accounts:overview")).content.decode()
     assert "wacht op een adviseur" in body
+
+
+def test_member_finds_their_cases_and_requests_from_the_account_page(client, member):
+    client.force_login(member)
+    body = client.get(reverse("accounts:overview")).content.decode()
+    assert "Uw werk op het platform" in body
+    assert f'href="{reverse("casebook:mine")}">Mijn casussen</a>' in body
+    assert f'href="{reverse("experts:requests")}">Mijn hulpvragen</a>' in body
+    assert f'href="{reverse("experts:my_profile")}">Mijn expertprofiel</a>' in body
+
+
+def test_unapproved_account_gets_no_links_to_members_pages(client, unapproved):
+    client.force_login(unapproved)
+    body = client.get(reverse("accounts:overview")).content.decode()
+    assert "Mijn casussen" not in body

@@ -10,10 +10,11 @@ result tidier, never safer.
 
 import html
 import re
-from html.parser import HTMLParser
 
 import bleach
 from django.utils.html import strip_tags
+
+from portal.core.sanitise import drop_dangerous_content, paragraphs
 
 #: Characters a member may type in one free-text field. Long enough for a
 #: thorough case (about twenty pages), short enough that a paste of a whole
@@ -26,69 +27,19 @@ BLOCK_TAGS = frozenset({"p", "br", "ul", "ol", "li"})
 # The old spellings of bold and italic, kept as their current ones.
 _RENAMED = {"b": "strong", "i": "em"}
 
-# Whose content is dropped as well as the tag: their text is code, styling
-# or markup, never part of the case.
-_DROP_WITH_CONTENT = frozenset(
-    {
-        "script", "style", "svg", "math", "iframe", "object", "embed", "template",
-        "noscript", "textarea", "select", "title", "head", "xmp", "noembed",
-    }
-)  # fmt: skip
 _BLOCK_TAG = re.compile(r"<\s*(p|ul|ol)\b", re.IGNORECASE)
 
 _cleaner = bleach.Cleaner(tags=TAGS, attributes={}, strip=True, strip_comments=True)
 
 
-class _ContentDropper(HTMLParser):
-    """Re-emits the markup without the dangerous elements and their content,
-    and without any attribute; bleach cleans what it keeps afterwards."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.out: list[str] = []
-        self.depth = 0
-
-    def handle_starttag(self, tag, attrs):
-        if tag in _DROP_WITH_CONTENT:
-            self.depth += 1
-        elif not self.depth:
-            self.out.append(f"<{_RENAMED.get(tag, tag)}>")
-
-    def handle_startendtag(self, tag, attrs):
-        if tag not in _DROP_WITH_CONTENT and not self.depth:
-            self.out.append(f"<{_RENAMED.get(tag, tag)}>")
-
-    def handle_endtag(self, tag):
-        if tag in _DROP_WITH_CONTENT:
-            self.depth = max(self.depth - 1, 0)
-        elif not self.depth:
-            self.out.append(f"</{_RENAMED.get(tag, tag)}>")
-
-    def handle_data(self, data):
-        if not self.depth:
-            self.out.append(html.escape(data, quote=False))
-
-
 def _drop_dangerous_content(markup: str) -> str:
-    parser = _ContentDropper()
-    parser.feed(markup)
-    parser.close()
-    return "".join(parser.out)
-
-
-def _paragraphs(markup: str) -> str:
-    """Plain text typed in the textarea: blank lines start paragraphs,
-    single line breaks stay line breaks."""
-    if _BLOCK_TAG.search(markup):
-        return markup
-    blocks = [b.strip() for b in re.split(r"\n\s*\n", markup.replace("\r\n", "\n"))]
-    return "".join("<p>{}</p>".format(b.replace("\n", "<br>")) for b in blocks if b)
+    return drop_dangerous_content(markup, renamed=_RENAMED)
 
 
 def html_clean(raw: str) -> str:
     """The whitelisted HTML of what a member typed (HTML or plain text)."""
-    markup = _drop_dangerous_content((raw or "").replace("\x00", ""))
-    return _cleaner.clean(_paragraphs(markup)).strip()
+    markup = _drop_dangerous_content(raw)
+    return _cleaner.clean(paragraphs(markup, block_tag=_BLOCK_TAG)).strip()
 
 
 def html_text(markup: str) -> str:
@@ -103,6 +54,6 @@ def is_blank(markup: str) -> bool:
 
 def plain_clean(raw: str) -> str:
     """A one-line field: no markup at all, whitespace folded."""
-    markup = _drop_dangerous_content((raw or "").replace("\x00", ""))
+    markup = _drop_dangerous_content(raw)
     spaced = re.sub(r"</?(?:br|p|li|ul|ol|div)\b[^>]*>", " ", markup)
     return " ".join(html.unescape(re.sub(r"<[^>]*>", "", spaced)).split())

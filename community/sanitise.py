@@ -8,12 +8,13 @@ before it only make the result tidier, never safer.
 import html
 import re
 from functools import partial
-from html.parser import HTMLParser
 
 import bleach
 from bleach.linkifier import LinkifyFilter, build_url_re
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
+
+from portal.core.sanitise import drop_dangerous_content, paragraphs
 
 from .errors import InvalidMessage
 
@@ -26,65 +27,15 @@ LINK_REL = "nofollow noopener"
 NOTE_FEATURES = ["bold", "italic", "ol", "ul", "blockquote", "link"]
 _WAGTAIL_TAGS = TAGS | {"b", "i"}
 
-# Whose content is dropped as well as the tag: their text is code, styling
-# or markup, never part of the message.
-_DROP_WITH_CONTENT = frozenset(
-    {
-        "script", "style", "svg", "math", "iframe", "object", "embed", "template",
-        "noscript", "textarea", "select", "title", "head", "xmp", "noembed",
-    }
-)  # fmt: skip
 _BLOCK_TAG = re.compile(r"<\s*(p|ul|ol|blockquote)\b", re.IGNORECASE)
 
 
-class _ContentDropper(HTMLParser):
-    """Re-emits the markup without the dangerous elements' content; what it
-    keeps is still cleaned by bleach afterwards."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.out: list[str] = []
-        self.depth = 0
-
-    def handle_starttag(self, tag, attrs):
-        if tag in _DROP_WITH_CONTENT:
-            self.depth += 1
-        elif not self.depth:
-            rendered = "".join(
-                f' {name}="{html.escape(value or "", quote=True)}"'
-                for name, value in attrs
-            )
-            self.out.append(f"<{tag}{rendered}>")
-
-    def handle_startendtag(self, tag, attrs):
-        if tag not in _DROP_WITH_CONTENT:
-            self.handle_starttag(tag, attrs)
-
-    def handle_endtag(self, tag):
-        if tag in _DROP_WITH_CONTENT:
-            self.depth = max(self.depth - 1, 0)
-        elif not self.depth:
-            self.out.append(f"</{tag}>")
-
-    def handle_data(self, data):
-        if not self.depth:
-            self.out.append(html.escape(data, quote=False))
-
-
 def _drop_dangerous_content(markup: str) -> str:
-    parser = _ContentDropper()
-    parser.feed(markup)
-    parser.close()
-    return "".join(parser.out)
+    return drop_dangerous_content(markup, keep_attributes=True)
 
 
 def _paragraphs(markup: str) -> str:
-    """Plain text typed in the textarea: blank lines start paragraphs,
-    single line breaks stay line breaks."""
-    if _BLOCK_TAG.search(markup):
-        return markup
-    blocks = [b.strip() for b in re.split(r"\n\s*\n", markup.replace("\r\n", "\n"))]
-    return "".join("<p>{}</p>".format(b.replace("\n", "<br>\n")) for b in blocks if b)
+    return paragraphs(markup, block_tag=_BLOCK_TAG, line_break="<br>\n")
 
 
 def _link_attributes(attrs: dict, new: bool = False) -> dict | None:

@@ -1,12 +1,14 @@
 """Reads of the casebook: who may see which case, and the published index."""
 
-from collections.abc import Mapping
+import datetime as dt
+from collections.abc import Iterable, Mapping
 from typing import Any
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.http import Http404
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.models import PageViewRestriction
 
@@ -187,3 +189,24 @@ def case_index_context(*, index, params: Mapping[str, str], user) -> dict[str, A
         "notices": notices,
         "may_submit": member,
     }
+
+
+def cases_published_tagged(
+    *, tags: Iterable[str], start: dt.datetime, end: dt.datetime
+) -> QuerySet[CasePage]:
+    """Live case pages first published in ``[start, end)`` that carry one of
+    ``tags`` (compared as slugs, so case and spelling of spaces do not
+    matter), oldest first."""
+    slugs = {slugify(tag) for tag in tags if slugify(tag)}
+    if not slugs:
+        return CasePage.objects.none()
+    return (
+        CasePage.objects.live()
+        .filter(
+            tags__slug__in=slugs,
+            first_published_at__gte=start,
+            first_published_at__lt=end,
+        )
+        .distinct()
+        .order_by("first_published_at", "pk")
+    )

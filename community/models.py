@@ -32,8 +32,22 @@ class Theme(models.Model):
     )
     description = models.TextField(_("description"), blank=True)
     order = models.PositiveIntegerField(_("order"), default=0, db_index=True)
+    case_tags = models.CharField(
+        _("tags of cases"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "Published cases with one of these tags (separated by commas) "
+            "belong to this theme in the policy book."
+        ),
+    )
 
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("description"),
+        FieldPanel("case_tags"),
+    ]
 
     class Meta:
         verbose_name = _("discussion theme")
@@ -42,6 +56,10 @@ class Theme(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def case_tag_list(self) -> list[str]:
+        return [t.strip() for t in self.case_tags.split(",") if t.strip()]
 
 
 class CommunityTag(TagBase):

@@ -23,7 +23,12 @@ def _themes() -> dict[str, Theme]:
     for order, (slug, name, description) in enumerate(content.THEMES):
         themes[slug], _created = Theme.objects.get_or_create(
             slug=slug,
-            defaults={"name": name, "description": description, "order": order},
+            defaults={
+                "name": name,
+                "description": description,
+                "order": order,
+                "case_tags": content.CASE_TAGS.get(slug, ""),
+            },
         )
     return themes
 

@@ -34,6 +34,12 @@ THEMES = [
     ),
 ]
 
+# Tags of the demo cases (casebook/seed_content.py) that belong to a theme.
+CASE_TAGS = {
+    "online-aangejaagde-ordeverstoringen": "noodverordening, pedojagers, doxing",
+    "online-oproepen-en-jongeren": "jongeren",
+}
+
 # Demo accounts that cannot log in (no usable password): the authors of
 # the demo discussions. e-mail, first name, last name, organisation, function
 MEMBERS = [

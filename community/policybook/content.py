@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from django.utils import formats
 from django.utils.html import strip_tags
 
+from casebook.selectors import cases_published_tagged
 from community import selectors
 from community.models import Post, Theme
 from community.sanitise import rich_text_clean
@@ -105,9 +106,10 @@ def theme_chapter(*, theme: Theme, period: HalfYear, activity) -> dict:
         "solutions": [_quote(p) for p in solutions],
         "notes": _notes(notes),
         "events": _events(period, threads, notes),
-        # Published cases are matched to themes once the casebook offers a
-        # selector for them (see the report of #6).
-        "cases": [],
+        "cases": [
+            {"title": case.title, "region": case.region}
+            for case in cases_published_tagged(tags=theme.case_tag_list, **span)
+        ],
         "activity": {
             "threads": activity.threads,
             "posts": activity.posts,

@@ -264,3 +264,30 @@ def test_web_edition_queries_do_not_grow_with_themes(home_page, client):
     for n in range(2, 8):
         add_theme(n)
     assert queries() == few
+
+
+def test_cases_belong_to_a_theme_by_its_case_tags(discussions, home_page):
+    from freezegun import freeze_time
+
+    from tests.casebook.factories import CaseIndexPageFactory, CasePageFactory
+
+    online = discussions["themes"][0]
+    online.case_tags = "Opruiing, tiktok"
+    online.save()
+    index = CaseIndexPageFactory(parent=home_page)
+
+    def publish(title, tag, when):
+        case = CasePageFactory(parent=index, title=title, region="Gemeente Ede")
+        case.tags.add(tag)
+        with freeze_time(when):
+            case.save_revision().publish()
+
+    publish("Oproep tot rellen na voetbalwedstrijd", "opruiing", _at(3))
+    publish("Illegaal feest in het bos", "feesten", _at(3))
+    publish("Rellen na de zomer", "tiktok", _at(9))
+    page = policy_book_build(period=H1)
+    chapters = list(page.get_latest_revision_as_object().chapters.all())
+    assert chapters[0].content["cases"] == [
+        {"title": "Oproep tot rellen na voetbalwedstrijd", "region": "Gemeente Ede"}
+    ]
+    assert chapters[1].content["cases"] == []

@@ -35,6 +35,7 @@ VARIABLES = (
     "DJANGO_MEDIA_ROOT",
     "DJANGO_DEBUG",
     "DJANGO_ALLOWED_HOSTS",
+    "DJANGO_LOG_FORMAT",
 )
 
 
@@ -93,3 +94,35 @@ def test_everything_comes_from_the_environment(tmp_path):
     assert found["media_root"] == str(tmp_path / "uploads")
     assert found["debug"] is True
     assert found["hosts"] == ["leerkring.example.nl", "www.leerkring.example.nl"]
+
+
+LOG_PROBE = """
+import logging, django
+django.setup()
+logging.getLogger("events.services").info(
+    "registration %s promoted", 7, extra={"event_id": 3}
+)
+"""
+
+
+def test_logs_as_json_lines_for_a_collector():
+    env = {k: v for k, v in os.environ.items() if k not in VARIABLES}
+    env.update(
+        DJANGO_SETTINGS_MODULE="portal.settings.base",
+        DJANGO_SECRET_KEY="settings-test-key",
+        DJANGO_LOG_FORMAT="json",
+    )
+    result = subprocess.run(  # noqa: S603
+        [sys.executable, "-c", LOG_PROBE],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    line = json.loads(result.stderr.strip().splitlines()[-1])
+    assert line["level"] == "INFO"
+    assert line["name"] == "events.services"
+    assert line["message"] == "registration 7 promoted"
+    assert line["event_id"] == 3
+    assert "time" in line

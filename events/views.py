@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from portal.accounts.selectors import user_is_member
+from portal.core.ratelimit import attempt_allowed
 
 from .errors import RegistrationError
 from .feed_cache import feed_body
@@ -19,6 +20,9 @@ from .selectors import event_public_or_404
 from .services import registration_cancel, registration_confirm, registration_create
 
 CALENDAR_TYPE = "text/calendar; charset=utf-8"
+# Guests registering from one internet address in an hour: a whole team
+# registering from one office fits; a script filling the waiting list not.
+GUEST_LIMIT, GUEST_WINDOW = 20, 3600
 
 
 def calendar_response(body: bytes, *, filename: str, inline: bool) -> HttpResponse:
@@ -56,6 +60,17 @@ def event_register(request: HttpRequest, *, event: EventPage) -> HttpResponse:
     e-mail."""
     user = request.user
     member = user_is_member(user)
+    if not member and not attempt_allowed(
+        request, scope="events:guest", limit=GUEST_LIMIT, window=GUEST_WINDOW
+    ):
+        messages.error(
+            request,
+            _(
+                "Too many registrations from your internet address. "
+                "Please try again in an hour."
+            ),
+        )
+        return redirect(event.url)
     form = registration_form(event=event, user=user, member=member, data=request.POST)
     if not form.is_valid():
         return _event_page_with_form(request, event, form)

@@ -291,3 +291,24 @@ def test_export_and_deletion_cover_guest_registrations_of_the_address(
     assert account_export(user=member)["registrations"][0]["email"] == member.email
     account_delete(user=member)
     assert not event.registrations.exists()
+
+
+def test_guest_registrations_from_one_address_are_limited(client, event, member):
+    from events.views import GUEST_LIMIT
+
+    for n in range(GUEST_LIMIT):
+        client.post(
+            _register_url(event), {**GUEST, "email": f"gast{n}@politie.example"}
+        )
+    assert event.registrations.count() == GUEST_LIMIT
+    response = client.post(
+        _register_url(event),
+        {**GUEST, "email": "een-te-veel@politie.example"},
+        follow=True,
+    )
+    assert "Te veel inschrijvingen vanaf uw internetadres" in response.content.decode()
+    assert event.registrations.count() == GUEST_LIMIT
+    # Members are known; the limit is for strangers.
+    client.force_login(member)
+    client.post(_register_url(event))
+    assert event.registrations.filter(user=member).exists()

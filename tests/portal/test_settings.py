@@ -39,22 +39,26 @@ VARIABLES = (
 )
 
 
-def _settings(**variables: str) -> dict:
+def _run(probe: str, **variables: str) -> subprocess.CompletedProcess:
+    """``probe`` in a fresh interpreter with only ``variables`` set of ours."""
     env = {k: v for k, v in os.environ.items() if k not in VARIABLES}
     env.update(
         DJANGO_SETTINGS_MODULE="portal.settings.base",
         DJANGO_SECRET_KEY="settings-test-key",
         **variables,
     )
-    result = subprocess.run(  # noqa: S603
-        [sys.executable, "-c", PROBE],
+    return subprocess.run(  # noqa: S603
+        [sys.executable, "-c", probe],
         cwd=ROOT,
         env=env,
         capture_output=True,
         text=True,
         check=True,
     )
-    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def _settings(**variables: str) -> dict:
+    return json.loads(_run(PROBE, **variables).stdout.strip().splitlines()[-1])
 
 
 def test_defaults_need_nothing_else():
@@ -106,20 +110,7 @@ logging.getLogger("events.services").info(
 
 
 def test_logs_as_json_lines_for_a_collector():
-    env = {k: v for k, v in os.environ.items() if k not in VARIABLES}
-    env.update(
-        DJANGO_SETTINGS_MODULE="portal.settings.base",
-        DJANGO_SECRET_KEY="settings-test-key",
-        DJANGO_LOG_FORMAT="json",
-    )
-    result = subprocess.run(  # noqa: S603
-        [sys.executable, "-c", LOG_PROBE],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
+    result = _run(LOG_PROBE, DJANGO_LOG_FORMAT="json")
     line = json.loads(result.stderr.strip().splitlines()[-1])
     assert line["level"] == "INFO"
     assert line["name"] == "events.services"

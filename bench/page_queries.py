@@ -2,7 +2,8 @@
 content grows from 10 to 1,000 items per list.
 
 Runs in a SQLite database of its own in a temporary folder (or on the server
-of BENCH_DATABASE_URL, in a database ``bench_pages`` it creates and drops).
+of BENCH_DATABASE_URL, in a database ``bench_pages`` it creates and, at the
+end, drops).
 
     .venv/bin/python bench/page_queries.py [--sizes 10,100,1000] [--repeat 20]
 
@@ -168,5 +169,20 @@ def main() -> None:
             sys.stdout.write(f"| {name} | " + " | ".join(cells) + " |\n")
 
 
+def _drop_database() -> None:
+    server = os.environ.get("BENCH_DATABASE_URL")
+    if not server:
+        return
+    import psycopg
+    from django.db import connections
+
+    connections.close_all()
+    with psycopg.connect(server, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{NAME}"')
+
+
 if __name__ == "__main__":
-    main()
+    try:
+        main()
+    finally:
+        _drop_database()

@@ -5,7 +5,6 @@ as on members-only Wagtail pages."""
 from functools import wraps
 
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -13,9 +12,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
-from portal.accounts.selectors import user_is_adviser, user_is_member
+from portal.accounts.decorators import members_only as members_only_for
+from portal.accounts.selectors import user_is_adviser
 
 from . import moderation, selectors, services
 from .errors import CommunityError
@@ -23,27 +24,7 @@ from .forms import HideForm, MarkForm, PostEditForm, ReplyForm, ThreadForm
 from .links import follow_from_token
 from .models import Post
 
-
-def members_only(view):
-    @wraps(view)
-    def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        if not user_is_member(request.user):
-            response = render(
-                request,
-                "accounts/members_only.html",
-                {"page": {"title": _("Community of practice")}},
-                status=403,
-            )
-            add_never_cache_headers(response)
-            return response
-        response = view(request, *args, **kwargs)
-        # Members-only content must not sit in a shared cache.
-        add_never_cache_headers(response)
-        return response
-
-    return wrapped
+members_only = members_only_for(title=gettext_lazy("Community of practice"))
 
 
 def advisers_only(view):

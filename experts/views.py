@@ -10,16 +10,16 @@ from functools import wraps
 from urllib.parse import urlencode
 
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
-from portal.accounts.selectors import user_is_member
+from portal.accounts.decorators import members_only as members_only_for
 
 from . import selectors, services
 from .errors import ExpertsError
@@ -33,22 +33,7 @@ def _never_cached(response: HttpResponse) -> HttpResponse:
     return response
 
 
-def members_only(view):
-    @wraps(view)
-    def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        if not user_is_member(request.user):
-            response = TemplateResponse(
-                request,
-                "accounts/members_only.html",
-                {"page": {"title": _("Expert network")}},
-                status=403,
-            )
-            return _never_cached(response)
-        return _never_cached(view(request, *args, **kwargs))
-
-    return wrapped
+members_only = members_only_for(title=gettext_lazy("Expert network"))
 
 
 def _not_found(request: HttpRequest) -> HttpResponse:

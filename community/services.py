@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from events.selectors import community_meetings
 from portal.accounts.roles import ADVISERS_GROUP, MEMBERS_GROUP
 from portal.accounts.selectors import user_is_member
-from portal.core.mail import mail_after_commit
+from portal.core.mail import absolute_url, mail_after_commit
 
 from .errors import CommunityError, NotAllowed
 from .links import unfollow_link
@@ -249,8 +249,7 @@ def _followers_notify(*, thread: Thread, post: Post) -> None:
         .distinct()
         .order_by("pk")
     )
-    base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
-    thread_url = base + reverse("community:thread", kwargs={"pk": thread.pk})
+    thread_url = absolute_url(reverse("community:thread", kwargs={"pk": thread.pk}))
     for follow in followers:
         mail_after_commit(
             template="community/email/new_post",
@@ -260,7 +259,7 @@ def _followers_notify(*, thread: Thread, post: Post) -> None:
                 "thread": thread,
                 "post": post,
                 "thread_url": f"{thread_url}#bericht-{post.pk}",
-                "unfollow_url": base + unfollow_link(follow),
+                "unfollow_url": absolute_url(unfollow_link(follow)),
             },
         )
 

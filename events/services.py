@@ -9,7 +9,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from portal.core.mail import mail_after_commit
+from portal.core.mail import absolute_url, mail_after_commit
 
 from .errors import RegistrationError
 from .ical import invitation_render
@@ -22,10 +22,6 @@ Status = Registration.Status
 HOLDS_PLACE = (Status.CONFIRMED,)
 
 
-def _base_url() -> str:
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/")
-
-
 def _mail(*, template: str, registration: Registration, invite: bool = False) -> None:
     """A mail to the registered person; ``invite`` attaches the calendar
     invitation (or cancellation) for the event."""
@@ -36,7 +32,7 @@ def _mail(*, template: str, registration: Registration, invite: bool = False) ->
             event,
             attendee_email=registration.email,
             attendee_name=registration.name,
-            base_url=_base_url(),
+            base_url=absolute_url("/"),
         )
         method = "CANCEL" if event.cancelled else "REQUEST"
         attachments.append(("uitnodiging.ics", ics, f"text/calendar; method={method}"))
@@ -46,9 +42,9 @@ def _mail(*, template: str, registration: Registration, invite: bool = False) ->
         context={
             "registration": registration,
             "event": event,
-            "event_url": _base_url() + event.url,
-            "cancel_url": _base_url() + registration_link(registration, "cancel"),
-            "confirm_url": _base_url() + registration_link(registration, "confirm"),
+            "event_url": absolute_url(event.url),
+            "cancel_url": absolute_url(registration_link(registration, "cancel")),
+            "confirm_url": absolute_url(registration_link(registration, "confirm")),
         },
         attachments=attachments,
     )

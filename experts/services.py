@@ -4,7 +4,6 @@ the thread, closing, the draft case, and the expert's own profile."""
 import uuid
 from collections.abc import Iterable, Sequence
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
 from django.urls import reverse
@@ -14,7 +13,7 @@ from django.utils.translation import gettext as _
 from casebook.anonymisation import anonymise
 from casebook.services import CaseInput, case_create
 from portal.accounts.selectors import advisers_to_notify, user_is_member
-from portal.core.mail import mail_after_commit
+from portal.core.mail import absolute_url, mail_after_commit
 
 from .errors import ExpertsError, NotAllowed
 from .models import (
@@ -35,8 +34,7 @@ MAX_EXPERTISE = 10
 
 
 def _url(help_request: HelpRequest) -> str:
-    base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
-    return base + reverse("experts:request", kwargs={"pk": help_request.pk})
+    return absolute_url(reverse("experts:request", kwargs={"pk": help_request.pk}))
 
 
 def _addresses(users: Iterable) -> list[str]:

@@ -2,27 +2,22 @@
 never the original text, never a message body (personal data stays on the
 platform, behind a login)."""
 
-from django.conf import settings
 from django.urls import reverse
 
 from portal.accounts.selectors import advisers_to_notify
-from portal.core.mail import mail_after_commit
+from portal.core.mail import absolute_url, mail_after_commit
 
 from ..models import CaseSubmission
 
 
-def _absolute(path: str) -> str:
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
-
-
 def case_url(case: CaseSubmission) -> str:
     """The submitter's page of the case."""
-    return _absolute(reverse("casebook:detail", kwargs={"pk": case.pk}))
+    return absolute_url(reverse("casebook:detail", kwargs={"pk": case.pk}))
 
 
 def review_url(case: CaseSubmission) -> str:
     """The advisers' page of the case in the Wagtail admin."""
-    return _absolute(reverse("casebook_review:review", kwargs={"pk": case.pk}))
+    return absolute_url(reverse("casebook_review:review", kwargs={"pk": case.pk}))
 
 
 def to_submitter(*, case: CaseSubmission, template: str, **context) -> None:
@@ -43,4 +38,4 @@ def to_advisers(*, case: CaseSubmission, template: str, **context) -> None:
 
 
 def absolute(path: str) -> str:
-    return _absolute(path)
+    return absolute_url(path)

@@ -24,7 +24,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from portal.core.mail import mail_after_commit
+from portal.core.mail import absolute_url, mail_after_commit
 
 from .errors import NewsletterError
 from .links import subscriber_link
@@ -52,12 +52,6 @@ class DigestOutcome:
     failed: int = 0
 
 
-def _absolute(url: str) -> str:
-    if url.startswith("/"):
-        return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + url
-    return url
-
-
 def digest_sections(*, since: dt.datetime, until: dt.datetime) -> list[dict]:
     """What is new in ``(since, until]``, as the data a digest keeps."""
     with translation.override(settings.LANGUAGE_CODE):
@@ -72,7 +66,7 @@ def digest_sections(*, since: dt.datetime, until: dt.datetime) -> list[dict]:
     data = [s.as_data() for s in sections]
     for section in data:
         for item in section["items"]:
-            item["url"] = _absolute(item["url"])
+            item["url"] = absolute_url(item["url"])
     return data
 
 
@@ -183,8 +177,8 @@ def digest_mail_context(digest: Digest) -> dict[str, Any]:
             {**section, "more": section["total"] - len(section["items"])}
             for section in digest.sections
         ],
-        "site_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + "/",
-        "signup_url": _absolute(reverse("newsletter:signup")),
+        "site_url": absolute_url("/"),
+        "signup_url": absolute_url(reverse("newsletter:signup")),
     }
 
 

@@ -7,9 +7,10 @@ e-mail address ends up in web server logs. Ids are never reused, so a link
 of a deleted subscriber never points at someone else.
 """
 
-from django.conf import settings
 from django.core import signing
 from django.urls import reverse
+
+from portal.core.mail import absolute_url
 
 from .models import Subscriber
 
@@ -26,7 +27,7 @@ def subscriber_link(subscriber: Subscriber, action: str) -> str:
     """The absolute URL for ``action``, for use in a mail."""
     token = signing.dumps({"s": subscriber.pk, "a": action}, salt=SALT)
     path = reverse(ACTIONS[action], kwargs={"token": token})
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+    return absolute_url(path)
 
 
 def subscriber_id_from_token(token: str, action: str) -> int | None:

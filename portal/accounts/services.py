@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from portal.core.mail import mail_after_commit
+from portal.core.mail import absolute_url, mail_after_commit
 
 from .errors import AccountError
 from .models import User
@@ -20,10 +20,6 @@ from .signals import account_deleting, personal_data_requested
 
 logger = logging.getLogger(__name__)
 Status = User.ApprovalStatus
-
-
-def _absolute(path: str) -> str:
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
 def _mail(*, template: str, to: list[str], context: dict[str, Any]) -> None:
@@ -53,7 +49,7 @@ def account_request_verified(*, user: User) -> User:
         to=[a.email for a in advisers_to_notify()],
         context={
             "applicant": user,
-            "review_url": _absolute(reverse("account_requests:index")),
+            "review_url": absolute_url(reverse("account_requests:index")),
         },
     )
     return user
@@ -86,7 +82,7 @@ def account_approve(*, user: User, decided_by: User | None) -> User:
     _mail(
         template="request_approved",
         to=[user.email],
-        context={"user": user, "login_url": _absolute(reverse("account_login"))},
+        context={"user": user, "login_url": absolute_url(reverse("account_login"))},
     )
     return user
 

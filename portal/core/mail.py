@@ -13,6 +13,14 @@ from django.utils import translation
 Attachment = tuple[str, bytes, str]
 
 
+def absolute_url(url: str) -> str:
+    """``url`` as mails and calendars need it: a path on this site gets the
+    site's address (WAGTAILADMIN_BASE_URL) in front; a full URL stays."""
+    if url.startswith("/"):
+        return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + url
+    return url
+
+
 def mail_after_commit(
     *,
     template: str,

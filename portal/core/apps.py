@@ -4,3 +4,11 @@ from django.apps import AppConfig
 class CoreConfig(AppConfig):
     name = "portal.core"
     label = "core"
+
+    def ready(self) -> None:
+        from wagtail.signals import page_published, page_unpublished
+
+        from portal.core.frontend_cache import page_changed_receiver
+
+        page_published.connect(page_changed_receiver)
+        page_unpublished.connect(page_changed_receiver)

@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    "wagtail.contrib.frontend_cache",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -205,6 +206,19 @@ WAGTAILSEARCH_BACKENDS = {
     }
 }
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "csv", "txt"]
+
+# Publishing or unpublishing a page sends PURGE for its URL (and its
+# ancestors', which list it) to the nginx page cache in front of every app
+# server (deploy/nginx/leerkring.conf). One URL per nginx, comma-separated,
+# e.g. http://10.0.0.11,http://10.0.0.12. Unset: no purge is sent.
+FRONTEND_CACHE_PURGE_URLS = env.list("FRONTEND_CACHE_PURGE_URLS", default=[])
+WAGTAILFRONTENDCACHE = {
+    f"nginx{number}": {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": location,
+    }
+    for number, location in enumerate(FRONTEND_CACHE_PURGE_URLS, start=1)
+}
 
 # Participants' personal data is erased this many days after an event ends.
 EVENTS_RETENTION_DAYS = env.int("EVENTS_RETENTION_DAYS", default=365)

@@ -5,12 +5,18 @@ from django.http import HttpRequest
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.admin_url_finder import (
+    ModelAdminURLFinder,
+    register_admin_url_finder,
+)
 from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from portal.core.audit import action_register
+
 from . import admin_urls
-from .models import Platform
+from .models import CaseSubmission, Platform
 from .selectors import user_reviews_cases
 
 
@@ -45,3 +51,32 @@ def _register_menu_item():
         icon_name="doc-full",
         order=270,
     )
+
+
+class CaseAdminURLFinder(ModelAdminURLFinder):
+    """Links a case in the audit log to its review page (which answers 404
+    to anyone who does not review cases)."""
+
+    edit_url_name = "casebook_review:review"
+
+
+register_admin_url_finder(CaseSubmission, CaseAdminURLFinder)
+
+
+@hooks.register("register_log_actions")
+def _register_log_actions(actions) -> None:
+    for action, label, message in (
+        ("edit", _("Edit anonymised case"), _("Anonymised text edited")),
+        ("question", _("Ask the submitter"), _("Question sent to the submitter")),
+        (
+            "schedule",
+            _("Schedule case for a learning circle"),
+            _("Scheduled for a learning circle"),
+        ),
+        ("reject", _("Reject case"), _("Case not published")),
+        ("publish", _("Publish case"), _("Case published")),
+        ("erase_original", _("Erase original of a case"), _("Original erased")),
+    ):
+        action_register(
+            actions, action=f"leerkring.case.{action}", label=label, message=message
+        )

@@ -1,6 +1,10 @@
 """Erasing the original of a case: explicit, logged and irreversible (built
 like pretix's shredder). The log says which fields, when, by whom and why,
-never what they said."""
+never what they said.
+
+Each erasure is written twice: to ErasureLog, the casebook's own record
+that outlives the case, and to the audit log advisers read in the admin
+(Reports → Site history), so that they have one place to look."""
 
 import logging
 
@@ -9,6 +13,7 @@ from django.utils import timezone
 
 from ..models import CaseSubmission, ErasureLog, ErasureReason
 from ..models.submission import TEXT_FIELDS
+from .audit import case_audit
 
 logger = logging.getLogger(__name__)
 
@@ -57,6 +62,16 @@ def case_originals_erase(
         erased_by_role=role,
         fields=fields,
         reason=reason,
+    )
+    case_audit(
+        case,
+        "erase_original",
+        # A submitter's own erasure is the platform's act in the advisers'
+        # log: it must not tie the member's name to the case.
+        by=by if role == "adviser" else None,
+        reason=str(reason),
+        role=role,
+        fields=fields,
     )
     logger.info("case %s: original erased (%s) by %s", case.pk, reason, role)
     return log

@@ -7,6 +7,7 @@ from ..errors import CaseError
 from ..models import CaseMessage, CaseSubmission
 from ..selectors import user_reviews_cases
 from . import notify
+from .audit import case_audit
 
 MAX_MESSAGE_LENGTH = 5_000
 
@@ -33,6 +34,8 @@ def case_message_post(*, case: CaseSubmission, author, body: str) -> CaseMessage
         case=case, author=author, from_adviser=from_adviser, body=body
     )
     if from_adviser:
+        # That a question was asked; its text stays in the thread.
+        case_audit(case, "question", by=author, message_id=message.pk)
         notify.to_submitter(case=case, template="message_to_submitter")
     else:
         notify.to_advisers(case=case, template="message_to_advisers")

@@ -26,6 +26,7 @@ from ..models.pages import RESERVED_SLUGS
 from ..models.submission import HTML_FIELDS, TEXT_FIELDS
 from ..sanitise import MAX_LENGTH, html_clean, is_blank, plain_clean
 from . import notify
+from .audit import case_audit
 from .erasure import case_originals_erase
 from .states import transition
 from .submission import tags_clean, text_too_long_message
@@ -85,12 +86,17 @@ def case_edit_anonymised(
 ) -> CaseSubmission:
     """Save the adviser's edit; the HTML is sanitised again."""
     case = _locked_in_review(case)
+    changed = []
     for name, value in _anonymised_values(data).items():
+        if getattr(case, f"anonymised_{name}") != value:
+            changed.append(f"anonymised_{name}")
         setattr(case, f"anonymised_{name}", value)
     case.phase, case.classification = data.phase, data.classification
     case.save()
     case.platforms.set(data.platforms)
     case.tags.set(tags_clean(data.tags))
+    # Which fields changed, not what they say.
+    case_audit(case, "edit", by=adviser, fields=changed)
     return case
 
 
@@ -101,9 +107,18 @@ def case_schedule(
     """Plan the case for discussion in a learning circle; the submitter hears
     which one. It stays in review until it is published or rejected."""
     case = CaseSubmission.objects.select_for_update().get(pk=case.pk)
+    before = case.status
     transition(case, CaseStatus.SCHEDULED)
     case.learning_circle = event
     case.save()
+    case_audit(
+        case,
+        "schedule",
+        by=adviser,
+        old_status=before,
+        new_status=case.status,
+        event_id=event.pk,
+    )
     notify.to_submitter(
         case=case,
         template="scheduled",
@@ -122,10 +137,13 @@ def case_reject(*, case: CaseSubmission, adviser, reason: str) -> CaseSubmission
     if len(reason) > MAX_REASON_LENGTH:
         raise CaseError(_("Keep the reason under {n} characters.").format(n="5.000"))
     case = CaseSubmission.objects.select_for_update().get(pk=case.pk)
+    before = case.status
     transition(case, CaseStatus.REJECTED)
     case.rejection_reason = reason
     case.decided_by, case.decided_at = adviser, timezone.now()
     case.save()
+    # Not the reason: free text to the submitter, about their case.
+    case_audit(case, "reject", by=adviser, old_status=before, new_status=case.status)
     case_originals_erase(
         case=case, by=adviser, role="adviser", reason=ErasureReason.REJECTED
     )
@@ -193,6 +211,7 @@ def case_publish(
     """Publish the anonymised text as a page (members only unless the
     adviser says otherwise) and erase the original."""
     case = CaseSubmission.objects.select_for_update().get(pk=case.pk)
+    before = case.status
     transition(case, CaseStatus.PUBLISHED)
     if not case.anonymised_title or not case.anonymised_what_happened:
         raise CaseError(_("The anonymised case needs a title and a description."))
@@ -205,6 +224,15 @@ def case_publish(
     case.page = page
     case.decided_by, case.decided_at = adviser, timezone.now()
     case.save()
+    case_audit(
+        case,
+        "publish",
+        by=adviser,
+        old_status=before,
+        new_status=case.status,
+        page_id=page.pk,
+        members_only=members_only,
+    )
     case_originals_erase(
         case=case, by=adviser, role="adviser", reason=ErasureReason.PUBLISHED
     )

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from portal.core.audit import audit_log
 from portal.core.mail import absolute_url, mail_after_commit
 
 from .errors import AccountError
@@ -24,6 +25,22 @@ Status = User.ApprovalStatus
 
 def _mail(*, template: str, to: list[str], context: dict[str, Any]) -> None:
     mail_after_commit(template=f"accounts/email/{template}", to=to, context=context)
+
+
+def account_audit_label(user: User) -> str:
+    """How the audit log names an account: no name or address, so that the
+    entries say nothing about the person once the account is erased."""
+    return _("Account #{id}").format(id=user.pk)
+
+
+def _audit(user: User, action: str, *, by: User | None, **data: Any) -> None:
+    audit_log(
+        instance=user,
+        action=f"leerkring.account.{action}",
+        user=by,
+        label=account_audit_label(user),
+        data=data,
+    )
 
 
 def _domain_is_trusted(email: str) -> bool:
@@ -55,7 +72,10 @@ def account_request_verified(*, user: User) -> User:
     return user
 
 
-def _decide(*, user: User, decided_by: User | None, allowed: set[str]) -> User:
+def _decide(
+    *, user: User, decided_by: User | None, allowed: set[str]
+) -> tuple[User, str]:
+    """The locked account and its status before the decision."""
     user = User.objects.select_for_update().get(pk=user.pk)
     if user.approval_status not in allowed:
         raise AccountError(
@@ -65,12 +85,12 @@ def _decide(*, user: User, decided_by: User | None, allowed: set[str]) -> User:
         )
     user.decided_at = timezone.now()
     user.decided_by = decided_by
-    return user
+    return user, user.approval_status
 
 
 @transaction.atomic
 def account_approve(*, user: User, decided_by: User | None) -> User:
-    user = _decide(
+    user, before = _decide(
         user=user, decided_by=decided_by, allowed={Status.PENDING, Status.REJECTED}
     )
     user.approval_status = Status.APPROVED
@@ -78,6 +98,14 @@ def account_approve(*, user: User, decided_by: User | None) -> User:
     user.full_clean()
     user.save()
     user.groups.add(Group.objects.get(name=MEMBERS_GROUP))
+    _audit(
+        user,
+        "approve",
+        by=decided_by,
+        old_status=before,
+        new_status=user.approval_status,
+        automatic=decided_by is None,
+    )
     logger.info("account %s approved by %s", user.pk, getattr(decided_by, "pk", "-"))
     _mail(
         template="request_approved",
@@ -92,19 +120,29 @@ def account_reject(*, user: User, decided_by: User, reason: str) -> User:
     reason = reason.strip()
     if not reason:
         raise AccountError(_("Give a reason; the applicant receives it by e-mail."))
-    user = _decide(user=user, decided_by=decided_by, allowed={Status.PENDING})
+    user, before = _decide(user=user, decided_by=decided_by, allowed={Status.PENDING})
     user.approval_status = Status.REJECTED
     user.rejection_reason = reason
     user.full_clean()
     user.save()
     user.groups.remove(*Group.objects.filter(name=MEMBERS_GROUP))
+    # Not the reason: free text written to the applicant.
+    _audit(
+        user,
+        "reject",
+        by=decided_by,
+        old_status=before,
+        new_status=user.approval_status,
+    )
     logger.info("account %s rejected by %s", user.pk, decided_by.pk)
     _mail(template="request_rejected", to=[user.email], context={"user": user})
     return user
 
 
+@transaction.atomic
 def account_export(*, user: User) -> dict[str, Any]:
-    """All data the platform holds about ``user``, as JSON-ready data."""
+    """All data the platform holds about ``user``, as JSON-ready data. The
+    audit log records that the holder took it, not what it held."""
     data: dict[str, Any] = {
         "account": {
             "email": user.email,
@@ -132,6 +170,7 @@ def account_export(*, user: User) -> dict[str, Any]:
         if response:
             section, section_data = response
             data[section] = section_data
+    _audit(user, "export", by=None, sections=sorted(data))
     return data
 
 
@@ -140,6 +179,8 @@ def account_delete(*, user: User) -> None:
     """Erase the account. Apps remove or anonymise their own data first."""
     user = User.objects.select_for_update().get(pk=user.pk)
     account_deleting.send(sender=User, user=user)
+    # Logged as the platform's act: the holder's own account is what goes.
+    _audit(user, "delete", by=None, requested_by="holder")
     user_pk = user.pk
     user.delete()
     logger.info("account %s deleted at the holder's request", user_pk)

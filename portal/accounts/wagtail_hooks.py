@@ -8,6 +8,8 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.sidebar import LinkMenuItem as LinkMenuItemComponent
 from wagtail.models import Page, PageViewRestriction
 
+from portal.core.audit import action_register
+
 from . import admin_urls
 from .roles import REVIEW_PERMISSION
 from .selectors import account_requests_pending_count, user_is_member
@@ -41,6 +43,19 @@ def _register_menu_item():
         icon_name="user",
         order=250,
     )
+
+
+@hooks.register("register_log_actions")
+def _register_log_actions(actions) -> None:
+    for action, label, message in (
+        ("approve", _("Approve account request"), _("Account request approved")),
+        ("reject", _("Reject account request"), _("Account request rejected")),
+        ("export", _("Export own data"), _("Holder downloaded their data")),
+        ("delete", _("Delete account"), _("Account deleted at the holder's request")),
+    ):
+        action_register(
+            actions, action=f"leerkring.account.{action}", label=label, message=message
+        )
 
 
 @hooks.register("before_serve_page", order=-1)

@@ -1,0 +1,104 @@
+"""The audit log: what advisers (and the platform on its own) did to
+accounts, cases, registrations, help requests and discussions.
+
+It is Wagtail's own log, so advisers read it under Reports → Site history
+(/admin/reports/site-history/), filtered by action, user, type and date,
+with Wagtail's CSV and Excel export. An adviser sees the entries of every
+type on which their group holds at least one permission (Wagtail's rule);
+the data migrations of the apps give the Advisers group those permissions.
+
+Rules for callers (the services):
+
+- call it inside the service's ``transaction.atomic``, after the change, so
+  that an action that fails leaves no entry;
+- give a neutral ``label`` ("Account #12", "Case #3"): Wagtail stores it at
+  logging time and shows it for good, also after the object is erased, so
+  it must not hold a name or the text someone wrote;
+- ``data`` holds small, non-personal facts only (old and new status,
+  counts, ids), never free text.
+
+Each app registers its actions, with a label for the filter and a message
+for the list, in its ``wagtail_hooks`` (hook ``register_log_actions``).
+"""
+
+from collections.abc import Mapping
+from typing import Any
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.utils import timezone
+from wagtail.log_actions import LogFormatter, log
+from wagtail.models import ModelLogEntry
+
+#: Action codes of this platform start with this, Wagtail's with "wagtail.".
+PREFIX = "leerkring."
+
+#: The object id of an entry about a whole list (an export) rather than one
+#: row: no row has id 0, so the report finds no object and shows the label
+#: without a link.
+LIST_OBJECT_ID = "0"
+
+
+def audit_log(
+    *,
+    instance: models.Model,
+    action: str,
+    user: Any = None,
+    label: str,
+    data: Mapping[str, Any] | None = None,
+) -> Any:
+    """Record ``action`` on ``instance`` by ``user`` (None: the platform, or
+    the adviser of the admin request in progress). Returns the entry."""
+    return log(
+        instance=instance,
+        action=action,
+        user=user if user is not None and user.is_authenticated else None,
+        title=str(label),
+        data=dict(data or {}),
+    )
+
+
+def audit_log_list(
+    *,
+    model: type[models.Model],
+    action: str,
+    user: Any,
+    label: str,
+    data: Mapping[str, Any] | None = None,
+) -> ModelLogEntry:
+    """Record an action on a whole list of ``model`` (say, an export), which
+    has no one object to hang the entry on."""
+    return ModelLogEntry.objects.create(
+        content_type=ContentType.objects.get_for_model(model),
+        object_id=LIST_OBJECT_ID,
+        label=str(label),
+        action=action,
+        user=user if user is not None and user.is_authenticated else None,
+        timestamp=timezone.now(),
+        data=dict(data or {}),
+    )
+
+
+def audit_labels_neutralise(*, instance: models.Model, label: str) -> int:
+    """Replace the label of every entry about ``instance`` (Wagtail's own
+    entries store ``str(instance)``, a person's name for an account) by
+    ``label``; called when the object is erased. Returns the count."""
+    return ModelLogEntry.objects.for_instance(instance).update(label=str(label))
+
+
+def action_register(actions: Any, *, action: str, label: str, message: str) -> None:
+    """Register ``action`` with Wagtail's log (call from the hook
+    ``register_log_actions``). ``label`` names it in the report's filter;
+    ``message`` is shown in the list and may name keys of the entry's data,
+    such as "{count}"."""
+
+    class _Formatter(LogFormatter):
+        def format_message(self, log_entry) -> str:
+            try:
+                return str(message).format(**(log_entry.data or {}))
+            except (KeyError, IndexError, ValueError):
+                # An entry written before the message named this key.
+                return str(label)
+
+    _Formatter.label = label
+    actions.register_action(action)(_Formatter)

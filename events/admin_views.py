@@ -11,10 +11,14 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from .errors import RegistrationError
-from .exports import participants_csv
 from .models import EventPage
 from .selectors import event_participants, events_for_management
-from .services import attendance_record, participants_message, registration_decide
+from .services import (
+    attendance_record,
+    participants_export,
+    participants_message,
+    registration_decide,
+)
 
 PERMISSION = "events.manage_registrations"
 
@@ -62,7 +66,7 @@ def participants(request: HttpRequest, pk: int) -> HttpResponse:
 def export(request: HttpRequest, pk: int) -> HttpResponse:
     event = _event_or_404(pk)
     response = HttpResponse(
-        participants_csv(event_participants(event=event)),
+        participants_export(event=event, by=request.user),
         content_type="text/csv; charset=utf-8",
     )
     response["Content-Disposition"] = (
@@ -77,7 +81,7 @@ def export(request: HttpRequest, pk: int) -> HttpResponse:
 def attendance(request: HttpRequest, pk: int) -> HttpResponse:
     event = _event_or_404(pk)
     ids = {int(v) for v in request.POST.getlist("attended") if v.isdigit()}
-    count = attendance_record(event=event, attended_ids=ids)
+    count = attendance_record(event=event, attended_ids=ids, by=request.user)
     messages.success(request, _("Attendance saved: {n} present.").format(n=count))
     return redirect("event_participants:participants", pk=event.pk)
 
@@ -94,7 +98,9 @@ def message(request: HttpRequest, pk: int) -> HttpResponse:
         )
         return redirect("event_participants:participants", pk=event.pk)
     try:
-        count = participants_message(event=event, **form.cleaned_data)
+        count = participants_message(
+            event=event, by=request.user, **form.cleaned_data
+        )
     except RegistrationError as exc:
         messages.error(request, str(exc))
     else:
@@ -113,7 +119,9 @@ def decide(request: HttpRequest, pk: int, registration_pk: int) -> HttpResponse:
         raise Http404
     approve = request.POST.get("decision") == "approve"
     try:
-        registration_decide(registration=registration, approve=approve)
+        registration_decide(
+            registration=registration, approve=approve, by=request.user
+        )
     except RegistrationError as exc:
         messages.error(request, str(exc))
     else:

@@ -6,15 +6,19 @@ import logging
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, transaction
+from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from portal.core.mail import absolute_url, mail_after_commit
 
+from .audit import event_audit, registration_audit
 from .errors import RegistrationError
+from .exports import participants_csv
 from .ical import invitation_render
 from .links import registration_link
 from .models import EventCalendarState, EventPage, Registration
+from .selectors import event_participants
 from .states import EventState, accepts_registrations, event_state
 
 logger = logging.getLogger(__name__)
@@ -163,19 +167,30 @@ def registration_confirm(*, registration: Registration) -> Registration:
 
 
 @transaction.atomic
-def registration_decide(*, registration: Registration, approve: bool) -> Registration:
-    """An adviser approves (a place or the waiting list) or declines a
-    registration that waits for approval."""
+def registration_decide(
+    *, registration: Registration, approve: bool, by=None
+) -> Registration:
+    """The adviser ``by`` approves (a place or the waiting list) or declines
+    a registration that waits for approval."""
     event, taken = _locked(registration.event)
     registration = Registration.objects.select_for_update().get(pk=registration.pk)
     if registration.status != Status.PENDING_APPROVAL:
         raise RegistrationError(_("This registration is not waiting for approval."))
     registration.event = event
     if approve:
-        return _seat_or_wait(registration, taken)
-    registration.status, registration.cancelled_at = Status.CANCELLED, timezone.now()
-    registration.save(update_fields=["status", "cancelled_at"])
-    _mail(template="declined", registration=registration)
+        registration = _seat_or_wait(registration, taken)
+    else:
+        registration.status = Status.CANCELLED
+        registration.cancelled_at = timezone.now()
+        registration.save(update_fields=["status", "cancelled_at"])
+        _mail(template="declined", registration=registration)
+    registration_audit(
+        registration,
+        "approve" if approve else "decline",
+        by=by,
+        old_status=Status.PENDING_APPROVAL.value,
+        new_status=registration.status,
+    )
     return registration
 
 
@@ -213,6 +228,11 @@ def _promote_first_waiting(event: EventPage) -> bool:
         return False
     first.status, first.confirmed_at = Status.CONFIRMED, timezone.now()
     first.save(update_fields=["status", "confirmed_at"])
+    # The platform's act (a cancellation or more places set it off); in an
+    # admin request Wagtail's log names the adviser who caused it.
+    registration_audit(
+        first, "promote", old_status=Status.WAITING.value, new_status=first.status
+    )
     logger.info("registration %s promoted from the waiting list", first.pk)
     _mail(template="promoted", registration=first, invite=True)
     return True
@@ -276,11 +296,14 @@ def registrations_anonymise_expired(*, now: dt.datetime | None = None) -> int:
     expired = Registration.objects.filter(
         event__ends_at__lt=cutoff, anonymised_at__isnull=True
     )
+    per_event = dict(expired.order_by().values_list("event").annotate(n=Count("pk")))
     # Answers are free text and may name people; organisation and attendance
     # stay, for the counts.
     count = expired.update(
         name="", job_title="", email="", user=None, answers=[], anonymised_at=now
     )
+    for event in EventPage.objects.filter(pk__in=per_event).order_by("pk"):
+        event_audit(event, "anonymise", count=per_event[event.pk])
     logger.info("anonymised %s registrations of events before %s", count, cutoff)
     return count
 
@@ -322,14 +345,16 @@ def _tell_participants(event: EventPage, *, cancelled: bool) -> int:
 
 
 @transaction.atomic
-def attendance_record(*, event: EventPage, attended_ids: set[int]) -> int:
+def attendance_record(*, event: EventPage, attended_ids: set[int], by=None) -> int:
     """Mark who of the confirmed participants attended; returns how many."""
     confirmed = event.registrations.filter(status=Status.CONFIRMED)
     confirmed.update(attended=False)
-    return confirmed.filter(pk__in=attended_ids).update(attended=True)
+    present = confirmed.filter(pk__in=attended_ids).update(attended=True)
+    event_audit(event, "attendance", by=by, present=present)
+    return present
 
 
-def participants_message(*, event: EventPage, subject: str, body: str) -> int:
+def participants_message(*, event: EventPage, subject: str, body: str, by=None) -> int:
     """Mail everyone with a place at ``event``; returns the number of mails."""
     subject, body = subject.strip(), body.strip()
     if not subject or not body:
@@ -347,4 +372,18 @@ def participants_message(*, event: EventPage, subject: str, body: str) -> int:
             [email],
         ).send()
     logger.info("message to %s participants of event %s", len(recipients), event.pk)
+    # After the last mail went out: a failure on the way logs nothing. Not
+    # the subject or the text, which may name people.
+    with transaction.atomic():
+        event_audit(event, "message", by=by, recipients=len(recipients))
     return len(recipients)
+
+
+@transaction.atomic
+def participants_export(*, event: EventPage, by) -> bytes:
+    """The participant list of ``event`` as CSV for the adviser ``by``;
+    the audit log records who took it and how many rows it held."""
+    registrations = list(event_participants(event=event))
+    data = participants_csv(registrations)
+    event_audit(event, "export", by=by, rows=len(registrations))
+    return data

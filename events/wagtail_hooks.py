@@ -2,12 +2,18 @@ from django.http import HttpRequest
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.admin_url_finder import (
+    ModelAdminURLFinder,
+    register_admin_url_finder,
+)
 from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 
+from portal.core.audit import action_register
+
 from . import admin_urls
 from .admin_views import PERMISSION
-from .models import Audience
+from .models import Audience, Registration
 
 register_snippet(Audience)
 
@@ -30,3 +36,49 @@ def _register_menu_item():
         icon_name="group",
         order=260,
     )
+
+
+class RegistrationAdminURLFinder(ModelAdminURLFinder):
+    """Links a registration in the audit log to its event's participants."""
+
+    def construct_edit_url(self, instance: Registration) -> str:
+        return reverse("event_participants:participants", args=[instance.event_id])
+
+
+register_admin_url_finder(Registration, RegistrationAdminURLFinder)
+
+
+@hooks.register("register_log_actions")
+def _register_log_actions(actions) -> None:
+    for action, label, message in (
+        ("registration.approve", _("Approve registration"), _("Registration approved")),
+        ("registration.decline", _("Decline registration"), _("Registration declined")),
+        (
+            "registration.promote",
+            _("Promote from the waiting list"),
+            _("Place given from the waiting list"),
+        ),
+        (
+            "event.attendance",
+            _("Record attendance"),
+            _("Attendance recorded: {present} present"),
+        ),
+        (
+            "event.message",
+            _("Message the participants"),
+            _("Message sent to {recipients} participants"),
+        ),
+        (
+            "event.export",
+            _("Export participant list"),
+            _("Participant list exported ({rows} rows)"),
+        ),
+        (
+            "event.anonymise",
+            _("Erase participants' data after the retention period"),
+            _("Personal data of {count} registrations erased"),
+        ),
+    ):
+        action_register(
+            actions, action=f"leerkring.{action}", label=label, message=message
+        )

@@ -60,6 +60,23 @@ XSS_PAYLOADS: list[str] = [
 ]
 
 
+#: What a short payload runs: a global assignment sets ``window.__xss`` too.
+RUN_SHORT = "__xss=1"
+#: For fields of 50 characters or so (tags, phone numbers).
+SHORT_PAYLOADS: list[str] = [
+    f"<script>{RUN_SHORT}</script>",
+    f"<svg onload={RUN_SHORT}>",
+    f"<img src=x onerror={RUN_SHORT}>",
+    f'"><svg onload={RUN_SHORT}>',
+    f"'><svg onload={RUN_SHORT}>",
+    f'" autofocus onfocus="{RUN_SHORT}',
+    f"</title><svg onload={RUN_SHORT}>",
+    f"</textarea><svg onload={RUN_SHORT}>",
+    f"javascript:{RUN_SHORT}",
+    "{{ 7777*7 }}",
+]
+
+
 def chunks(limit: int, payloads: list[str] | None = None) -> list[str]:
     """The payloads joined into as few texts as fit in ``limit`` characters
     each (one payload longer than ``limit`` is skipped), for fields too short
@@ -80,5 +97,27 @@ def chunks(limit: int, payloads: list[str] | None = None) -> list[str]:
     return texts
 
 
+def _swallows(payload: str) -> bool:
+    """Whether the payload opens an element a sanitiser drops with its
+    content and leaves it open, so that the rest of a text goes too."""
+    from portal.core.sanitise import drop_dangerous_content
+
+    return "TAIL" not in drop_dangerous_content(payload + " TAIL")
+
+
+SWALLOWING = [p for p in XSS_PAYLOADS if _swallows(p)]
+
+
+def long_texts(n: int = 3) -> list[str]:
+    """``n`` texts for free-text fields, each with every payload that leaves
+    the rest of the text alone, and one of the others at the end: together
+    they get every payload to the renderer."""
+    rest = "\n\n".join(p for p in XSS_PAYLOADS if p not in SWALLOWING)
+    return [
+        f"{rest}\n\n{SWALLOWING[i % len(SWALLOWING)]}" if SWALLOWING else rest
+        for i in range(n)
+    ]
+
+
 #: Every payload in one text, for the free-text fields.
-ALL_PAYLOADS = "\n\n".join(XSS_PAYLOADS)
+ALL_PAYLOADS = long_texts(1)[0]

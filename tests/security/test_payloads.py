@@ -9,7 +9,7 @@ from urllib.parse import unquote
 import pytest
 
 from .browser import probe
-from .payloads import XSS_PAYLOADS, chunks
+from .payloads import SHORT_PAYLOADS, XSS_PAYLOADS, chunks
 
 pytestmark = pytest.mark.browser
 
@@ -27,7 +27,9 @@ CONTEXTS = (
 # <style> kept as markup, data: URLs (Chromium blocks them at the top level;
 # the probe reports the link itself) and template code, reported by text.
 ONLY_BEHIND_A_FLAWED_SANITISER = {
-    p for p in XSS_PAYLOADS if p.startswith("<style>") or "data:" in p or "7777*7" in p
+    p
+    for p in XSS_PAYLOADS + SHORT_PAYLOADS
+    if p.startswith("<style>") or "data:" in p or "7777*7" in p
 }
 
 
@@ -41,7 +43,7 @@ def test_every_payload_runs_when_put_in_a_page_unescaped(browser):
     context = browser.new_context()
     page = context.new_page()
     silent = []
-    for payload in XSS_PAYLOADS:
+    for payload in XSS_PAYLOADS + SHORT_PAYLOADS:
         if payload in ONLY_BEHIND_A_FLAWED_SANITISER:
             continue
         page.evaluate("window.__xss = 0")

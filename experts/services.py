@@ -15,6 +15,7 @@ from casebook.services import CaseInput, case_create
 from portal.accounts.selectors import advisers_to_notify, user_is_member
 from portal.core.mail import absolute_url, mail_after_commit
 
+from .audit import request_audit
 from .errors import ExpertsError, NotAllowed
 from .models import (
     Assignment,
@@ -148,7 +149,7 @@ def experts_assign(
         raise ExpertsError(_("This request has been closed."))
     if not experts:
         raise ExpertsError(_("Choose at least one expert."))
-    added = []
+    added, before = [], help_request.status
     for expert in experts:
         if expert.user_id == help_request.requester_id:
             continue
@@ -160,6 +161,15 @@ def experts_assign(
     if added and help_request.status == RequestStatus.NEW:
         help_request.status = RequestStatus.ASSIGNED
         help_request.save(update_fields=["status", "updated_at"])
+    if added:
+        request_audit(
+            help_request,
+            "assign",
+            by=adviser,
+            experts=[a.expert_id for a in added],
+            old_status=before,
+            new_status=help_request.status,
+        )
     context = {"help_request": help_request, "url": _url(help_request)}
     for assignment in added:
         mail_after_commit(
@@ -241,12 +251,23 @@ def request_close(*, help_request: HelpRequest, user) -> HelpRequest:
         raise NotAllowed(_("Only the requester or an adviser can close a request."))
     if help_request.is_closed:
         return help_request
-    now = timezone.now()
+    now, before = timezone.now(), help_request.status
     help_request.status = RequestStatus.CLOSED
     help_request.closed_at = now
     help_request.original_text = ""
     help_request.erased_at = now
     help_request.save()
+    by_requester = user.pk == help_request.requester_id
+    request_audit(
+        help_request,
+        "close",
+        # The requester's own act is the platform's in the advisers' log.
+        by=None if by_requester else user,
+        closed_by="requester" if by_requester else "adviser",
+        old_status=before,
+        new_status=help_request.status,
+        original_erased=True,
+    )
     return help_request
 
 

@@ -1,8 +1,11 @@
 """Advisers make members experts in the Wagtail admin."""
 
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from portal.core.audit import action_register
 
 from .models import ExpertiseTag, ExpertProfile
 
@@ -30,3 +33,19 @@ class ExpertsViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(ExpertsViewSetGroup)
+
+
+@hooks.register("register_log_actions")
+def _register_log_actions(actions) -> None:
+    action_register(
+        actions,
+        action="leerkring.helprequest.assign",
+        label=_("Assign experts to a help request"),
+        message=_("Experts assigned"),
+    )
+    action_register(
+        actions,
+        action="leerkring.helprequest.close",
+        label=_("Close help request"),
+        message=_("Help request closed; original erased"),
+    )

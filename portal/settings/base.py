@@ -4,8 +4,10 @@ from the environment (see .env.example)."""
 from pathlib import Path
 
 import environ
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.embeds.oembed_providers import vimeo, youtube
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = BASE_DIR / "var"
 
@@ -46,6 +48,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "allauth",
+    "csp",
     "allauth.account",
     "allauth.mfa",
     "django.contrib.admin",
@@ -71,6 +74,8 @@ MIDDLEWARE = [
     "portal.accounts.middleware.AdminRequiresMFAMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
+    "portal.core.security.ContentSecurityPolicyMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
 
 ROOT_URLCONF = "portal.urls"
 WSGI_APPLICATION = "portal.wsgi.application"
@@ -183,6 +188,69 @@ STORAGES = {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
 }
+# Security headers on every profile (production adds HSTS and secure cookies).
+# The public site runs no JavaScript and one stylesheet, so nothing inline is
+# allowed: an injected <script>, style attribute or event handler does not
+# run. Video blocks embed the players of YouTube and Vimeo (the iframes their
+# oEmbed answers hold), the only other origins a page may load; video blocks
+# accept no other sites (WAGTAILEMBEDS_FINDERS). The Wagtail admin has its own
+# policy below, applied by portal.core.security.
+VIDEO_PLAYER_ORIGINS = ["https://www.youtube.com", "https://player.vimeo.com"]
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "frame-src": VIDEO_PLAYER_ORIGINS,
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+# The Wagtail admin writes inline <script> blocks (page explorer, reports,
+# editor) and style attributes (StreamField, Draftail), so that only it may run
+# inline code: Wagtail does not support a strict policy yet (wagtail#1288).
+# It shows its page preview in a same-origin frame and previews images from
+# blob: addresses. It is open to advisers only, who log in with two factors.
+ADMIN_CSP_PREFIX = "/admin/"
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        "script-src": [SELF, UNSAFE_INLINE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:"],
+        "frame-src": [SELF, *CONTENT_SECURITY_POLICY["DIRECTIVES"]["frame-src"]],
+        "frame-ancestors": [SELF],
+    }
+}
+SECURE_CONTENT_TYPE_NOSNIFF = True
+# The origin, never the path, leaves the site: paths hold signed tokens
+# (registration and newsletter links), and the video players refuse to play
+# without knowing the embedding site.
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# Browser features the site never uses, off for it and for embedded players.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "serial",
+        "usb",
+    )
+}
+
 
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
@@ -255,3 +323,12 @@ LOGGING = {
         "wagtail": {"level": "WARNING"},
     },
 }
+# Avatars from the static files: Gravatar would learn who uses the admin (a
+# hash of each adviser's address) and needs another origin in the policy.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Video blocks take YouTube and Vimeo addresses only, whose players are the
+# frames the Content-Security-Policy allows (VIDEO_PLAYER_ORIGINS): another
+# site's address is refused in the editor instead of becoming an empty frame.
+WAGTAILEMBEDS_FINDERS = [
+    {"class": "wagtail.embeds.finders.oembed", "providers": [youtube, vimeo]}
+]

@@ -43,9 +43,11 @@ def _run(probe: str, **variables: str) -> subprocess.CompletedProcess:
     """``probe`` in a fresh interpreter with only ``variables`` set of ours."""
     env = {k: v for k, v in os.environ.items() if k not in VARIABLES}
     env.update(
-        DJANGO_SETTINGS_MODULE="portal.settings.base",
-        DJANGO_SECRET_KEY="settings-test-key",
-        **variables,
+        {
+            "DJANGO_SETTINGS_MODULE": "portal.settings.base",
+            "DJANGO_SECRET_KEY": "settings-test-key",
+            **variables,
+        }
     )
     return subprocess.run(  # noqa: S603
         [sys.executable, "-c", probe],
@@ -117,3 +119,23 @@ def test_logs_as_json_lines_for_a_collector():
     assert line["message"] == "registration 7 promoted"
     assert line["event_id"] == 3
     assert "time" in line
+
+
+DEPLOY_PROBE = """
+import django
+from django.core.management import call_command
+django.setup()
+call_command("check", deploy=True, fail_level="WARNING")
+"""
+
+
+def test_production_profile_passes_the_deployment_checks():
+    # Fails (CommandError, non-zero exit) on any warning: HSTS, secure
+    # cookies, SSL redirect, X-Frame-Options, a weak secret key, DEBUG.
+    result = _run(
+        DEPLOY_PROBE,
+        DJANGO_SETTINGS_MODULE="portal.settings.production",
+        DJANGO_SECRET_KEY="x7-" + "production-like-secret-key-of-fifty-chars" * 2,
+        DJANGO_ALLOWED_HOSTS="leerkring.example.nl",
+    )
+    assert "System check identified no issues" in result.stdout

@@ -6,8 +6,8 @@ from pathlib import Path
 import environ
 from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.utils.translation import gettext_lazy as _
-
 from wagtail.embeds.oembed_providers import vimeo, youtube
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = BASE_DIR / "var"
 
@@ -47,8 +47,8 @@ INSTALLED_APPS = [
     "wagtail",
     "modelcluster",
     "taggit",
-    "allauth",
     "csp",
+    "allauth",
     "allauth.account",
     "allauth.mfa",
     "django.contrib.admin",
@@ -70,12 +70,12 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "portal.core.security.ContentSecurityPolicyMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "portal.accounts.middleware.AdminRequiresMFAMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
-    "portal.core.security.ContentSecurityPolicyMiddleware",
-    "django_permissions_policy.PermissionsPolicyMiddleware",
 
 ROOT_URLCONF = "portal.urls"
 WSGI_APPLICATION = "portal.wsgi.application"
@@ -170,24 +170,6 @@ MFA_TOTP_ISSUER = "Leerkring"
 # everyone else waits for an adviser.
 ACCOUNTS_AUTO_APPROVE_DOMAINS = env.list("ACCOUNTS_AUTO_APPROVE_DOMAINS", default=[])
 
-LANGUAGE_CODE = "nl"
-LANGUAGES = [("nl", _("Dutch")), ("en", _("English"))]
-LOCALE_PATHS = [BASE_DIR / "locale"]
-TIME_ZONE = "Europe/Amsterdam"
-USE_I18N = True
-USE_TZ = True
-
-STATIC_URL = "/static/"
-STATIC_ROOT = env.path("DJANGO_STATIC_ROOT", default=BASE_DIR / "staticfiles")
-STATICFILES_DIRS = [BASE_DIR / "static"]
-MEDIA_URL = "/media/"
-MEDIA_ROOT = env.path("DJANGO_MEDIA_ROOT", default=VAR_DIR / "media")
-STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {
-        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
-    },
-}
 # Security headers on every profile (production adds HSTS and secure cookies).
 # The public site runs no JavaScript and one stylesheet, so nothing inline is
 # allowed: an injected <script>, style attribute or event handler does not
@@ -251,6 +233,24 @@ PERMISSIONS_POLICY = {
     )
 }
 
+LANGUAGE_CODE = "nl"
+LANGUAGES = [("nl", _("Dutch")), ("en", _("English"))]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+TIME_ZONE = "Europe/Amsterdam"
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "/static/"
+STATIC_ROOT = env.path("DJANGO_STATIC_ROOT", default=BASE_DIR / "staticfiles")
+STATICFILES_DIRS = [BASE_DIR / "static"]
+MEDIA_URL = "/media/"
+MEDIA_ROOT = env.path("DJANGO_MEDIA_ROOT", default=VAR_DIR / "media")
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
+    },
+}
 
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
@@ -262,6 +262,9 @@ WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8
 WAGTAILADMIN_LOGIN_URL = "account_login"
 WAGTAIL_FRONTEND_LOGIN_URL = "/accounts/login/"
 WAGTAIL_I18N_ENABLED = False
+# Avatars from the static files: Gravatar would learn who uses the admin (a
+# hash of each adviser's address) and needs another origin in the policy.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 # Wagtail's database search (modelsearch). On PostgreSQL text is stemmed as
 # Dutch ('bijeenkomsten' finds 'bijeenkomst'); SQLite ignores the option. The
@@ -274,6 +277,12 @@ WAGTAILSEARCH_BACKENDS = {
     }
 }
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "csv", "txt"]
+# Video blocks take YouTube and Vimeo addresses only, whose players are the
+# frames the Content-Security-Policy allows (VIDEO_PLAYER_ORIGINS): another
+# site's address is refused in the editor instead of becoming an empty frame.
+WAGTAILEMBEDS_FINDERS = [
+    {"class": "wagtail.embeds.finders.oembed", "providers": [youtube, vimeo]}
+]
 
 # Publishing or unpublishing a page sends PURGE for its URL (and its
 # ancestors', which list it) to the nginx page cache in front of every app
@@ -323,12 +332,3 @@ LOGGING = {
         "wagtail": {"level": "WARNING"},
     },
 }
-# Avatars from the static files: Gravatar would learn who uses the admin (a
-# hash of each adviser's address) and needs another origin in the policy.
-WAGTAIL_GRAVATAR_PROVIDER_URL = None
-# Video blocks take YouTube and Vimeo addresses only, whose players are the
-# frames the Content-Security-Policy allows (VIDEO_PLAYER_ORIGINS): another
-# site's address is refused in the editor instead of becoming an empty frame.
-WAGTAILEMBEDS_FINDERS = [
-    {"class": "wagtail.embeds.finders.oembed", "providers": [youtube, vimeo]}
-]

@@ -10,7 +10,7 @@ from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from portal.core.mail import absolute_url, mail_after_commit
+from portal.core.mail import absolute_url, mail_after_commit, mail_enqueue
 
 from .audit import event_audit, registration_audit
 from .errors import RegistrationError
@@ -364,13 +364,15 @@ def participants_message(*, event: EventPage, subject: str, body: str, by=None) 
             "email", flat=True
         )
     )
+    # Not in a transaction: each mail is queued as it is written.
     for email in recipients:
-        EmailMultiAlternatives(
+        message = EmailMultiAlternatives(
             settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + " ".join(subject.split()),
             body,
             settings.DEFAULT_FROM_EMAIL,
             [email],
-        ).send()
+        )
+        mail_enqueue(message, after_commit=False)
     logger.info("message to %s participants of event %s", len(recipients), event.pk)
     # After the last mail went out: a failure on the way logs nothing. Not
     # the subject or the text, which may name people.

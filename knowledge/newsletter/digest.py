@@ -13,7 +13,6 @@ sent as its own small transaction commits.
 
 import datetime as dt
 import logging
-import smtplib
 from dataclasses import dataclass
 from typing import Any
 
@@ -24,7 +23,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from portal.core.mail import absolute_url, mail_after_commit
+from portal.core.mail import MailNotSent, absolute_url, mail_after_commit
 
 from .errors import NewsletterError
 from .links import subscriber_link
@@ -113,8 +112,10 @@ def digest_send(*, dry_run: bool = False) -> DigestOutcome:
     for subscriber_id in recipients:
         try:
             sent += _deliver(digest, subscriber_id, context)
-        except (smtplib.SMTPException, OSError):
-            # Not sent, so not recorded as sent: the next run tries again.
+        except MailNotSent:
+            # Sent at once (no worker) and refused, so not recorded as sent:
+            # the next run tries again. With a worker, the mail task itself
+            # tries again later.
             logger.exception("digest %s to subscriber %s", digest.pk, subscriber_id)
             DigestDelivery.objects.filter(
                 digest=digest, subscriber_id=subscriber_id

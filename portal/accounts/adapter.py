@@ -1,5 +1,9 @@
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.core import context as allauth_context
+from django.contrib.sites.shortcuts import get_current_site
 from django.http import HttpRequest
+
+from portal.core.mail import mail_enqueue
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -11,3 +15,17 @@ class AccountAdapter(DefaultAccountAdapter):
         if commit:
             user.save()
         return user
+
+    def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
+        """As allauth's, but queued for the background worker like the
+        platform's own mails. allauth sends outside any transaction of its
+        own, so the mail is queued at once rather than on commit."""
+        request = allauth_context.request
+        context = {
+            "request": request,
+            "email": email,
+            "current_site": get_current_site(request),
+            **context,
+        }
+        message = self.render_mail(template_prefix, email, context)
+        mail_enqueue(message, after_commit=False)

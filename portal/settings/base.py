@@ -5,6 +5,7 @@ from pathlib import Path
 
 import environ
 from csp.constants import NONE, SELF, UNSAFE_INLINE
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 from wagtail.embeds.oembed_providers import vimeo, youtube
 
@@ -47,6 +48,7 @@ INSTALLED_APPS = [
     "wagtail",
     "modelcluster",
     "taggit",
+    "django_tasks_db",
     "csp",
     "allauth",
     "allauth.account",
@@ -302,7 +304,25 @@ EVENTS_RETENTION_DAYS = env.int("EVENTS_RETENTION_DAYS", default=365)
 # Minutes during which members may still edit a message they posted.
 COMMUNITY_EDIT_WINDOW_MINUTES = env.int("COMMUNITY_EDIT_WINDOW_MINUTES", default=30)
 
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Background work: mail, event reminders, the newsletter digest, the policy
+# book. "immediate" runs a task inside the request that enqueues it, so
+# `make run` needs no worker; "database" stores it for `manage.py db_worker`
+# on any server (production's default, see production.py).
+TASK_BACKENDS = {
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+    "database": "django_tasks_db.DatabaseBackend",
+}
+
+
+def tasks_setting(name: str) -> dict:
+    if name not in TASK_BACKENDS:
+        raise ImproperlyConfigured(
+            f"LEERKRING_TASKS_BACKEND must be one of {', '.join(TASK_BACKENDS)}"
+        )
+    return {"default": {"BACKEND": TASK_BACKENDS[name]}}
+
+
+TASKS = tasks_setting(env("LEERKRING_TASKS_BACKEND", default="immediate"))
 
 # DJANGO_LOG_FORMAT=json writes one JSON object a line (time, level, logger,
 # message and any extra fields), for a log collector; plain text otherwise.

@@ -2,7 +2,7 @@
 environment (DJANGO_SECRET_KEY has no default)."""
 
 from .base import *  # noqa: F403
-from .base import env
+from .base import env, tasks_setting
 
 DEBUG = False
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
@@ -15,3 +15,6 @@ SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_SECURE = True
 LANGUAGE_COOKIE_SECURE = True
 X_FRAME_OPTIONS = "DENY"
+# A worker (`manage.py db_worker`) sends the mail and builds the policy book,
+# so a slow mail server never holds up a request on any web server.
+TASKS = tasks_setting(env("LEERKRING_TASKS_BACKEND", default="database"))

@@ -1,5 +1,9 @@
 """What advisers do as moderators. Every action is checked here (not only in
-the view) and written to ModerationAction, which feeds the audit log."""
+the view) and written to ModerationAction, the community's own record with
+the reason members see, and to the platform's audit log (portal.core.audit),
+which advisers read with the rest of their actions."""
+
+from typing import Any
 
 from django.db import transaction
 from django.db.models import Model
@@ -7,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from portal.accounts.selectors import user_is_adviser
+from portal.core.audit import audit_log
 
 from .errors import CommunityError, NotAllowed
 from .models import CommunityTag, ModerationAction, Post, PostTag, Thread, ThreadTag
@@ -22,7 +27,25 @@ def _require_adviser(user) -> None:
         raise NotAllowed(_("Only advisers can moderate the discussions."))
 
 
-def _log(*, by, action: str, target: Model, reason: str = "", summary: str = ""):
+def audit_label(target: Model) -> str:
+    """Messages and discussions by number: their titles are members' words.
+    Tags by name, the shared vocabulary."""
+    if isinstance(target, Post):
+        return _("Message #{id}").format(id=target.pk)
+    if isinstance(target, Thread):
+        return _("Discussion #{id}").format(id=target.pk)
+    return str(target)
+
+
+def _log(
+    *,
+    by,
+    action: str,
+    target: Model,
+    reason: str = "",
+    summary: str = "",
+    **data: Any,
+) -> None:
     ModerationAction.objects.create(
         actor=by,
         action=action,
@@ -30,6 +53,14 @@ def _log(*, by, action: str, target: Model, reason: str = "", summary: str = "")
         target_id=target.pk,
         summary=(summary or str(target))[:300],
         reason=reason,
+    )
+    # Not the reason: free text that may name the author.
+    audit_log(
+        instance=target,
+        action=f"leerkring.community.{action}",
+        user=by,
+        label=audit_label(target),
+        data=data,
     )
 
 
@@ -57,6 +88,7 @@ def post_mark(*, post: Post, by, marked_as: str) -> Post:
             action=Action.UNMARK if unmark else Action.MARK,
             target=post,
             reason="" if unmark else post.get_marked_as_display(),
+            marked_as=marked_as,
         )
     return post
 
@@ -138,6 +170,8 @@ def tag_merge(*, source: CommunityTag, target: CommunityTag, by) -> int:
             action=Action.TAG_MERGE,
             target=target,
             summary=f"{source.name} → {target.name}",
+            source=source.name,
+            moved=moved,
         )
         source.delete()
     return moved
@@ -169,7 +203,7 @@ def tag_split(
         target = CommunityTag.objects.filter(name=name).first()
         if target is None:
             target = CommunityTag.objects.create(name=name)
-        _retag(
+        moved = _retag(
             source=source,
             target=target,
             thread_ids=list(thread_ids),
@@ -180,6 +214,8 @@ def tag_split(
             action=Action.TAG_SPLIT,
             target=target,
             summary=f"{source.name} → {target.name}",
+            source=source.name,
+            moved=moved,
         )
         if not (source.thread_items.exists() or source.post_items.exists()):
             source.delete()

@@ -11,6 +11,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from portal.accounts.selectors import user_is_adviser
+from portal.core.audit import action_register
 
 from . import admin_urls
 from .models import MeetingNote, ModerationAction, Theme
@@ -73,3 +74,14 @@ def _register_menu_item():
 
 # The policy book's admin pages, dashboard panel and publish hook.
 from .policybook import hooks as _policy_book_hooks  # noqa: E402, F401
+
+
+@hooks.register("register_log_actions")
+def _register_log_actions(actions) -> None:
+    for action, label in ModerationAction.Action.choices:
+        action_register(
+            actions,
+            action=f"leerkring.community.{action}",
+            label=label,
+            message=label,
+        )

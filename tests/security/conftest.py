@@ -7,12 +7,14 @@ from tests.browser.conftest import browser  # noqa: F401 - fixture
 
 @pytest.fixture
 def hostile_page(browser, live_server):  # noqa: F811 - the imported fixture
-    """``open(user=None)``: a Chromium page that ignores Content-Security-
-    Policy, logged in as ``user`` when given. Without the policy an inline
-    script runs, so what the tests see is the escaping and sanitising alone."""
+    """``open(user=None, client=None)``: a Chromium page that ignores
+    Content-Security-Policy, logged in as ``user``, or in the session of a
+    test ``client`` (whose messages it then shows). Without the policy an
+    inline script runs, so what the tests see is the escaping and sanitising
+    alone."""
     contexts = []
 
-    def _open(user=None):
+    def _open(user=None, client=None):
         context = browser.new_context(
             locale="nl-NL", timezone_id="Europe/Amsterdam", bypass_csp=True
         )
@@ -21,6 +23,7 @@ def hostile_page(browser, live_server):  # noqa: F811 - the imported fixture
         if user is not None:
             client = Client()
             client.force_login(user)
+        if client is not None:
             context.add_cookies(
                 [
                     {

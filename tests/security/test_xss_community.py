@@ -10,7 +10,6 @@ from django.utils import timezone
 from community.models import Post, Thread
 from community.policybook.periods import half_year_of
 from community.policybook.services import policy_book_build
-from tests.accounts.factories import MemberFactory
 from tests.community.factories import MeetingNoteFactory, ThemeFactory
 
 from .browser import assert_clean, visit
@@ -21,27 +20,12 @@ from .payloads import (
     chunks,
     long_texts,
 )
+from .people import hostile_member, logged_in
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-
-
-def _client(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
-
-
-def _hostile_member():
-    names = chunks(150)
-    return MemberFactory(
-        first_name=names[0],
-        last_name=names[1],
-        organisation=chunks(200)[2],
-        job_title=chunks(200)[3],
-    )
 
 
 def _start_threads(client: Client, theme) -> list[Thread]:
@@ -59,7 +43,7 @@ def _start_threads(client: Client, theme) -> list[Thread]:
 def _moderate(editor, thread: Thread) -> Post:
     """The adviser marks the opening post as a conclusion (for the book) and
     hides a reply with a hostile reason."""
-    adviser = _client(editor)
+    adviser = logged_in(editor)
     opening = thread.posts.order_by("pk").first()
     adviser.post(
         f"/community/bericht/{opening.pk}/markeren/",
@@ -86,8 +70,8 @@ def test_community_pages_run_no_member_script(
     live_server, hostile_page, editor, monkeypatch
 ):
     theme = ThemeFactory(name="Online opruiing", slug="online-opruiing")
-    author = _hostile_member()
-    client = _client(author)
+    author = hostile_member()
+    client = logged_in(author)
     threads = _start_threads(client, theme)
     first = threads[0]
     # Each payload in a message of its own as well: nothing a sanitiser

@@ -8,14 +8,9 @@ from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 from django.utils import timezone
 
-from .exports import subscribers_csv
 from .models import Subscriber
-from .selectors import (
-    digests_recent,
-    subscriber_counts,
-    subscribers_confirmed,
-    subscribers_for_admin,
-)
+from .selectors import digests_recent, subscriber_counts, subscribers_for_admin
+from .services import subscribers_export
 
 PERMISSION = "newsletter.view_subscriber"
 PER_PAGE = 50
@@ -49,7 +44,7 @@ def index(request: HttpRequest) -> HttpResponse:
 @_advisers_only
 def export(request: HttpRequest) -> HttpResponse:
     response = HttpResponse(
-        subscribers_csv(subscribers_confirmed()),
+        subscribers_export(by=request.user),
         content_type="text/csv; charset=utf-8",
     )
     day = timezone.localdate().isoformat()

@@ -5,11 +5,15 @@ import logging
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
+from portal.core.audit import audit_log_list
 from portal.core.mail import mail_after_commit
 
+from .exports import subscribers_csv
 from .links import CONFIRM_MAX_AGE, subscriber_link
 from .models import Subscriber
+from .selectors import subscribers_confirmed
 
 logger = logging.getLogger(__name__)
 Status = Subscriber.Status
@@ -124,3 +128,19 @@ def subscribers_erase(*, emails: list[str]) -> int:
     """Delete the subscriptions of these addresses (an account's deletion)."""
     _total, deleted = Subscriber.objects.for_emails(emails).delete()
     return deleted.get(Subscriber._meta.label, 0)
+
+
+@transaction.atomic
+def subscribers_export(*, by) -> bytes:
+    """The confirmed subscribers as CSV for the adviser ``by``; the audit
+    log records who took the list and how long it was, not who was on it."""
+    subscribers = list(subscribers_confirmed())
+    data = subscribers_csv(subscribers)
+    audit_log_list(
+        model=Subscriber,
+        action="leerkring.newsletter.export",
+        user=by,
+        label=_("Confirmed newsletter subscribers"),
+        data={"rows": len(subscribers)},
+    )
+    return data

@@ -4,6 +4,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from portal.core.audit import action_register
+
 from . import admin_urls
 from .admin_views import PERMISSION
 
@@ -25,4 +27,14 @@ def _register_menu_item():
         reverse("newsletter_admin:index"),
         icon_name="mail",
         order=270,
+    )
+
+
+@hooks.register("register_log_actions")
+def _register_log_actions(actions) -> None:
+    action_register(
+        actions,
+        action="leerkring.newsletter.export",
+        label=_("Export newsletter subscribers"),
+        message=_("Subscriber list exported ({rows} rows)"),
     )

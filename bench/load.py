@@ -1,0 +1,588 @@
+"""Load benchmark: the public pages served as in production, measured with wrk.
+
+    .venv/bin/python bench/load.py [--duration 8] [--connections 8] [--workers N]
+
+Needs Debian's wrk and nginx with the cache-purge module:
+``apt-get install -y wrk nginx libnginx-mod-http-cache-purge``.
+
+In a temporary folder it makes a database (SQLite; or, when DATABASE_URL
+names a PostgreSQL server, a database ``bench_load`` there, dropped at the
+end) with the demo content, collects the static files and starts:
+
+- gunicorn with Django (portal.settings.production, deploy/gunicorn.conf.py);
+- gunicorn with bench/minimal_wsgi.py, which returns the home page's bytes
+  and headers, under the same settings and worker count;
+- nginx with the page cache of deploy/nginx/ (the same snippets), also
+  serving the home page's bytes as a static file.
+
+Then wrk measures requests per second and the 50th and 99th percentile
+latency of each page through nginx and through Django alone, and of the two
+baselines; and it checks that publishing the home page purges it from
+nginx's cache. It prints one table and the targets of issue #8 with PASS or
+FAIL. Exit status 1 when something could not be set up; a missed target is
+reported, not an error. REDIS_URL, when set, is the cache Django uses (as in
+production); otherwise each worker has its own memory cache.
+"""
+
+import argparse
+import contextlib
+import json
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+VENV_BIN = Path(sys.executable).parent
+DATABASE = "bench_load"
+WRK = shutil.which("wrk") or "wrk"
+NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
+PURGE_MODULE = Path("/usr/lib/nginx/modules/ngx_http_cache_purge_module.so")
+# Headers that belong to one response or one server, not to the page.
+HOP_HEADERS = {"date", "server", "content-length", "connection", "set-cookie", "age"}
+
+
+class SetupError(Exception):
+    pass
+
+
+@dataclass
+class Result:
+    target: str
+    url: str
+    rps: float
+    p50: float
+    p99: float
+    errors: str
+    cache: str
+
+
+STARTED = time.monotonic()
+
+
+def _say(text: str) -> None:
+    sys.stderr.write(f"{time.monotonic() - STARTED:5.0f} s {text}\n")
+    sys.stderr.flush()
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class Processes:
+    """The servers this run started; all stopped at the end, whatever happens."""
+
+    def __init__(self) -> None:
+        self.started: list[tuple[str, subprocess.Popen]] = []
+
+    def start(self, name: str, args: list[str], env: dict, log: Path) -> None:
+        with log.open("wb") as out:
+            process = subprocess.Popen(  # noqa: S603
+                args,
+                cwd=ROOT,
+                env=env,
+                stdout=out,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
+        self.started.append((name, process))
+
+    def stop_all(self) -> None:
+        # SIGINT is a quick shutdown for both gunicorn and nginx (SIGTERM
+        # would let gunicorn's workers finish for up to 30 s).
+        for _name, process in reversed(self.started):
+            if process.poll() is None:
+                with contextlib.suppress(ProcessLookupError):
+                    os.killpg(process.pid, signal.SIGINT)
+        deadline = time.monotonic() + 10
+        for _name, process in self.started:
+            try:
+                process.wait(timeout=max(0.1, deadline - time.monotonic()))
+            except subprocess.TimeoutExpired:
+                with contextlib.suppress(ProcessLookupError):
+                    os.killpg(process.pid, signal.SIGKILL)
+                process.wait()
+        self.started.clear()
+
+
+def _get(url: str) -> tuple[int, dict, bytes]:
+    try:
+        with urllib.request.urlopen(url, timeout=30) as response:  # noqa: S310
+            return response.status, dict(response.headers.items()), response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, dict(error.headers.items()), error.read()
+
+
+def _wait_until_up(url: str, processes: Processes, log: Path) -> None:
+    deadline = time.monotonic() + 90
+    while time.monotonic() < deadline:
+        if any(p.poll() is not None for _n, p in processes.started):
+            raise SetupError(f"a server stopped; see {log}:\n{log.read_text()[-2000:]}")
+        with contextlib.suppress(OSError):
+            _get(url)
+            return
+        time.sleep(0.3)
+    raise SetupError(f"{url} did not answer within 90 s; see {log}")
+
+
+def _database_url(folder: Path) -> str:
+    server = os.environ.get("DATABASE_URL", "")
+    if not server.startswith(("postgres://", "postgresql://")):
+        return f"sqlite:///{folder}/bench.sqlite3"
+    import psycopg
+
+    with psycopg.connect(server, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{DATABASE}"')
+        conn.execute(f'CREATE DATABASE "{DATABASE}"')
+    return urlunsplit(urlsplit(server)._replace(path="/" + DATABASE))
+
+
+def _drop_database() -> None:
+    server = os.environ.get("DATABASE_URL", "")
+    if not server.startswith(("postgres://", "postgresql://")):
+        return
+    import psycopg
+
+    with psycopg.connect(server, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{DATABASE}" WITH (FORCE)')
+
+
+def _django_env(folder: Path, database_url: str) -> dict:
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("DJANGO_", "GUNICORN_", "FRONTEND_CACHE_"))
+    }
+    env.update(
+        DJANGO_SETTINGS_MODULE="portal.settings.production",
+        DJANGO_SECRET_KEY="bench-load-not-secret-" + "x" * 40,
+        DATABASE_URL=database_url,
+        DJANGO_CONN_MAX_AGE="60",
+        DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost",
+        DJANGO_SECURE_SSL_REDIRECT="0",
+        DJANGO_STATIC_ROOT=str(folder / "static"),
+        DJANGO_MEDIA_ROOT=str(folder / "media"),
+        DJANGO_LOG_LEVEL="WARNING",
+        EMAIL_URL="consolemail://",
+        GUNICORN_ACCESS_LOG="",
+    )
+    return env
+
+
+def _manage(env: dict, *args: str) -> str:
+    done = subprocess.run(  # noqa: S603
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    if done.returncode:
+        raise SetupError(f"manage.py {' '.join(args)} failed:\n{done.stderr[-3000:]}")
+    return done.stdout
+
+
+PAGES_SCRIPT = """
+import json
+from wagtail.models import Site
+from events.models import EventIndexPage, EventPage
+from knowledge.models import NewsIndexPage, ThemePage
+site = Site.objects.get(is_default_site=True)
+site.hostname, site.port = "127.0.0.1", {port}
+site.save()
+print(json.dumps({{
+    "home": "/",
+    "theme page": ThemePage.objects.live().public().first().url,
+    "news index": NewsIndexPage.objects.live().public().first().url,
+    "events index": EventIndexPage.objects.live().public().first().url,
+    "event page": EventPage.objects.live().public().first().url,
+    "search": "/zoeken/?q=leerkring",
+}}))
+"""
+
+PUBLISH_SCRIPT = """
+from django.conf import settings
+from wagtail.models import Site
+Site.objects.get(is_default_site=True).root_page.specific.save_revision().publish()
+print(settings.TASKS["default"]["BACKEND"])
+"""
+
+
+def _prepare_database(env: dict, nginx_port: int) -> dict[str, str]:
+    _say("migrate and load_demo; collectstatic meanwhile")
+    # collectstatic needs no database: it runs beside the migrations.
+    collect = subprocess.Popen(  # noqa: S603
+        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        _manage(env, "migrate", "--noinput", "-v0")
+        _manage(env, "load_demo", "-v0")
+        errors = collect.communicate()[1]
+    finally:
+        if collect.poll() is None:
+            collect.kill()
+            collect.wait()
+    if collect.returncode:
+        raise SetupError(f"manage.py collectstatic failed:\n{errors[-3000:]}")
+    # The site's address is the one wrk asks for, so that Wagtail's purge
+    # names the host nginx keyed the page under.
+    output = _manage(env, "shell", "-c", PAGES_SCRIPT.format(port=nginx_port))
+    return json.loads(output.strip().splitlines()[-1])
+
+
+def _nginx_conf(folder: Path, app_port: int, port: int, purge_port: int) -> Path:
+    """nginx.conf around the deploy snippets: the same maps, proxy and cache."""
+    snippets = ROOT / "deploy" / "nginx" / "snippets"
+    conf = folder / "nginx" / "nginx.conf"
+    temp = folder / "nginx" / "temp"
+    user = "user root;" if os.geteuid() == 0 else ""
+    conf.write_text(
+        f"""
+{user}
+load_module {PURGE_MODULE};
+worker_processes auto;
+pid {folder}/nginx/nginx.pid;
+error_log {folder}/nginx/error.log warn;
+events {{ worker_connections 1024; }}
+http {{
+    include /etc/nginx/mime.types;
+    default_type application/octet-stream;
+    access_log off;
+    sendfile on;
+    tcp_nopush on;
+    client_body_temp_path {temp}/body;
+    proxy_temp_path {temp}/proxy;
+    fastcgi_temp_path {temp}/fastcgi;
+    uwsgi_temp_path {temp}/uwsgi;
+    scgi_temp_path {temp}/scgi;
+
+    upstream leerkring_app {{
+        server 127.0.0.1:{app_port};
+        keepalive 16;
+    }}
+    proxy_cache_path {folder}/nginx/cache levels=1:2 keys_zone=leerkring:20m
+                     max_size=1g inactive=1h use_temp_path=off;
+    include {snippets}/leerkring-maps.conf;
+
+    server {{
+        listen 127.0.0.1:{port};
+        server_name _;
+        server_tokens off;
+        location = /static-home.html {{
+            root {folder}/nginx/www;
+        }}
+        location /static/ {{
+            alias {folder}/static/;
+            expires 1y;
+        }}
+        location / {{
+            include {snippets}/leerkring-proxy.conf;
+        }}
+    }}
+    server {{
+        listen 127.0.0.1:{purge_port};
+        server_name _;
+        location / {{
+            allow 127.0.0.1;
+            deny all;
+            proxy_cache_purge leerkring $host$request_uri;
+        }}
+    }}
+}}
+"""
+    )
+    return conf
+
+
+def _gunicorn(processes: Processes, env: dict, app: list[str], port: int, log: Path):
+    env = {**env, "GUNICORN_BIND": f"127.0.0.1:{port}"}
+    args = [
+        str(VENV_BIN / "gunicorn"),
+        "-c",
+        "deploy/gunicorn.conf.py",
+        "--no-control-socket",
+        *app,
+    ]
+    processes.start(log.stem, args, env, log)
+    _wait_until_up(f"http://127.0.0.1:{port}/health/live", processes, log)
+
+
+def _start_servers(
+    processes: Processes, folder: Path, env: dict, ports: dict, workers: int
+) -> None:
+    env = {**env, "WEB_CONCURRENCY": str(workers)}
+    for sub in ("cache", "temp", "www"):
+        (folder / "nginx" / sub).mkdir(parents=True, exist_ok=True)
+    _say(f"gunicorn with Django, {workers} workers")
+    _gunicorn(processes, env, ["portal.wsgi"], ports["app"], folder / "app.log")
+    status, headers, body = _get(f"http://127.0.0.1:{ports['app']}/")
+    if status != 200:
+        raise SetupError(f"the home page answered {status}")
+    # The second answer is the one the page cache gives.
+    status, headers, body = _get(f"http://127.0.0.1:{ports['app']}/")
+    (folder / "home.html").write_bytes(body)
+    (folder / "nginx" / "www" / "static-home.html").write_bytes(body)
+    (folder / "headers.json").write_text(
+        json.dumps([(k, v) for k, v in headers.items() if k.lower() not in HOP_HEADERS])
+    )
+    _say(f"gunicorn with the minimal WSGI app, {workers} workers")
+    minimal_env = {
+        **env,
+        "BENCH_BODY": str(folder / "home.html"),
+        "BENCH_HEADERS": str(folder / "headers.json"),
+    }
+    _gunicorn(
+        processes,
+        minimal_env,
+        ["--pythonpath", "bench", "minimal_wsgi:application"],
+        ports["minimal"],
+        folder / "minimal.log",
+    )
+    _say("nginx")
+    conf = _nginx_conf(folder, ports["app"], ports["nginx"], ports["purge"])
+    processes.start(
+        "nginx",
+        [
+            NGINX,
+            "-e",
+            "stderr",
+            "-p",
+            str(folder / "nginx"),
+            "-c",
+            str(conf),
+            "-g",
+            "daemon off;",
+        ],
+        env,
+        folder / "nginx.log",
+    )
+    _wait_until_up(
+        f"http://127.0.0.1:{ports['nginx']}/static-home.html",
+        processes,
+        folder / "nginx.log",
+    )
+
+
+def _warm(url: str, times: int = 12) -> str:
+    """A few requests first (every worker fills its cache); the cache headers
+    of the last one, as the measured requests will get them."""
+    for _ in range(times):
+        status, headers, _body = _get(url)
+        if status != 200:
+            raise SetupError(f"{url} answered {status}; expected 200")
+    marks = [
+        f"{name}: {headers[name]}"
+        for name in ("X-Cache-Status", "X-Cache")
+        if name in headers
+    ]
+    return ", ".join(marks) or "-"
+
+
+def _ms(text: str) -> float:
+    value, unit = re.fullmatch(r"([\d.]+)(us|ms|s|m)", text).groups()
+    return float(value) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60000}[unit]
+
+
+def _wrk(url: str, args: argparse.Namespace) -> tuple[float, float, float, str]:
+    done = subprocess.run(  # noqa: S603
+        [
+            WRK,
+            f"-t{args.threads}",
+            f"-c{args.connections}",
+            f"-d{args.duration}s",
+            "--latency",
+            url,
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    out = done.stdout
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    p50 = _ms(re.search(r"^\s+50%\s+(\S+)", out, re.M).group(1))
+    p99 = _ms(re.search(r"^\s+99%\s+(\S+)", out, re.M).group(1))
+    problems = []
+    if match := re.search(r"Non-2xx or 3xx responses: (\d+)", out):
+        problems.append(f"{match.group(1)} non-2xx")
+    if match := re.search(r"Socket errors: (.*)", out):
+        problems.append("socket " + match.group(1))
+    return rps, p50, p99, "; ".join(problems)
+
+
+def _measure(name: str, url: str, args: argparse.Namespace) -> Result:
+    cache = _warm(url)
+    _say(f"wrk {name}: {url}")
+    rps, p50, p99, errors = _wrk(url, args)
+    return Result(name, url, rps, p50, p99, errors, cache)
+
+
+def _purge_check(env: dict, nginx: str, purge_port: int) -> tuple[bool, str]:
+    """Publishing the home page takes it out of nginx's cache."""
+    before = _get(nginx + "/")[1].get("X-Cache-Status", "")
+    publish_env = {**env, "FRONTEND_CACHE_PURGE_URLS": f"http://127.0.0.1:{purge_port}"}
+    backend = _manage(publish_env, "shell", "-c", PUBLISH_SCRIPT).strip()
+    if "immediate" not in backend.lower():
+        # A queued purge is done by the worker; run it once over the queue.
+        _manage(publish_env, "db_worker", "--batch", "--no-startup-delay")
+    after = _get(nginx + "/")[1].get("X-Cache-Status", "")
+    return before == "HIT" and after != "HIT", f"before {before}, after {after}"
+
+
+def _report(results: list[Result], purge: tuple[bool, str], args) -> None:
+    out = sys.stdout.write
+    out(
+        f"\nwrk -t{args.threads} -c{args.connections} -d{args.duration}s, "
+        f"{args.workers} gunicorn workers per app\n\n"
+    )
+    out("| target | req/s | p50 ms | p99 ms | cache | errors |\n")
+    out("|---|---:|---:|---:|---|---|\n")
+    for r in results:
+        out(
+            f"| {r.target} | {r.rps:,.0f} | {r.p50:.1f} | {r.p99:.1f} | {r.cache} "
+            f"| {r.errors or '-'} |\n"
+        )
+    by_name = {r.target: r for r in results}
+    verdict = {True: "PASS", False: "FAIL"}
+    nginx_ratio = by_name["nginx: home"].rps / by_name["static file (nginx)"].rps
+    django_ratio = by_name["Django: home"].rps / by_name["minimal WSGI app"].rps
+    out("\nTargets (issue #8)\n")
+    out(
+        f"- nginx-cached home / static file: {nginx_ratio:.2f} (>= 0.5) "
+        f"{verdict[nginx_ratio >= 0.5]}\n"
+    )
+    out(
+        f"- Django alone home / minimal WSGI app: {django_ratio:.2f} (>= 0.5) "
+        f"{verdict[django_ratio >= 0.5]}\n"
+    )
+    for r in results:
+        if r.target.startswith(("nginx:", "Django:")):
+            out(
+                f"- p99 {r.target}: {r.p99:.1f} ms (< 100 ms at {args.connections} "
+                f"connections) {verdict[r.p99 < 100 and not r.errors]}\n"
+            )
+    out(
+        f"- publishing the home page purges it from nginx ({purge[1]}) "
+        f"{verdict[purge[0]]}\n"
+    )
+
+
+def _redis(processes: Processes, folder: Path) -> str:
+    """A Redis of this run's own, as production has one; else REDIS_URL."""
+    server = shutil.which("redis-server")
+    if server is None:
+        return os.environ.get("REDIS_URL", "")
+    port = _free_port()
+    args = [
+        server,
+        "--port",
+        str(port),
+        "--bind",
+        "127.0.0.1",
+        "--save",
+        "",
+        "--appendonly",
+        "no",
+        "--dir",
+        str(folder),
+    ]
+    processes.start("redis", args, {}, folder / "redis.log")
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        with (
+            contextlib.suppress(OSError),
+            socket.create_connection(("127.0.0.1", port), timeout=1),
+        ):
+            return f"redis://127.0.0.1:{port}/0"
+        time.sleep(0.1)
+    raise SetupError("redis-server did not start")
+
+
+def _run(args: argparse.Namespace, folder: Path) -> None:
+    ports = {name: _free_port() for name in ("app", "minimal", "nginx", "purge")}
+    processes = Processes()
+    try:
+        env = _django_env(folder, _database_url(folder))
+        env["REDIS_URL"] = _redis(processes, folder)
+        if not env["REDIS_URL"]:
+            # Each worker its own memory cache: fine while nothing changes.
+            env["LEERKRING_PAGE_CACHE_SECONDS"] = "600"
+        _say("cache: " + (env["REDIS_URL"] or "local memory in each worker"))
+        pages = _prepare_database(env, ports["nginx"])
+        _start_servers(processes, folder, env, ports, args.workers)
+        app = f"http://127.0.0.1:{ports['app']}"
+        nginx = f"http://127.0.0.1:{ports['nginx']}"
+        results = [
+            _measure("static file (nginx)", nginx + "/static-home.html", args),
+            _measure("minimal WSGI app", f"http://127.0.0.1:{ports['minimal']}/", args),
+        ]
+        for name, path in pages.items():
+            results.append(_measure(f"nginx: {name}", nginx + path, args))
+        for name, path in pages.items():
+            results.append(_measure(f"Django: {name}", app + path, args))
+        purge = _purge_check(env, nginx, ports["purge"])
+    finally:
+        processes.stop_all()
+    _report(results, purge, args)
+
+
+def _check_tools() -> None:
+    missing = [tool for tool in ("wrk", "nginx") if shutil.which(tool) is None]
+    if not PURGE_MODULE.exists():
+        missing.append("libnginx-mod-http-cache-purge")
+    if missing:
+        raise SetupError(
+            "missing: " + ", ".join(missing) + "; apt-get install -y wrk nginx "
+            "libnginx-mod-http-cache-purge"
+        )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--duration", type=int, default=8, help="seconds per URL")
+    parser.add_argument("--connections", type=int, default=8)
+    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 2)
+    parser.add_argument("--keep", action="store_true", help="keep the temp folder")
+    args = parser.parse_args()
+    # Ctrl-C and a plain kill both end in the finally blocks below.
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
+    folder = Path(tempfile.mkdtemp(prefix="leerkring-load-"))
+    folder.chmod(0o755)
+    try:
+        _check_tools()
+        _run(args, folder)
+    except SetupError as error:
+        _say(f"setup failed: {error}")
+        return 1
+    except KeyboardInterrupt:
+        _say("interrupted")
+        return 130
+    finally:
+        with contextlib.suppress(Exception):
+            _drop_database()
+        if args.keep:
+            _say(f"kept {folder}")
+        else:
+            shutil.rmtree(folder, ignoreerrors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -6,9 +6,12 @@ class CoreConfig(AppConfig):
     label = "core"
 
     def ready(self) -> None:
+        from django.core.checks import register
         from wagtail.signals import page_published, page_unpublished
 
+        from portal.core.checks import shared_state_check
         from portal.core.frontend_cache import page_changed_receiver
 
         page_published.connect(page_changed_receiver)
         page_unpublished.connect(page_changed_receiver)
+        register(shared_state_check, deploy=True)

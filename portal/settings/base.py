@@ -254,6 +254,75 @@ STORAGES = {
     },
 }
 
+# Uploads go to S3-compatible object storage when a bucket is named, so that
+# any number of app servers share them; otherwise to MEDIA_ROOT on this disk.
+# Credentials: AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, read by
+# django-storages itself (or the server's own role where the provider has one).
+S3_BUCKET = env("LEERKRING_S3_BUCKET", default="") or env(
+    "AWS_STORAGE_BUCKET_NAME", default=""
+)
+if S3_BUCKET:
+    S3_ENDPOINT_URL = env("AWS_S3_ENDPOINT_URL", default="") or None
+    S3_REGION = env("AWS_S3_REGION_NAME", default="") or None
+    S3_CUSTOM_DOMAIN = env("AWS_S3_CUSTOM_DOMAIN", default="") or None
+    # Providers without object ACLs (or buckets with them switched off) refuse
+    # an ACL header: there a bucket policy makes public/ readable instead.
+    S3_ACLS = env.bool("LEERKRING_S3_ACLS", default=True)
+    _s3 = {
+        "bucket_name": S3_BUCKET,
+        "endpoint_url": S3_ENDPOINT_URL,
+        "region_name": S3_REGION,
+        # Path-style URLs keep one origin for every bucket of a provider.
+        "addressing_style": "path" if S3_ENDPOINT_URL else None,
+        # Two uploads named alike must not overwrite each other.
+        "file_overwrite": False,
+    }
+    # Originals, documents and the policy book: private objects, any URL to
+    # them signed and short-lived. Pages never link them; documents go
+    # through Wagtail's view, which checks privacy first.
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            **_s3,
+            "default_acl": "private" if S3_ACLS else None,
+            "querystring_auth": True,
+            "querystring_expire": env.int("AWS_QUERYSTRING_EXPIRE", default=300),
+        },
+    }
+    # Image renditions appear in public pages, which the page cache keeps for
+    # a while: they need plain, lasting URLs, as they had on disk.
+    STORAGES["renditions"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            **_s3,
+            "location": "public",
+            "default_acl": "public-read" if S3_ACLS else None,
+            "querystring_auth": False,
+            "custom_domain": S3_CUSTOM_DOMAIN,
+            "object_parameters": {"CacheControl": "public, max-age=86400"},
+        },
+    }
+    WAGTAILIMAGES_RENDITION_STORAGE = "renditions"
+    if S3_CUSTOM_DOMAIN:
+        S3_PUBLIC_ORIGINS = [f"https://{S3_CUSTOM_DOMAIN}"]
+    elif S3_ENDPOINT_URL:
+        S3_PUBLIC_ORIGINS = [S3_ENDPOINT_URL.rstrip("/")]
+    else:
+        S3_PUBLIC_ORIGINS = [f"https://{S3_BUCKET}.s3.amazonaws.com"]
+        if S3_REGION:
+            S3_PUBLIC_ORIGINS.append(
+                f"https://{S3_BUCKET}.s3.{S3_REGION}.amazonaws.com"
+            )
+    for _policy in (CONTENT_SECURITY_POLICY, ADMIN_CONTENT_SECURITY_POLICY):
+        _policy["DIRECTIVES"]["img-src"] = [
+            *_policy["DIRECTIVES"]["img-src"],
+            *S3_PUBLIC_ORIGINS,
+        ]
+# Documents always pass through Wagtail's view ('redirect' would hand out a
+# signed URL that works for anyone until it expires; 'direct' would skip the
+# privacy check): the check and the bytes are one response.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Leerkring <noreply@localhost>")

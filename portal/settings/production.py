@@ -18,6 +18,8 @@ X_FRAME_OPTIONS = "DENY"
 # A worker (`manage.py db_worker`) sends the mail and builds the policy book,
 # so a slow mail server never holds up a request on any web server.
 TASKS = tasks_setting(env("LEERKRING_TASKS_BACKEND", default="database"))
+# e.g. leerkring.W004 where MEDIA_ROOT is one disk that all servers share.
+SILENCED_SYSTEM_CHECKS = env.list("DJANGO_SILENCED_SYSTEM_CHECKS", default=[])
 # Behind nginx every request comes from nginx's address; nginx appends the
 # visitor's to X-Forwarded-For (deploy/nginx/). The rate limits count per
 # visitor, so allauth takes the entry this many proxies from the end.

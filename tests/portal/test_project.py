@@ -33,6 +33,10 @@ def test_production_profile_passes_deploy_checks():
         "DJANGO_SECRET_KEY": "q8#Lw2!vR9zT4mXp7&Kc1nB6yH3sJ0dF5gA8eU2iO7lZ4wQ9rV",
         "DJANGO_ALLOWED_HOSTS": "leerkring.example.nl",
         "WAGTAILADMIN_BASE_URL": "https://leerkring.example.nl",
+        # Shared by every app server (leerkring.W001-W004 otherwise).
+        "DATABASE_URL": "postgres://leerkring@db.example.nl:5432/leerkring",
+        "REDIS_URL": "redis://cache.example.nl:6379/0",
+        "LEERKRING_S3_BUCKET": "leerkring-media",
     }
     result = subprocess.run(  # noqa: S603
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],

@@ -137,5 +137,9 @@ def test_production_profile_passes_the_deployment_checks():
         DJANGO_SETTINGS_MODULE="portal.settings.production",
         DJANGO_SECRET_KEY="x7-" + "production-like-secret-key-of-fifty-chars" * 2,
         DJANGO_ALLOWED_HOSTS="leerkring.example.nl",
+        # Shared by every app server (leerkring.W001-W004 otherwise).
+        DATABASE_URL="postgres://leerkring@db.example.nl:5432/leerkring",
+        REDIS_URL="redis://cache.example.nl:6379/0",
+        LEERKRING_S3_BUCKET="leerkring-media",
     )
     assert "System check identified no issues" in result.stdout

@@ -1,7 +1,7 @@
 """Wagtail hooks of the policy book; imported by ``community.wagtail_hooks``
 so Wagtail finds them."""
 
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -48,3 +48,13 @@ def _pdf_after_publish(request: HttpRequest, page) -> None:
         from .tasks import policy_book_pdf_task
 
         policy_book_pdf_task.enqueue(page.pk)
+
+
+@hooks.register("before_serve_document")
+def _draft_pdf_for_advisers_only(document, request: HttpRequest) -> None:
+    # The build stores the PDF at once, at an address that counts up; until
+    # an adviser publishes the book it is as unpublished as its page.
+    if user_is_adviser(request.user):
+        return
+    if PolicyBookPage.objects.filter(pdf=document, live=False).exists():
+        raise Http404

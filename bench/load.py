@@ -32,6 +32,7 @@ import re
 import shutil
 import signal
 import socket
+import string
 import subprocess
 import sys
 import tempfile
@@ -248,65 +249,19 @@ def _prepare_database(env: dict, nginx_port: int) -> dict[str, str]:
 
 
 def _nginx_conf(folder: Path, app_port: int, port: int, purge_port: int) -> Path:
-    """nginx.conf around the deploy snippets: the same maps, proxy and cache."""
-    snippets = ROOT / "deploy" / "nginx" / "snippets"
+    """deploy/nginx/local.conf.template filled in: the production snippets."""
+    template = ROOT / "deploy" / "nginx" / "local.conf.template"
     conf = folder / "nginx" / "nginx.conf"
-    temp = folder / "nginx" / "temp"
-    user = "user root;" if os.geteuid() == 0 else ""
     conf.write_text(
-        f"""
-{user}
-load_module {PURGE_MODULE};
-worker_processes auto;
-pid {folder}/nginx/nginx.pid;
-error_log {folder}/nginx/error.log warn;
-events {{ worker_connections 1024; }}
-http {{
-    include /etc/nginx/mime.types;
-    default_type application/octet-stream;
-    access_log off;
-    sendfile on;
-    tcp_nopush on;
-    client_body_temp_path {temp}/body;
-    proxy_temp_path {temp}/proxy;
-    fastcgi_temp_path {temp}/fastcgi;
-    uwsgi_temp_path {temp}/uwsgi;
-    scgi_temp_path {temp}/scgi;
-
-    upstream leerkring_app {{
-        server 127.0.0.1:{app_port};
-        keepalive 16;
-    }}
-    proxy_cache_path {folder}/nginx/cache levels=1:2 keys_zone=leerkring:20m
-                     max_size=1g inactive=1h use_temp_path=off;
-    include {snippets}/leerkring-maps.conf;
-
-    server {{
-        listen 127.0.0.1:{port};
-        server_name _;
-        server_tokens off;
-        location = /static-home.html {{
-            root {folder}/nginx/www;
-        }}
-        location /static/ {{
-            alias {folder}/static/;
-            expires 1y;
-        }}
-        location / {{
-            include {snippets}/leerkring-proxy.conf;
-        }}
-    }}
-    server {{
-        listen 127.0.0.1:{purge_port};
-        server_name _;
-        location / {{
-            allow 127.0.0.1;
-            deny all;
-            proxy_cache_purge leerkring $host$request_uri;
-        }}
-    }}
-}}
-"""
+        string.Template(template.read_text()).substitute(
+            user="user root;" if os.geteuid() == 0 else "",
+            prefix=folder / "nginx",
+            snippets=ROOT / "deploy" / "nginx" / "snippets",
+            static_root=folder / "static",
+            app_port=app_port,
+            port=port,
+            purge_port=purge_port,
+        )
     )
     return conf
 

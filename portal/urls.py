@@ -1,7 +1,9 @@
 from django.conf import settings
 from django.conf.urls.static import static
 from django.urls import include, path
+from django.views.decorators.csrf import csrf_exempt
 from django.views.generic import RedirectView
+from django.views.i18n import set_language
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -28,7 +30,10 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/", include("allauth.urls")),
     path("mijn-account/", include("portal.accounts.urls")),
-    path("i18n/", include("django.conf.urls.i18n")),
+    # Without CSRF, so the language switch on every page needs no per-visitor
+    # token and the page can be cached (portal.core.page_cache); another site
+    # could at most switch a visitor's language.
+    path("i18n/setlang/", csrf_exempt(set_language), name="set_language"),
     path("zoeken/", search_views.search, name="search"),
     path("interventietool/", include("knowledge.interventions.urls")),
     path("nieuwsbrief/", include("knowledge.newsletter.urls")),

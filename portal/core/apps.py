@@ -9,9 +9,11 @@ class CoreConfig(AppConfig):
         from django.core.checks import register
         from wagtail.signals import page_published, page_unpublished
 
+        from portal.core import page_cache
         from portal.core.checks import shared_state_check
         from portal.core.frontend_cache import page_changed_receiver
 
         page_published.connect(page_changed_receiver)
         page_unpublished.connect(page_changed_receiver)
         register(shared_state_check, deploy=True)
+        page_cache.receivers_connect()

@@ -24,10 +24,15 @@ def attempt_allowed(
     """
     ip = get_adapter(request).get_client_ip(request)
     key = f"ratelimit:{scope}:" + hashlib.sha256(ip.encode()).hexdigest()[:32]
+    return window_count(key, window=window) <= limit
+
+
+def window_count(key: str, *, window: int) -> int:
+    """Count one more under ``key`` and return the count so far, in a window
+    of ``window`` seconds that starts with the first count."""
     cache.add(key, 0, timeout=window)
     try:
-        attempts = cache.incr(key)
+        return cache.incr(key)
     except ValueError:  # expired between add and incr
         cache.set(key, 1, timeout=window)
-        attempts = 1
-    return attempts <= limit
+        return 1

@@ -63,6 +63,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so a cached page costs no session, user or database lookup.
+    "portal.core.page_cache.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -120,6 +122,20 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Whole pages for anonymous visitors (portal.core.page_cache): seconds Django
+# (and the nginx cache, through s-maxage) keeps them; 0 turns it off. On by
+# default only with Redis: each worker's local-memory cache would miss the
+# other workers' invalidations.
+PAGE_CACHE_SECONDS = env.int(
+    "LEERKRING_PAGE_CACHE_SECONDS", default=600 if REDIS_URL else 0
+)
+# How long a browser may reuse such a page without asking (max-age).
+PAGE_CACHE_BROWSER_SECONDS = env.int("LEERKRING_PAGE_CACHE_BROWSER_SECONDS", default=60)
+# Pages with a query string: a shorter life, and at most this many stored per
+# that many seconds, so invented query strings cannot fill the cache.
+PAGE_CACHE_QUERY_SECONDS = 60
+PAGE_CACHE_QUERY_BUDGET = 1000
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [

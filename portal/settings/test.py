@@ -13,6 +13,9 @@ STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Off: tests expect each request to be rendered. tests/portal/test_page_cache.py
+# turns it on.
+PAGE_CACHE_SECONDS = 0
 ACCOUNTS_AUTO_APPROVE_DOMAINS = ["politie.example"]
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # Serve static files straight from the source folders; no collectstatic.

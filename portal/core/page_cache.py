@@ -1,0 +1,347 @@
+"""Whole pages for anonymous visitors, kept in Django's cache.
+
+Most visitors are not logged in and see exactly the same bytes, so the
+second such request for a page is answered from the cache (Redis when
+REDIS_URL is set, so every worker shares it) before the session, the user,
+the URL resolver, the database or a template is touched: one cache round
+trip. ``PageCacheMiddleware`` therefore comes first in MIDDLEWARE; the
+headers the other middleware add (security headers, CSP, Content-Language)
+are part of what is stored.
+
+Which requests may be answered from the cache or fill it
+--------------------------------------------------------
+GET and HEAD (only GET fills it) from a visitor without a session cookie,
+a messages cookie or an Authorization header. A session cookie is checked
+by name, never loaded: a logged-in member, or anyone whose session holds
+something (a password-protected page opened, a half-finished form), always
+gets a freshly rendered page; so does whoever has a message waiting, which
+the cached page would not show. The key holds scheme, host, language (the
+language cookie, as SiteLanguageMiddleware reads it), path and query
+string. /admin/ (and so previews), /accounts/, /mijn-account/, /i18n/,
+/health/, /documents/ and /_util/ are never cached; static and media files
+pass straight through.
+
+Which responses are stored
+--------------------------
+Only a 200 that is not streamed, sets no cookie, varies on nothing but
+Cookie, is not marked private, no-store, no-cache or max-age=0 (never_cache,
+members_only, Wagtail's private pages), holds at most 512 KB and rendered no
+CSRF token. That last rule is what keeps the cache safe: a token belongs to
+one visitor, and a page holding one cannot be shared by Django nor by the
+nginx cache in front. So pages with a POST form for visitors - an event's
+registration form, the newsletter form, the login form - are simply not
+cached. Rendering them without a token and exempting their views from CSRF
+would let another site post them with a logged-in member's session; adding
+the token with JavaScript would make the site need JavaScript. The event
+page also shows the places left, which every registration changes, so it
+gains little from a cache anyway. The only form on every page, the
+language switch in the footer, therefore carries no token: its view is
+exempt from CSRF (portal/urls.py), as the worst another site can do with it
+is switch a visitor's language.
+
+404s are not cached: random URLs would fill the cache, and a 404 costs one
+query. Nor are redirects, which are cheap.
+
+Query strings
+-------------
+Search results and filtered or paged lists are worth keeping, but anyone
+can invent query strings, and each would be another entry. So a query
+string of more than 200 characters is never cached; entries with a query
+string live only PAGE_CACHE_QUERY_SECONDS; and at most
+PAGE_CACHE_QUERY_BUDGET of them are stored per such window (one counter in
+the cache). Past that, pages with a query string are rendered as usual,
+uncached, until the next window. Redis should still run with a maxmemory
+and allkeys-lru, like any cache.
+
+Invalidation
+------------
+Every entry records the generation it was rendered under: a random token
+under one cache key, read together with the entry (one get_many, an MGET in
+Redis). Any saved or deleted model instance that can show on a public page
+- pages, snippets, settings, images, documents, registrations (an event's
+places), interventions, tags - sets a new token, so every page is rendered
+afresh once. Telling which pages show which object would be fragile; a
+change is rare next to the reads. Bookkeeping that never shows on a page,
+or is written while pages are rendered (sessions, logs, revisions, image
+renditions, embeds, last login), is ignored, or nothing would ever be a
+hit. The token is set at once and again when the transaction commits: a
+request reading the old rows between the two stores its page under the
+token it read first, which the commit then makes stale. Content that only
+changes with time (an event that has passed) is at most the timeout old.
+
+With the local-memory cache every worker process has its own cache, and a
+change in one worker does not reach the others: fine for the development
+server (one process), not for several gunicorn workers. So the page cache
+is on by default only with REDIS_URL, and in the dev profile.
+
+Headers
+-------
+A stored response gets ``Cache-Control: public, max-age=<browser>,
+s-maxage=<timeout>`` and ``Vary: Cookie``, so a browser keeps it briefly
+and the nginx cache in front (purged on publish) as long as Django does.
+Everything answered to a session (a member) gets ``private, no-cache``
+unless it already says something stricter, also when the page cache is
+off; other uncacheable anonymous answers get the same if they carry no
+Cache-Control of their own. ``X-Cache`` says HIT or MISS for a request the
+cache could answer; a hit also has ``Age``.
+
+Settings: PAGE_CACHE_SECONDS (0 turns the cache off),
+PAGE_CACHE_BROWSER_SECONDS, PAGE_CACHE_QUERY_SECONDS, PAGE_CACHE_QUERY_BUDGET.
+"""
+
+import hashlib
+import time
+import uuid
+from collections.abc import Callable
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
+from django.utils.cache import patch_cache_control, patch_vary_headers
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from portal.core.ratelimit import window_count
+
+GENERATION_KEY = "pagecache:generation"
+ENTRY_KEY_PREFIX = "pagecache:page:"
+QUERY_BUDGET_SCOPE = "pagecache:query-budget"
+STATUS_HEADER = "X-Cache"
+MAX_QUERY_LENGTH = 200
+MAX_BODY_BYTES = 512 * 1024
+NEVER_CACHED_PREFIXES = (
+    "/admin/",
+    "/accounts/",
+    "/mijn-account/",
+    "/i18n/",
+    "/health/",
+    "/documents/",
+    "/_util/",
+)
+# Django's cookie message storage (the first place messages go).
+MESSAGES_COOKIE = "messages"
+UNCACHEABLE_DIRECTIVES = ("private", "no-store", "no-cache", "max-age=0")
+
+# Saved while nobody publishes anything, and never on a public page: a new
+# generation for each would empty the cache for nothing. Renditions and
+# embeds are even created while a page is rendered for the cache.
+IGNORED_MODELS = frozenset(
+    {
+        "sessions.session",
+        "admin.logentry",
+        "account.emailaddress",
+        "account.emailconfirmation",
+        "mfa.authenticator",
+        "wagtailadmin.editingsession",
+        "wagtailadmin.formstate",
+        "wagtailcore.comment",
+        "wagtailcore.commentreply",
+        "wagtailcore.modellogentry",
+        "wagtailcore.pagelogentry",
+        "wagtailcore.pagesubscription",
+        "wagtailcore.revision",
+        "wagtailcore.taskstate",
+        "wagtailcore.uploadedfile",
+        "wagtailcore.workflowstate",
+        "wagtailembeds.embed",
+        "wagtailimages.rendition",
+        "wagtailusers.userprofile",
+        "newsletter.digestdelivery",
+        "newsletter.subscriber",
+        "core.outgoingmail",
+        "django_tasks_database.dbtaskresult",
+    }
+)
+
+# generation, time stored, status, headers, body
+Entry = tuple[str, float, int, dict[str, str], bytes]
+
+
+def page_cache_invalidate() -> None:
+    """Every cached page is stale from now on, and again once the current
+    transaction (if any) commits; see the module docstring."""
+    _generation_renew()
+    transaction.on_commit(_generation_renew, robust=True)
+
+
+def _generation_renew() -> None:
+    cache.set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+
+
+def content_changed_receiver(sender: type, **kwargs) -> None:
+    """post_save, post_delete and m2m_changed of any model, and Wagtail's
+    page signals: a new generation unless the model never shows on a page."""
+    if kwargs.get("action", "post_").startswith("pre_"):  # m2m_changed
+        return
+    label = sender._meta.label_lower
+    if label in IGNORED_MODELS:
+        return
+    update_fields = kwargs.get("update_fields")
+    if update_fields and set(update_fields) <= {"last_login"}:
+        return
+    page_cache_invalidate()
+
+
+def page_cache_invalidate_receiver(sender: type, **kwargs) -> None:
+    page_cache_invalidate()
+
+
+def receivers_connect() -> None:
+    """Called from CoreConfig.ready(). Page moves and (descendants')
+    unpublishing are partly done with queryset updates, which send no
+    post_save: Wagtail's own signals cover them."""
+    receivers = [
+        (post_save, content_changed_receiver),
+        (post_delete, content_changed_receiver),
+        (m2m_changed, content_changed_receiver),
+        (page_published, page_cache_invalidate_receiver),
+        (page_unpublished, page_cache_invalidate_receiver),
+        (post_page_move, page_cache_invalidate_receiver),
+    ]
+    for number, (signal, receiver) in enumerate(receivers):
+        signal.connect(receiver, dispatch_uid=f"page_cache.{number}")
+
+
+class PageCacheMiddleware:
+    """Answers anonymous GETs from the cache and stores what may be shared."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]):
+        self.get_response = get_response
+        self.pass_through = tuple(
+            prefix
+            for prefix in (settings.STATIC_URL, settings.MEDIA_URL)
+            if prefix and prefix.startswith("/")
+        )
+        self.languages = {code for code, _name in settings.LANGUAGES}
+
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        if request.path.startswith(self.pass_through):
+            return self.get_response(request)
+        if _is_personal(request):
+            response = self.get_response(request)
+            _mark_private(response)
+            return response
+        if not settings.PAGE_CACHE_SECONDS or not _may_use_cache(request):
+            return self.get_response(request)
+        key = self.entry_key(request)
+        generation, entry = _lookup(key)
+        if entry is not None and entry[0] == generation:
+            return _hit_response(entry)
+        response = self.get_response(request)
+        stored = request.method == "GET" and _store(key, generation, request, response)
+        if not stored and "Cache-Control" not in response:
+            patch_cache_control(response, private=True, no_cache=True)
+        response[STATUS_HEADER] = "MISS"
+        return response
+
+    def entry_key(self, request: HttpRequest) -> str:
+        """Scheme, host, language, path and query string, hashed: paths may
+        be long and hold tokens the cache need not show."""
+        language = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+        if language not in self.languages:
+            language = settings.LANGUAGE_CODE
+        parts = (
+            request.scheme,
+            request.META.get("HTTP_HOST", ""),
+            language,
+            request.path,
+            request.META.get("QUERY_STRING", ""),
+        )
+        raw = "\n".join(parts).encode("utf-8", "backslashreplace")
+        return ENTRY_KEY_PREFIX + hashlib.blake2b(raw, digest_size=16).hexdigest()
+
+
+def _is_personal(request: HttpRequest) -> bool:
+    cookies = request.COOKIES
+    return (
+        settings.SESSION_COOKIE_NAME in cookies
+        or MESSAGES_COOKIE in cookies
+        or "HTTP_AUTHORIZATION" in request.META
+    )
+
+
+def _may_use_cache(request: HttpRequest) -> bool:
+    return (
+        request.method in ("GET", "HEAD")
+        and not request.path.startswith(NEVER_CACHED_PREFIXES)
+        and len(request.META.get("QUERY_STRING", "")) <= MAX_QUERY_LENGTH
+    )
+
+
+def _lookup(key: str) -> tuple[str, Entry | None]:
+    found = cache.get_many([GENERATION_KEY, key])
+    generation = found.get(GENERATION_KEY)
+    if generation is None:  # first request, or the key was evicted
+        cache.add(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+        generation = cache.get(GENERATION_KEY)
+    return generation, found.get(key)
+
+
+def _hit_response(entry: Entry) -> HttpResponse:
+    _generation, stored_at, status, headers, content = entry
+    response = HttpResponse(content, status=status, headers=headers)
+    response["Age"] = str(max(0, int(time.time() - stored_at)))
+    response[STATUS_HEADER] = "HIT"
+    return response
+
+
+def _store(
+    key: str, generation: str, request: HttpRequest, response: HttpResponseBase
+) -> bool:
+    """Store ``response`` if every visitor may see it; True if stored."""
+    if not _shareable(request, response):
+        return False
+    timeout = settings.PAGE_CACHE_SECONDS
+    if request.META.get("QUERY_STRING"):
+        timeout = min(timeout, settings.PAGE_CACHE_QUERY_SECONDS)
+        if not _query_budget_allows():
+            return False
+    patch_cache_control(
+        response,
+        public=True,
+        max_age=min(settings.PAGE_CACHE_BROWSER_SECONDS, timeout),
+        s_maxage=timeout,
+    )
+    patch_vary_headers(response, ("Cookie",))
+    entry: Entry = (
+        generation,
+        time.time(),
+        response.status_code,
+        dict(response.headers.items()),
+        response.content,
+    )
+    cache.set(key, entry, timeout=timeout)
+    return True
+
+
+def _shareable(request: HttpRequest, response: HttpResponseBase) -> bool:
+    if response.status_code != 200 or response.streaming:
+        return False
+    if response.cookies or "Set-Cookie" in response:
+        return False
+    # get_token() marks the request: the page holds this visitor's token.
+    if request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
+        return False
+    directives = response.get("Cache-Control", "").lower()
+    if any(word in directives for word in UNCACHEABLE_DIRECTIVES):
+        return False
+    vary = {h.strip().lower() for h in response.get("Vary", "").split(",")}
+    if vary - {"", "cookie"}:
+        return False
+    return len(response.content) <= MAX_BODY_BYTES
+
+
+def _query_budget_allows() -> bool:
+    window = settings.PAGE_CACHE_QUERY_SECONDS
+    used = window_count(QUERY_BUDGET_SCOPE, window=window)
+    return used <= settings.PAGE_CACHE_QUERY_BUDGET
+
+
+def _mark_private(response: HttpResponseBase) -> None:
+    """A member's page stays in their browser only, and is checked first;
+    a stricter header (no-store) is left as it is."""
+    directives = response.get("Cache-Control", "").lower()
+    if "private" in directives or "no-store" in directives:
+        return
+    patch_cache_control(response, private=True, no_cache=True)

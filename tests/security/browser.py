@@ -105,3 +105,14 @@ def visit(page, url: str, *, expect_text: str | None = None) -> Finding:
 def assert_clean(findings: list[Finding]) -> None:
     dirty = [f for f in findings if not f.clean]
     assert not dirty, "\n".join(repr(f) for f in dirty)
+
+
+def submit(page, button) -> Finding:
+    """Click ``button`` (a form's submit) and probe the page that comes back:
+    a refused form shows what was typed again."""
+    with page.expect_navigation(wait_until="load") as navigation:
+        button.click()
+    finding = probe(page)
+    response = navigation.value
+    finding.status = response.status if response else 0
+    return finding

@@ -5,7 +5,9 @@ from wagtail.models import ModelLogEntry, PageLogEntry
 
 
 def entries(action: str, model=ModelLogEntry) -> list:
-    return list(model.objects.filter(action=action).order_by("pk"))
+    return list(
+        model.objects.filter(action=action).select_related("content_type", "user")
+    )
 
 
 def the_entry(action: str, *, on: Model, by=None, model=ModelLogEntry):

@@ -27,8 +27,14 @@ def _mail_tasks():
 
 
 @pytest.fixture
-def database_tasks(settings):
+def database_tasks(settings, monkeypatch):
     settings.TASKS = DATABASE
+    # Between tasks the worker drops connections it finds in a transaction,
+    # which here is the test's own (PostgreSQL would lose the test's data).
+    monkeypatch.setattr(
+        "django_tasks_db.management.commands.db_worker.close_old_connections",
+        lambda: None,
+    )
 
 
 @pytest.fixture

@@ -145,7 +145,9 @@ def test_policy_book_pdf_goes_to_the_bucket(bucket, settings):
 
 
 def test_deploy_check_names_what_one_server_keeps_to_itself(settings):
-    # The test profile: SQLite, local memory, immediate tasks, local disk.
+    # The test profile: local memory, immediate tasks, local disk; SQLite.
+    sqlite = {**settings.DATABASES["default"], "ENGINE": "django.db.backends.sqlite3"}
+    settings.DATABASES = {"default": sqlite}
     ids = {m.id for m in shared_state_check()}
     assert ids == {
         "leerkring.W001",

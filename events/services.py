@@ -374,7 +374,7 @@ def participants_message(*, event: EventPage, subject: str, body: str, by=None) 
         )
         mail_enqueue(message, after_commit=False)
     logger.info("message to %s participants of event %s", len(recipients), event.pk)
-    # After the last mail went out: a failure on the way logs nothing. Not
+    # After the last mail was queued: a failure on the way logs nothing. Not
     # the subject or the text, which may name people.
     with transaction.atomic():
         event_audit(event, "message", by=by, recipients=len(recipients))

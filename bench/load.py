@@ -1,6 +1,6 @@
 """Load benchmark: the public pages served as in production, measured with wrk.
 
-    .venv/bin/python bench/load.py [--duration 8] [--connections 8] [--workers N]
+    .venv/bin/python bench/load.py [--duration 5] [--rounds 3] [--workers N]
 
 Needs Debian's wrk and nginx with the cache-purge module:
 ``apt-get install -y wrk nginx libnginx-mod-http-cache-purge``.
@@ -39,7 +39,7 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
@@ -58,14 +58,24 @@ class SetupError(Exception):
 
 
 @dataclass
-class Result:
-    target: str
-    url: str
+class Run:
     rps: float
     p50: float
     p99: float
     errors: str
+
+
+@dataclass
+class Result:
+    target: str
+    url: str
     cache: str
+    runs: list[Run] = field(default_factory=list)
+
+    @property
+    def median(self) -> Run:
+        """The run with the median rate; its latencies go with it."""
+        return sorted(self.runs, key=lambda run: run.rps)[len(self.runs) // 2]
 
 
 STARTED = time.monotonic()
@@ -336,18 +346,14 @@ def _start_servers(
 
 
 def _warm(url: str, times: int = 12) -> str:
-    """A few requests first (every worker fills its cache); the cache headers
-    of the last one, as the measured requests will get them."""
+    """A few requests first (every worker fills its cache); the cache status
+    of the last one, as the measured requests will get it: nginx's for
+    requests through nginx, Django's page cache's for the others."""
     for _ in range(times):
         status, headers, _body = _get(url)
         if status != 200:
             raise SetupError(f"{url} answered {status}; expected 200")
-    marks = [
-        f"{name}: {headers[name]}"
-        for name in ("X-Cache-Status", "X-Cache")
-        if name in headers
-    ]
-    return ", ".join(marks) or "-"
+    return headers.get("X-Cache-Status") or headers.get("X-Cache") or "-"
 
 
 def _ms(text: str) -> float:
@@ -355,7 +361,7 @@ def _ms(text: str) -> float:
     return float(value) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60000}[unit]
 
 
-def _wrk(url: str, args: argparse.Namespace) -> tuple[float, float, float, str]:
+def _wrk(url: str, args: argparse.Namespace) -> Run:
     done = subprocess.run(  # noqa: S603
         [
             WRK,
@@ -378,14 +384,21 @@ def _wrk(url: str, args: argparse.Namespace) -> tuple[float, float, float, str]:
         problems.append(f"{match.group(1)} non-2xx")
     if match := re.search(r"Socket errors: (.*)", out):
         problems.append("socket " + match.group(1))
-    return rps, p50, p99, "; ".join(problems)
+    return Run(rps, p50, p99, "; ".join(problems))
 
 
-def _measure(name: str, url: str, args: argparse.Namespace) -> Result:
-    cache = _warm(url)
-    _say(f"wrk {name}: {url}")
-    rps, p50, p99, errors = _wrk(url, args)
-    return Result(name, url, rps, p50, p99, errors, cache)
+def _measure(
+    targets: list[tuple[str, str]], args: argparse.Namespace, rounds: int
+) -> list[Result]:
+    """wrk on each target in turn, ``rounds`` times over: a target and its
+    baseline are measured side by side, so a busy moment of the machine
+    weighs on both."""
+    results = [Result(name, url, _warm(url)) for name, url in targets]
+    for number in range(1, rounds + 1):
+        for result in results:
+            _say(f"wrk {result.target} ({number}/{rounds}): {result.url}")
+            result.runs.append(_wrk(result.url, args))
+    return results
 
 
 def _purge_check(env: dict, nginx: str, purge_port: int) -> tuple[bool, str]:
@@ -400,23 +413,42 @@ def _purge_check(env: dict, nginx: str, purge_port: int) -> tuple[bool, str]:
     return before == "HIT" and after != "HIT", f"before {before}, after {after}"
 
 
+def _rate(result: Result) -> str:
+    rates = sorted(run.rps for run in result.runs)
+    text = f"{result.median.rps:,.0f}"
+    if len(rates) > 1:
+        text += f" ({rates[0]:,.0f}-{rates[-1]:,.0f})"
+    return text
+
+
+def _ratio(target: Result, baseline: Result) -> float:
+    """Median over the rounds of target/baseline, each pair measured one
+    right after the other."""
+    pairs = zip(target.runs, baseline.runs, strict=True)
+    ratios = sorted(t.rps / b.rps for t, b in pairs)
+    return ratios[len(ratios) // 2]
+
+
 def _report(results: list[Result], purge: tuple[bool, str], args) -> None:
     out = sys.stdout.write
     out(
-        f"\nwrk -t{args.threads} -c{args.connections} -d{args.duration}s, "
-        f"{args.workers} gunicorn workers per app\n\n"
+        f"\nwrk -t{args.threads} -c{args.connections} -d{args.duration}s per run, "
+        f"{args.workers} gunicorn workers per app; rows with a range: median "
+        f"(lowest-highest) of {args.rounds} rounds\n\n"
     )
     out("| target | req/s | p50 ms | p99 ms | cache | errors |\n")
     out("|---|---:|---:|---:|---|---|\n")
     for r in results:
+        run = r.median
+        errors = "; ".join(x.errors for x in r.runs if x.errors) or "-"
         out(
-            f"| {r.target} | {r.rps:,.0f} | {r.p50:.1f} | {r.p99:.1f} | {r.cache} "
-            f"| {r.errors or '-'} |\n"
+            f"| {r.target} | {_rate(r)} | {run.p50:.1f} | {run.p99:.1f} "
+            f"| {r.cache} | {errors} |\n"
         )
     by_name = {r.target: r for r in results}
     verdict = {True: "PASS", False: "FAIL"}
-    nginx_ratio = by_name["nginx: home"].rps / by_name["static file (nginx)"].rps
-    django_ratio = by_name["Django: home"].rps / by_name["minimal WSGI app"].rps
+    nginx_ratio = _ratio(by_name["nginx: home"], by_name["static file (nginx)"])
+    django_ratio = _ratio(by_name["Django: home"], by_name["minimal WSGI app"])
     out("\nTargets (issue #8)\n")
     out(
         f"- nginx-cached home / static file: {nginx_ratio:.2f} (>= 0.5) "
@@ -428,9 +460,11 @@ def _report(results: list[Result], purge: tuple[bool, str], args) -> None:
     )
     for r in results:
         if r.target.startswith(("nginx:", "Django:")):
+            p99 = r.median.p99
+            ok = p99 < 100 and not any(run.errors for run in r.runs)
             out(
-                f"- p99 {r.target}: {r.p99:.1f} ms (< 100 ms at {args.connections} "
-                f"connections) {verdict[r.p99 < 100 and not r.errors]}\n"
+                f"- p99 {r.target}: {p99:.1f} ms (< 100 ms at {args.connections} "
+                f"connections) {verdict[ok]}\n"
             )
     out(
         f"- publishing the home page purges it from nginx ({purge[1]}) "
@@ -483,14 +517,29 @@ def _run(args: argparse.Namespace, folder: Path) -> None:
         _start_servers(processes, folder, env, ports, args.workers)
         app = f"http://127.0.0.1:{ports['app']}"
         nginx = f"http://127.0.0.1:{ports['nginx']}"
-        results = [
-            _measure("static file (nginx)", nginx + "/static-home.html", args),
-            _measure("minimal WSGI app", f"http://127.0.0.1:{ports['minimal']}/", args),
-        ]
-        for name, path in pages.items():
-            results.append(_measure(f"nginx: {name}", nginx + path, args))
-        for name, path in pages.items():
-            results.append(_measure(f"Django: {name}", app + path, args))
+        # The two ratios' targets and baselines, side by side, several times.
+        paired = _measure(
+            [
+                ("static file (nginx)", nginx + "/static-home.html"),
+                ("nginx: home", nginx + "/"),
+                ("minimal WSGI app", f"http://127.0.0.1:{ports['minimal']}/"),
+                ("Django: home", app + "/"),
+            ],
+            args,
+            rounds=args.rounds,
+        )
+        others = [(name, path) for name, path in pages.items() if path != "/"]
+        single = _measure(
+            [(f"nginx: {name}", nginx + path) for name, path in others]
+            + [(f"Django: {name}", app + path) for name, path in others],
+            args,
+            rounds=1,
+        )
+        order = ["static file (nginx)", "minimal WSGI app", "nginx: home"]
+        order += [f"nginx: {name}" for name, _path in others] + ["Django: home"]
+        by_name = {r.target: r for r in paired + single}
+        results = [by_name[name] for name in order]
+        results += [r for r in single if r.target.startswith("Django:")]
         purge = _purge_check(env, nginx, ports["purge"])
     finally:
         processes.stop_all()
@@ -510,7 +559,10 @@ def _check_tools() -> None:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--duration", type=int, default=8, help="seconds per URL")
+    parser.add_argument("--duration", type=int, default=5, help="seconds a run")
+    parser.add_argument(
+        "--rounds", type=int, default=3, help="runs of the two ratios' pages"
+    )
     parser.add_argument("--connections", type=int, default=8)
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 2)

@@ -3,6 +3,8 @@ import copy
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from portal.core.honeypot import HoneypotFormMixin
+
 from .models import EventPage, Registration
 
 QUESTION_PREFIX = "vraag_"
@@ -44,7 +46,7 @@ def _question_field(question) -> forms.Field:
     )
 
 
-class GuestRegistrationForm(QuestionsForm):
+class GuestRegistrationForm(HoneypotFormMixin, QuestionsForm):
     name = forms.CharField(
         label=_("Name"),
         max_length=200,

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from portal.accounts.selectors import user_is_member
+from portal.core.honeypot import bot_caught
 from portal.core.ratelimit import attempt_allowed
 
 from .errors import RegistrationError
@@ -74,6 +75,10 @@ def event_register(request: HttpRequest, *, event: EventPage) -> HttpResponse:
     form = registration_form(event=event, user=user, member=member, data=request.POST)
     if not form.is_valid():
         return _event_page_with_form(request, event, form)
+    if not member and bot_caught(request, form, name="guest registration"):
+        # What a guest sees next; nothing is stored and no mail sent.
+        messages.success(request, _confirm_by_mail_message(form.cleaned_data["email"]))
+        return redirect(event.url)
     try:
         registration = registration_create(
             event=event,
@@ -114,9 +119,13 @@ def _registered_message(registration) -> str:
             "The meeting is full; you are on the waiting list. "
             "We mail you when a place frees up."
         )
+    return _confirm_by_mail_message(registration.email)
+
+
+def _confirm_by_mail_message(email: str) -> str:
     return _(
         "Almost done: confirm your registration with the link we e-mailed to {email}."
-    ).format(email=registration.email)
+    ).format(email=email)
 
 
 def _event_page_with_form(request, event: EventPage, form) -> HttpResponse:

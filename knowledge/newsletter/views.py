@@ -8,6 +8,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
+from portal.core.honeypot import bot_caught
+
 from .forms import SignupForm
 from .links import subscriber_id_from_token
 from .ratelimit import signup_allowed
@@ -48,7 +50,7 @@ def _signup_post(request: HttpRequest) -> HttpResponse:
             ),
         )
         return _signup_page(request, form, status=429)
-    if form.is_bot():
+    if bot_caught(request, form, name="newsletter sign-up"):
         # Looks like success to the bot; nothing is stored or sent.
         messages.success(request, _signed_up_message())
         return redirect("newsletter:signup")

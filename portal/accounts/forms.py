@@ -1,9 +1,13 @@
-from allauth.account.forms import SignupForm
+from allauth.account.adapter import get_adapter
+from allauth.account.forms import LoginForm, SignupForm
 from django import forms
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
+from portal.core.honeypot import HoneypotFormMixin, bot_caught
 
-class AccountRequestForm(SignupForm):
+
+class AccountRequestForm(HoneypotFormMixin, SignupForm):
     """'Account aanvragen': who the professional is and where they work."""
 
     first_name = forms.CharField(
@@ -45,6 +49,24 @@ class AccountRequestForm(SignupForm):
         self.fields["email"].help_text = _(
             "Use the address of your organisation; we send a link to verify it."
         )
+
+    def try_save(self, request: HttpRequest):
+        if bot_caught(request, self, name="account request"):
+            # The page a person sees next ('check your e-mail'), but no
+            # account is made and no mail sent.
+            return None, get_adapter(request).respond_email_verification_sent(
+                request, None
+            )
+        return super().try_save(request)
+
+
+class AccountLoginForm(HoneypotFormMixin, LoginForm):
+    def clean(self):
+        if bot_caught(self.request, self, name="login"):
+            # The answer to a wrong password. No password is checked, so a
+            # robot does not use up a member's allowance of failed logins.
+            raise get_adapter(self.request).validation_error("email_password_mismatch")
+        return super().clean()
 
 
 class RejectionForm(forms.Form):

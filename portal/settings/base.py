@@ -170,7 +170,10 @@ ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_PREVENT_ENUMERATION = False
 ACCOUNT_SESSION_REMEMBER = None
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Leerkring] "
-ACCOUNT_FORMS = {"signup": "portal.accounts.forms.AccountRequestForm"}
+ACCOUNT_FORMS = {
+    "login": "portal.accounts.forms.AccountLoginForm",
+    "signup": "portal.accounts.forms.AccountRequestForm",
+}
 ACCOUNT_RATE_LIMITS = {
     "login": "20/m/ip",
     "login_failed": "10/m/ip,5/5m/key",

@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 
 from portal.accounts.models import User
@@ -106,3 +107,75 @@ def test_signup_is_rate_limited(client):
     ]
     assert statuses[-1] == 429
     assert 500 not in statuses
+
+
+def test_signup_limit_is_the_configured_one_with_a_dutch_page(client, settings):
+    allowed = int(settings.ACCOUNT_RATE_LIMITS["signup"].split("/")[0])
+    for n in range(allowed):
+        response = client.post(
+            reverse("account_signup"), {**FORM, "email": f"p{n}@gemeente.example"}
+        )
+        assert response.status_code == 302
+    response = client.post(
+        reverse("account_signup"), {**FORM, "email": "een-te-veel@gemeente.example"}
+    )
+    _assert_dutch_rate_limit_page(response)
+    assert not User.objects.filter(email="een-te-veel@gemeente.example").exists()
+
+
+def test_logins_from_one_address_are_limited_with_a_dutch_page(settings, member):
+    # Successful logins, each in a browser of its own: only the limit per
+    # internet address ('login') applies, not the one on failed logins.
+    allowed = int(settings.ACCOUNT_RATE_LIMITS["login"].split("/")[0])
+    credentials = {"login": member.email, "password": PASSWORD}
+    for _attempt in range(allowed):
+        assert Client().post(reverse("account_login"), credentials).status_code == 302
+    response = Client().post(reverse("account_login"), credentials)
+    _assert_dutch_rate_limit_page(response)
+    assert "_auth_user_id" not in response.client.session
+
+
+def _assert_dutch_rate_limit_page(response) -> None:
+    assert response.status_code == 429
+    body = response.content.decode()
+    assert "<h1>Te veel pogingen</h1>" in body
+    assert "Probeer het later opnieuw" in body
+    assert "'unsafe-inline'" not in response["Content-Security-Policy"]
+
+
+def test_robot_filling_the_trap_is_told_to_check_its_mail_but_gets_no_account(
+    client, mailoutbox, caplog
+):
+    caplog.set_level("INFO", logger="portal.core.honeypot")
+    form = client.get(reverse("account_signup")).content.decode()
+    assert '<div class="form-trap" aria-hidden="true">' in form
+    response = client.post(
+        reverse("account_signup"), {**FORM, "website": "https://spam.example"}
+    )
+    assert response.status_code == 302
+    assert response["Location"] == reverse("account_email_verification_sent")
+    assert not User.objects.filter(email=FORM["email"]).exists()
+    assert mailoutbox == []
+    assert "robot caught on the account request form" in caplog.text
+    # A person leaves it empty and the request goes through.
+    client.post(reverse("account_signup"), {**FORM, "website": ""})
+    assert User.objects.filter(email=FORM["email"]).exists()
+
+
+def test_robot_filling_the_trap_cannot_log_in_even_with_the_password(
+    client, member, caplog
+):
+    caplog.set_level("INFO", logger="portal.core.honeypot")
+    form = client.get(reverse("account_login")).content.decode()
+    assert '<div class="form-trap" aria-hidden="true">' in form
+    credentials = {"login": member.email, "password": PASSWORD}
+    response = client.post(
+        reverse("account_login"), {**credentials, "website": "https://spam.example"}
+    )
+    assert response.status_code == 200
+    assert "e-mailadres en/of wachtwoord is niet juist" in response.content.decode()
+    assert "_auth_user_id" not in client.session
+    assert "robot caught on the login form" in caplog.text
+    response = client.post(reverse("account_login"), {**credentials, "website": ""})
+    assert response.status_code == 302
+    assert client.session["_auth_user_id"] == str(member.pk)

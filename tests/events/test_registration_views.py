@@ -312,3 +312,27 @@ def test_guest_registrations_from_one_address_are_limited(client, event, member)
     client.force_login(member)
     client.post(_register_url(event))
     assert event.registrations.filter(user=member).exists()
+
+
+def test_guest_form_carries_the_hidden_robot_trap(client, event):
+    page = client.get(event.url).content.decode()
+    assert '<div class="form-trap" aria-hidden="true">' in page
+    assert re.search(r'<input[^>]*name="website"[^>]*tabindex="-1"', page)
+
+
+def test_robot_filling_the_trap_sees_success_but_nothing_is_stored(
+    client, post, event, mailoutbox, caplog
+):
+    caplog.set_level("INFO", logger="portal.core.honeypot")
+    response = post(_register_url(event), {**GUEST, "website": "https://spam.example"})
+    assert response.status_code == 302
+    page = client.get(response["Location"]).content.decode()
+    assert "Bijna klaar: bevestig uw inschrijving" in page
+    assert GUEST["email"] in page
+    assert not event.registrations.exists()
+    assert mailoutbox == []
+    assert "robot caught on the guest registration form" in caplog.text
+    # A person leaves the trap empty and is registered as ever.
+    post(_register_url(event), {**GUEST, "website": ""})
+    assert event.registrations.get().email == GUEST["email"]
+    assert len(mailoutbox) == 1

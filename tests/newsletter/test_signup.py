@@ -29,8 +29,9 @@ def test_page_offers_the_form_with_the_bot_trap_hidden(client):
     page = client.get(URL).content.decode()
     assert "<h1>Nieuwsbrief</h1>" in page
     assert 'name="email"' in page and 'autocomplete="email"' in page
-    assert '<div class="newsletter-trap">' in page
-    assert "newsletter-trap { display: none; }" in (
+    assert '<div class="form-trap" aria-hidden="true">' in page
+    assert 'name="website"' in page
+    assert ".form-trap { display: none; }" in (
         client.get("/static/css/site.css").getvalue().decode()
     )
 

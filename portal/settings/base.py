@@ -245,6 +245,7 @@ PERMISSIONS_POLICY = {
         "geolocation",
         "gyroscope",
         "hid",
+        "interest-cohort",
         "magnetometer",
         "microphone",
         "midi",

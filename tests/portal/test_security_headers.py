@@ -35,8 +35,8 @@ ADMIN_POLICY = (
 )
 PERMISSIONS = (
     "browsing-topics=(), camera=(), display-capture=(), geolocation=(), "
-    "gyroscope=(), hid=(), magnetometer=(), microphone=(), midi=(), "
-    "payment=(), serial=(), usb=()"
+    "gyroscope=(), hid=(), interest-cohort=(), magnetometer=(), "
+    "microphone=(), midi=(), payment=(), serial=(), usb=()"
 )
 
 

@@ -625,3 +625,27 @@ def test_every_action_has_a_row_for_get():
     posted = {name for name, method, _target in TABLE if method == "POST"}
     got = {name for name, method, _target in TABLE if method == "GET"}
     assert sorted(posted - got) == []
+
+
+# Rows about one private object or an admin page of one object, by its id.
+BY_ID = {"own draft", "own case", "own request", "applicant", "registration"}
+
+
+@pytest.mark.parametrize(
+    ("name", "method", "target"),
+    [key for key in TABLE if key[2] in BY_ID],
+    ids=[" ".join(key) for key in TABLE if key[2] in BY_ID],
+)
+def test_someone_elses_object_answers_like_one_that_does_not_exist(
+    world, name, method, target
+):
+    """Nobody learns which cases, requests or accounts exist: to anyone who
+    may not see the object, a made-up id gets the same answer."""
+    kwargs = TARGETS[target](world)
+    made_up = {key: value + 10_000 for key, value in kwargs.items()}
+    address = reverse(name, kwargs=made_up)
+    data = POST_DATA.get(name, {"body": "", "action": "save"})
+    outsiders = ("anonymous", "unapproved", "other_member")
+    observed = tuple(_ask(world, role, method, address, data) for role in outsiders)
+    expected = tuple(TABLE[(name, method, target)][ROLES.index(r)] for r in outsiders)
+    assert observed == expected, address

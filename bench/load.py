@@ -379,7 +379,7 @@ def _wrk(url: str, args: argparse.Namespace) -> Run:
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
     p50 = _ms(re.search(r"^\s+50%\s+(\S+)", out, re.M).group(1))
     p99 = _ms(re.search(r"^\s+99%\s+(\S+)", out, re.M).group(1))
-    problems = []
+    problems = [] if rps else ["no answer"]
     if match := re.search(r"Non-2xx or 3xx responses: (\d+)", out):
         problems.append(f"{match.group(1)} non-2xx")
     if match := re.search(r"Socket errors: (.*)", out):
@@ -393,9 +393,12 @@ def _measure(
     """wrk on each target in turn, ``rounds`` times over: a target and its
     baseline are measured side by side, so a busy moment of the machine
     weighs on both."""
-    results = [Result(name, url, _warm(url)) for name, url in targets]
+    results = [Result(name, url, "") for name, url in targets]
     for number in range(1, rounds + 1):
         for result in results:
+            # Right before each run: an entry with a query string lives only
+            # a minute in Django's cache.
+            result.cache = _warm(result.url)
             _say(f"wrk {result.target} ({number}/{rounds}): {result.url}")
             result.runs.append(_wrk(result.url, args))
     return results
@@ -587,7 +590,7 @@ def main() -> int:
         if args.keep:
             _say(f"kept {folder}")
         else:
-            shutil.rmtree(folder, ignoreerrors=True)
+            shutil.rmtree(folder, ignore_errors=True)
     return 0
 
 

@@ -132,6 +132,10 @@ PAGE_CACHE_SECONDS = env.int(
 )
 # How long a browser may reuse such a page without asking (max-age).
 PAGE_CACHE_BROWSER_SECONDS = env.int("LEERKRING_PAGE_CACHE_BROWSER_SECONDS", default=60)
+# Seconds each worker answers from its own copy of a page before asking the
+# shared cache again: a change made through another worker shows that much
+# later, and a hit costs no round trip to Redis. 0: always ask.
+PAGE_CACHE_LOCAL_SECONDS = env.float("LEERKRING_PAGE_CACHE_LOCAL_SECONDS", default=1)
 # Pages with a query string: a shorter life, and at most this many stored per
 # that many seconds, so invented query strings cannot fill the cache.
 PAGE_CACHE_QUERY_SECONDS = 60

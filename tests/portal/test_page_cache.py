@@ -6,17 +6,26 @@ Runs on the local-memory cache, or on Redis when REDIS_URL is set
 
 import datetime as dt
 import re
+import time
 
 import pytest
 from django.core.cache import cache
+from django.core.handlers.wsgi import WSGIHandler
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
-from django.test import Client
+from django.test import Client, RequestFactory
 from django.urls import path
 from django.views.decorators.cache import never_cache
 
 from events.models import Registration
 from events.services import registration_create
 from knowledge.models import InformationPage, NewsIndexPage, NewsPage
+from portal.core.page_cache import (
+    GENERATION_KEY,
+    PageCacheWSGI,
+    local_copies_clear,
+)
 from tests.accounts.factories import MemberFactory
 from tests.events.factories import EventIndexPageFactory, EventPageFactory
 from tests.interventions.factories import InterventionFactory, situation
@@ -43,9 +52,12 @@ def page_cache(settings):
                 "KEY_PREFIX": "leerkring-test",
             }
         }
+    settings.PAGE_CACHE_LOCAL_SECONDS = 1
     cache.clear()
+    local_copies_clear()
     yield
     cache.clear()
+    local_copies_clear()
 
 
 @pytest.fixture
@@ -97,6 +109,89 @@ def test_second_anonymous_visit_is_a_hit_without_queries(
     # The headers the other middleware added are kept with the page.
     assert second["Content-Security-Policy"] == first["Content-Security-Policy"]
     assert second["Content-Language"] == "nl"
+
+
+@pytest.fixture
+def keep_connection():
+    # As the test client does: a request through Django's WSGI handler would
+    # otherwise close the connection that holds the test's transaction.
+    for signal in (request_started, request_finished):
+        signal.disconnect(close_old_connections)
+    yield
+    for signal in (request_started, request_finished):
+        signal.connect(close_old_connections)
+
+
+class _Django:
+    """The Django application, counting the requests that reach it."""
+
+    def __init__(self):
+        self.handler, self.calls = WSGIHandler(), 0
+
+    def __call__(self, environ, start_response):
+        self.calls += 1
+        return self.handler(environ, start_response)
+
+
+def _wsgi_get(application, method="GET", **extra) -> tuple[str, dict, bytes]:
+    environ = RequestFactory().generic(method, "/", **extra).environ
+    answer = {}
+
+    def start_response(status, headers):
+        answer.update(status=status, headers=dict(headers))
+
+    body = b"".join(application(environ, start_response))
+    return answer["status"], answer["headers"], body
+
+
+def test_wsgi_wrapper_answers_hits_before_django(
+    client, home_page, django_assert_num_queries, keep_connection
+):
+    django = _Django()
+    application = PageCacheWSGI(django)
+    # Stored by the middleware: both layers compute the same key.
+    stored = client.get("/")
+    with django_assert_num_queries(0):
+        status, headers, body = _wsgi_get(application)
+    assert django.calls == 0
+    assert (status, headers["X-Cache"], body) == ("200 OK", "HIT", stored.content)
+    assert headers["Cache-Control"] == stored["Cache-Control"]
+    assert _wsgi_get(application, "HEAD")[2] == b""
+    # A member's request goes to Django, which does not look it up again.
+    _wsgi_get(application, HTTP_COOKIE="sessionid=abc")
+    assert django.calls == 1
+
+
+def test_wsgi_wrapper_passes_misses_to_the_middleware(
+    client, home_page, keep_connection
+):
+    django = _Django()
+    application = PageCacheWSGI(django)
+    assert _wsgi_get(application)[1]["X-Cache"] == "MISS"
+    assert _wsgi_get(application)[1]["X-Cache"] == "HIT"
+    assert django.calls == 1
+    assert client.get("/")["X-Cache"] == "HIT"
+
+
+def test_another_workers_change_shows_within_the_local_seconds(
+    client, home_page, settings
+):
+    settings.PAGE_CACHE_LOCAL_SECONDS = 0.2
+    _cached(client, "/")
+    # Another worker published: the shared generation is new.
+    cache.set(GENERATION_KEY, "another worker's", timeout=None)
+    assert client.get("/")["X-Cache"] == "HIT"
+    time.sleep(0.25)
+    assert client.get("/")["X-Cache"] == "MISS"
+
+
+def test_without_local_copies_every_hit_asks_the_shared_cache(
+    client, home_page, settings
+):
+    settings.PAGE_CACHE_LOCAL_SECONDS = 0
+    _cached(client, "/")
+    cache.set(GENERATION_KEY, "another worker's", timeout=None)
+    assert client.get("/")["X-Cache"] == "MISS"
 
 
 def test_head_is_answered_from_the_cache(client, home_page):

@@ -212,6 +212,10 @@ class _LocalCopies:
             self.checked_at = -math.inf
 
     def generation_seen(self, generation: str) -> None:
+        if generation != self.generation:  # the copies are all stale
+            with self.lock:
+                self.entries.clear()
+                self.size = 0
         self.generation, self.checked_at = generation, time.monotonic()
 
     def get(self, key: str) -> Entry | None:

@@ -32,6 +32,9 @@ class MeetingNoteViewSet(SnippetViewSet):
     list_filter = ["theme"]
     ordering = ["-meeting_date", "pk"]
 
+    def get_queryset(self, request):
+        return MeetingNote.objects.select_related("theme")
+
 
 class ModerationActionViewSet(SnippetViewSet):
     model = ModerationAction
@@ -39,6 +42,9 @@ class ModerationActionViewSet(SnippetViewSet):
     list_display = ["created_at", "actor", "action", "summary", "reason"]
     list_filter = ["action"]
     inspect_view_enabled = True
+
+    def get_queryset(self, request):
+        return ModerationAction.objects.select_related("actor")
 
 
 class CommunityViewSetGroup(SnippetViewSetGroup):

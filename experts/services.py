@@ -190,11 +190,11 @@ def participants(help_request: HelpRequest) -> set:
     """Who takes part: the requester, the assigned experts and the advisers
     who assigned or wrote; while no adviser has, every adviser."""
     users = {help_request.requester}
-    users |= {
-        a.expert.user
-        for a in help_request.assignments.select_related("expert__user", "assigned_by")
-    }
-    involved = {a.assigned_by for a in help_request.assignments.all() if a.assigned_by}
+    assignments = list(
+        help_request.assignments.select_related("expert__user", "assigned_by")
+    )
+    users |= {a.expert.user for a in assignments}
+    involved = {a.assigned_by for a in assignments if a.assigned_by}
     User = get_user_model()
     author_ids = help_request.messages.values("author_id")
     involved |= {

@@ -11,8 +11,16 @@ from wagtail.models import Site
 
 from portal.home.models import HomePage
 from tests.accounts.factories import AdviserFactory, MemberFactory, UserFactory
+from tests.nplusone import suite_context as zeal_suite_context
 
 PASSWORD = "een-goed-wachtwoord-42"
+
+
+@pytest.fixture(autouse=True)
+def _zeal():
+    # Every test, its fixtures included, raises on an N+1 query (ZEAL_RAISE).
+    with zeal_suite_context():
+        yield
 
 
 @pytest.fixture(autouse=True)

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from knowledge.interventions.selectors import classifications_all, phases_all
+from portal.core.fields import IdMultipleChoiceField
 
 from .anonymisation.labels import Label
 from .models import CaseSubmission
@@ -83,7 +84,7 @@ class CaseForm(_TextLimits, forms.Form):
         required=False,
         help_text=gettext_lazy("For example: summer 2024, or 12 to 14 March 2025."),
     )
-    platforms = forms.ModelMultipleChoiceField(
+    platforms = IdMultipleChoiceField(
         label=gettext_lazy("Platforms involved"),
         queryset=platforms_all(),
         required=False,

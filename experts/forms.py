@@ -3,6 +3,8 @@ import uuid
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from portal.core.fields import IdMultipleChoiceField
+
 from .errors import ExpertsError
 from .models import Availability, ExpertiseTag, Region, Urgency
 from .sanitise import MAX_TEXT_LENGTH, text_clean
@@ -84,7 +86,7 @@ class MessageForm(forms.Form):
 
 
 class AssignForm(forms.Form):
-    experts = forms.ModelMultipleChoiceField(
+    experts = IdMultipleChoiceField(
         label=_("Experts"),
         queryset=None,
         widget=forms.CheckboxSelectMultiple,

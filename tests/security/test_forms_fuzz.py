@@ -364,3 +364,38 @@ def test_query_parameters(home_page, member, thread):
         assert client.get(f"{path}?{body}").status_code < 500
 
     run()
+
+
+# Regressions found by the tests above -------------------------------------------
+
+
+@pytest.mark.parametrize("huge", [str(2**63), str(10**40), str(-(2**63) - 1)])
+def test_a_platform_id_no_database_holds_is_refused(member, huge):
+    # It reached the query, where SQLite raised OverflowError: a 500.
+    response = _post(
+        logged_in(member), "/casuistiek/indienen/", {**CASE, "platforms": [huge]}
+    )
+    assert response.status_code == 200
+    assert "platforms" in response.context["form"].errors
+    assert not CaseSubmission.objects.exists()
+
+
+def test_an_expert_id_no_database_holds_is_refused(member, editor):
+    created = help_request(member)
+    ExpertProfileFactory()
+    url = f"/experts/hulpvragen/{created.pk}/toewijzen/"
+    response = _post(logged_in(editor), url, {"experts": [str(10**40)]})
+    assert response.status_code == 400
+    assert "experts" in response.context["form"].errors
+
+
+def test_expert_assignment(member, editor):
+    created = help_request(member)
+    profile = ExpertProfileFactory()
+    url = f"/experts/hulpvragen/{created.pk}/toewijzen/"
+    check_form(
+        logged_in(editor),
+        url,
+        {"experts": [str(profile.pk)]},
+        lambda: created.assignments.count(),
+    )

@@ -6,12 +6,14 @@ from collections.abc import Iterable, Sequence
 
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from casebook.anonymisation import anonymise
 from casebook.services import CaseInput, case_create
+from portal.accounts.roles import ADVISERS_GROUP
 from portal.accounts.selectors import advisers_to_notify, user_is_member
 from portal.core.mail import absolute_url, mail_after_commit
 
@@ -197,9 +199,12 @@ def participants(help_request: HelpRequest) -> set:
     involved = {a.assigned_by for a in assignments if a.assigned_by}
     User = get_user_model()
     author_ids = help_request.messages.values("author_id")
-    involved |= {
-        u for u in User.objects.filter(pk__in=author_ids) if user_handles_requests(u)
-    }
+    # Only the advisers among the authors are checked one by one (second
+    # factor): checking every requester and expert cost queries per author.
+    adviser_authors = User.objects.filter(
+        Q(groups__name=ADVISERS_GROUP) | Q(is_superuser=True), pk__in=author_ids
+    ).distinct()
+    involved |= {u for u in adviser_authors if user_handles_requests(u)}
     if not involved:
         involved = set(advisers_to_notify())
     return users | involved

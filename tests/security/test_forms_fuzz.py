@@ -13,6 +13,7 @@ repository.
 import os
 import uuid
 from collections.abc import Callable
+from pathlib import Path
 from urllib.parse import urlencode
 
 import pytest
@@ -20,6 +21,7 @@ from django.db.models import Model
 from django.test import Client
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from hypothesis.configuration import set_hypothesis_home_dir
 
 from casebook.models import CaseMessage, CaseSubmission
 from community.models import Post, Thread
@@ -36,6 +38,10 @@ from .payloads import SHORT_PAYLOADS, XSS_PAYLOADS
 from .people import logged_in
 
 pytestmark = pytest.mark.django_db
+
+# Hypothesis keeps caches (of Unicode tables, for instance) even without an
+# example database: in var/, which git ignores, not in the repository's root.
+set_hypothesis_home_dir(Path(__file__).resolve().parents[2] / "var" / "hypothesis")
 
 EXAMPLES = int(os.environ.get("LEERKRING_HYPOTHESIS_EXAMPLES", "20"))
 FUZZ = settings(

@@ -37,11 +37,14 @@ VARIABLES = (
     "DJANGO_ALLOWED_HOSTS",
     "DJANGO_LOG_FORMAT",
 )
+# Set by the browser tests for Playwright (tests/browser/conftest.py); the
+# deployment checks rightly refuse it.
+TEST_ONLY = ("DJANGO_ALLOW_ASYNC_UNSAFE",)
 
 
 def _run(probe: str, **variables: str) -> subprocess.CompletedProcess:
     """``probe`` in a fresh interpreter with only ``variables`` set of ours."""
-    env = {k: v for k, v in os.environ.items() if k not in VARIABLES}
+    env = {k: v for k, v in os.environ.items() if k not in (*VARIABLES, *TEST_ONLY)}
     env.update(
         {
             "DJANGO_SETTINGS_MODULE": "portal.settings.base",

@@ -312,7 +312,7 @@ class MeetingNote(models.Model):
     policy book like the discussions do.
 
     The texts are Wagtail rich text (render them with ``|richtext``);
-    ``clean()`` runs them through the same whitelist as posts.
+    they pass the same whitelist as posts on every save.
     """
 
     event = models.ForeignKey(
@@ -359,6 +359,12 @@ class MeetingNote(models.Model):
     def __str__(self) -> str:
         return f"{self.agenda_item} ({self.meeting_date:%d-%m-%Y})"
 
+    def save(self, *args, **kwargs) -> None:
+        # Not only in clean(): a note saved by a command, a seed or the shell
+        # skips it, and the theme page shows the texts as they are stored.
+        self._sanitise()
+        super().save(*args, **kwargs)
+
     def clean(self) -> None:
         if self.meeting_date is None:
             if self.event is None:
@@ -366,6 +372,9 @@ class MeetingNote(models.Model):
                     {"meeting_date": _("Choose a meeting or give its date.")}
                 )
             self.meeting_date = timezone.localdate(self.event.starts_at)
+        self._sanitise()
+
+    def _sanitise(self) -> None:
         self.said = rich_text_clean(self.said, wagtail=True)
         self.conclusions = rich_text_clean(self.conclusions, wagtail=True)
 

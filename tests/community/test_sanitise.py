@@ -114,3 +114,17 @@ def test_wagtail_notes_keep_internal_links_and_bold():
     assert '<a linktype="page" id="3">pagina</a>' in cleaned
     assert "<b>vet</b>" in cleaned
     assert "javascript" not in cleaned and "<script" not in cleaned
+
+
+@pytest.mark.django_db
+def test_meeting_notes_are_sanitised_on_every_save_not_only_in_clean():
+    from tests.community.factories import MeetingNoteFactory
+
+    note = MeetingNoteFactory(
+        said='<p>Gezegd</p><script>window.__xss=1</script><img src=x onerror="x()">',
+        conclusions='<p><a href="javascript:x()">conclusie</a></p>',
+    )
+    note.refresh_from_db()
+    assert "<script" not in note.said and "onerror" not in note.said
+    assert "Gezegd" in note.said
+    assert "javascript" not in note.conclusions and "conclusie" in note.conclusions

@@ -175,6 +175,15 @@ def account_export(*, user: User) -> dict[str, Any]:
 
 
 @transaction.atomic
+def account_delete_by_admin(*, user: User, by: User) -> None:
+    """Before Wagtail's user admin deletes an account: the apps remove or
+    anonymise their own data, as when the holder deletes it."""
+    user = User.objects.select_for_update().get(pk=user.pk)
+    account_deleting.send(sender=User, user=user)
+    _audit(user, "delete", by=by, requested_by="admin")
+
+
+@transaction.atomic
 def account_delete(*, user: User) -> None:
     """Erase the account. Apps remove or anonymise their own data first."""
     user = User.objects.select_for_update().get(pk=user.pk)

@@ -11,8 +11,10 @@ from wagtail.models import Page, PageViewRestriction
 from portal.core.audit import action_register
 
 from . import admin_urls
+from .models import User
 from .roles import REVIEW_PERMISSION
 from .selectors import account_requests_pending_count, user_is_member
+from .services import account_delete_by_admin
 
 
 @hooks.register("register_admin_urls")
@@ -76,3 +78,24 @@ def _members_only_for_logged_in_non_members(page: Page, request, serve_args, kw)
             add_never_cache_headers(response)
             return response
     return None
+
+
+@hooks.register("before_delete_user")
+def _erase_app_data_before_admin_delete(request: HttpRequest, user) -> None:
+    # Wagtail deletes the row itself; without this the apps' data of the
+    # account (registrations, cases, posts, subscriptions) would outlive it.
+    # The hook also runs for the confirmation page (GET): only the POST deletes.
+    if request.method == "POST":
+        account_delete_by_admin(user=user, by=request.user)
+
+
+@hooks.register("before_bulk_action")
+def _erase_app_data_before_admin_bulk_delete(
+    request: HttpRequest, action_type: str, objects, action_class_instance
+) -> None:
+    # Runs when the bulk form is posted, for pages and documents too.
+    if action_type != "delete":
+        return
+    for user in objects:
+        if isinstance(user, User):
+            account_delete_by_admin(user=user, by=request.user)

@@ -38,3 +38,49 @@ def test_member_deletes_their_account(client, member):
     assert response.status_code == 302
     assert not User.objects.filter(pk=member.pk).exists()
     assert client.get(reverse("accounts:overview")).status_code == 302
+
+
+def _subscribed(user):
+    from knowledge.newsletter.models import Subscriber
+
+    return Subscriber.objects.create(email=user.email.lower(), status="confirmed")
+
+
+def test_deleting_in_wagtails_user_admin_erases_the_apps_data(client, editor, member):
+    from knowledge.newsletter.models import Subscriber
+
+    _subscribed(member)
+    editor.is_superuser = True
+    editor.save()
+    client.force_login(editor)
+    confirm = client.get(reverse("wagtailusers_users:delete", args=[member.pk]))
+    assert confirm.status_code == 200
+    # The confirmation page alone erases nothing.
+    assert Subscriber.objects.filter(email=member.email.lower()).exists()
+
+    response = client.post(reverse("wagtailusers_users:delete", args=[member.pk]))
+
+    assert response.status_code == 302
+    assert not User.objects.filter(pk=member.pk).exists()
+    assert not Subscriber.objects.filter(email=member.email.lower()).exists()
+
+
+def test_bulk_deleting_in_wagtails_user_admin_erases_the_apps_data(
+    client, editor, member
+):
+    from knowledge.newsletter.models import Subscriber
+
+    _subscribed(member)
+    editor.is_superuser = True
+    editor.save()
+    client.force_login(editor)
+    url = (
+        reverse("wagtail_bulk_action", args=("accounts", "user", "delete"))
+        + f"?id={member.pk}"
+    )
+
+    response = client.post(url)
+
+    assert response.status_code == 302
+    assert not User.objects.filter(pk=member.pk).exists()
+    assert not Subscriber.objects.filter(email=member.email.lower()).exists()

@@ -1,10 +1,62 @@
+from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
+from wagtail.rich_text import RichText, expand_db_html
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
+
+# Stored rich text cannot hold it (PostgreSQL text refuses NUL), so it safely
+# separates the texts that are expanded in one pass.
+_SEPARATOR = "\x00"
+
+
+class _RichTextBatch:
+    """The rich texts of one block type in one stream, expanded together on
+    first render: Wagtail looks up the pages, documents and embeds of one
+    text in bulk, so one pass over all of them costs the queries of one
+    block instead of two per block that links to a page."""
+
+    def __init__(self, sources: list[str]) -> None:
+        self.sources = sources
+        self._html: list[str] | None = None
+
+    def html(self, index: int) -> str:
+        if self._html is None:
+            parts = expand_db_html(_SEPARATOR.join(self.sources)).split(_SEPARATOR)
+            if len(parts) != len(self.sources):
+                # A source held the separator or an unclosed tag ran into the
+                # next one: expand them one by one, as Wagtail would.
+                parts = [expand_db_html(source) for source in self.sources]
+            self._html = parts
+        return self._html[index]
+
+
+class _BatchedRichText(RichText):
+    def __init__(self, source: str, batch: _RichTextBatch, index: int) -> None:
+        super().__init__(source)
+        self._batch = batch
+        self._index = index
+
+    def __html__(self) -> str:
+        if self.source != self._batch.sources[self._index]:
+            return super().__html__()  # changed since loading: the batch is stale
+        return render_to_string(
+            "wagtailcore/shared/richtext.html", {"html": self._batch.html(self._index)}
+        )
+
+
+class RichTextBlock(blocks.RichTextBlock):
+    """Wagtail's rich text block whose values in one stream (or list, or
+    struct) expand their links together when the first one renders."""
+
+    def bulk_to_python(self, values) -> list[RichText]:
+        batch = _RichTextBatch([value or "" for value in values])
+        return [
+            _BatchedRichText(source, batch, i) for i, source in enumerate(batch.sources)
+        ]
 
 
 class QuoteBlock(blocks.StructBlock):
@@ -54,7 +106,7 @@ class VideoBlock(blocks.StructBlock):
         label=_("title"),
         help_text=_("Names the player for screen-reader users."),
     )
-    transcript = blocks.RichTextBlock(
+    transcript = RichTextBlock(
         label=_("transcript or summary"),
         required=False,
         features=["bold", "italic", "ul", "ol", "link"],
@@ -69,7 +121,7 @@ class VideoBlock(blocks.StructBlock):
 
 class QuestionBlock(blocks.StructBlock):
     question = blocks.CharBlock(label=_("question"))
-    answer = blocks.RichTextBlock(
+    answer = RichTextBlock(
         label=_("answer"), features=["bold", "italic", "ul", "ol", "link"]
     )
 
@@ -100,7 +152,7 @@ class BodyBlock(blocks.StreamBlock):
     heading = blocks.CharBlock(
         label=_("Heading"), template="knowledge/blocks/heading.html", icon="title"
     )
-    paragraph = blocks.RichTextBlock(label=_("Text"), features=RICH_TEXT_FEATURES)
+    paragraph = RichTextBlock(label=_("Text"), features=RICH_TEXT_FEATURES)
     quote = QuoteBlock()
     call_to_action = CallToActionBlock()
     document = DocumentBlock()
@@ -118,10 +170,14 @@ class MeetingRoundBlock(blocks.StructBlock):
         required=False,
         help_text=_("The question the table discussed, if there was one."),
     )
-    findings = blocks.RichTextBlock(
+    findings = RichTextBlock(
         label=_("findings"), features=["bold", "italic", "ul", "ol", "link"]
     )
 
     class Meta:
         icon = "group"
         label = _("Table or round")
+
+
+# Stored exactly as Wagtail's own block: migrations need not know the subclass.
+DECONSTRUCT_ALIASES = {RichTextBlock: "wagtail.blocks.RichTextBlock"}

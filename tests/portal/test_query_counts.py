@@ -73,7 +73,7 @@ def test_query_count_does_not_grow_with_content(client, home_page, which):
 
 # --- Query budgets: every public page type, for a visitor and a member ------
 #
-# Each page is built with 3 items of what it lists, measured, given 27 more
+# Each page is built with 3 items of what it lists, measured, given 9 more
 # and measured again: both counts must equal the budget. A request is
 # measured with the cache emptied first, so the budget is the uncached
 # render (the anonymous page cache and the feed caches would make it 0 or
@@ -322,9 +322,9 @@ TOOL_RESULT = TOOL + "?fase=mobilisatie&classificatie=onrechtmatig&actor=gemeent
 BUDGETS = {
     "home": (_all_lists, "/", 14, 19),
     "dossier": (_themes, None, 14, 19),
-    "theme": (_theme_page, None, 21, 26),
-    "meeting_report": (_meeting_report, None, 21, 26),
-    "information": (_information_page, None, 19, 24),
+    "theme": (_theme_page, None, 17, 22),
+    "meeting_report": (_meeting_report, None, 17, 22),
+    "information": (_information_page, None, 15, 20),
     "news_index": (_news, None, 16, 21),
     "news_index_filtered": (_news, "/nieuws/?tag=wijk&jaar=2024", 17, 22),
     "news": (_news_page, None, 14, 19),
@@ -361,26 +361,11 @@ def _measure(client, url: str) -> int:
     return len(captured)
 
 
-# Open N+1: Wagtail expands the page links of each rich-text block on its
-# own (two queries per paragraph that links to a page; 3 paragraphs: the
-# budget, 30: 54 more). Strict, so the fix shows up as a pass to record.
-RICH_TEXT_LINKS = pytest.mark.xfail(
-    strict=True, reason="page links in rich text cost two queries per block"
-)
-BODY_PAGES = {"theme", "meeting_report", "information"}
-
-
-@pytest.mark.parametrize(
-    "name",
-    [
-        pytest.param(name, marks=RICH_TEXT_LINKS) if name in BODY_PAGES else name
-        for name in BUDGETS
-    ],
-)
+@pytest.mark.parametrize("name", BUDGETS)
 def test_query_budget(client, home_page, member, name):
     build, url, visitor_budget, member_budget = BUDGETS[name]
     counts = []
-    for n, start in ((3, 0), (27, 3)):
+    for n, start in ((3, 0), (9, 3)):
         page = build(home_page, n, start)
         if url is None:
             address = page.url

@@ -31,7 +31,7 @@ def members_only(*, title: str | Promise) -> Callable[[View], View]:
                 response = TemplateResponse(
                     request,
                     "accounts/members_only.html",
-                    {"page": {"title": title}},
+                    {"subject": title},
                     status=403,
                 )
             add_never_cache_headers(response)

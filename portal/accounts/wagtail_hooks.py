@@ -73,7 +73,10 @@ def _members_only_for_logged_in_non_members(page: Page, request, serve_args, kw)
             PageViewRestriction.LOGIN,
         ) and not restriction.accept_request(request):
             response = TemplateResponse(
-                request, "accounts/members_only.html", {"page": page}, status=403
+                request,
+                "accounts/members_only.html",
+                {"page": page, "subject": page.title},
+                status=403,
             )
             add_never_cache_headers(response)
             return response

@@ -53,3 +53,20 @@ def test_dossier_lists_the_page_as_members_only_without_its_text(client, members
     body = response.content.decode()
     assert "Casusbespreking" in body
     assert "Alleen voor leden" in body
+
+
+@pytest.mark.parametrize("where", ["page", "view"])
+def test_members_only_answer_names_what_was_asked_and_the_site(
+    client, unapproved, members_page, where
+):
+    # A Wagtail page behind a restriction and a members-only view (the
+    # community) both use the same explanation.
+    client.force_login(unapproved)
+    url, subject = (
+        (members_page.url, "Casusbespreking")
+        if where == "page"
+        else ("/community/", "Community of practice")
+    )
+    body = client.get(url).content.decode()
+    assert "<title>Alleen voor leden | Leerkring</title>" in body
+    assert f"“{subject}" in body

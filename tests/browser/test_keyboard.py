@@ -54,7 +54,7 @@ def assert_focus_shown(page: Page) -> None:
     )
 
 
-def tab_to(page: Page, target: Locator, *, back: bool = False, limit: int = 40):
+def tab_to(page: Page, target: Locator, *, back: bool = False, limit: int = 40) -> None:
     """Press Tab (or Shift+Tab) until ``target`` has focus."""
     target.wait_for(state="attached")
     for _ in range(limit):

@@ -98,9 +98,7 @@ def message(request: HttpRequest, pk: int) -> HttpResponse:
         )
         return redirect("event_participants:participants", pk=event.pk)
     try:
-        count = participants_message(
-            event=event, by=request.user, **form.cleaned_data
-        )
+        count = participants_message(event=event, by=request.user, **form.cleaned_data)
     except RegistrationError as exc:
         messages.error(request, str(exc))
     else:
@@ -119,9 +117,7 @@ def decide(request: HttpRequest, pk: int, registration_pk: int) -> HttpResponse:
         raise Http404
     approve = request.POST.get("decision") == "approve"
     try:
-        registration_decide(
-            registration=registration, approve=approve, by=request.user
-        )
+        registration_decide(registration=registration, approve=approve, by=request.user)
     except RegistrationError as exc:
         messages.error(request, str(exc))
     else:

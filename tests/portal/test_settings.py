@@ -146,3 +146,22 @@ def test_production_profile_passes_the_deployment_checks():
         LEERKRING_S3_BUCKET="leerkring-media",
     )
     assert "System check identified no issues" in result.stdout
+
+
+def test_purge_locations_come_from_the_environment():
+    probe = (
+        "import json, django; from django.conf import settings; django.setup(); "
+        "print(json.dumps(settings.WAGTAILFRONTENDCACHE))"
+    )
+    output = _run(
+        probe, FRONTEND_CACHE_PURGE_URLS="http://10.0.0.11,http://10.0.0.12:8080"
+    ).stdout
+
+    backends = json.loads(output)
+    assert [b["LOCATION"] for b in backends.values()] == [
+        "http://10.0.0.11",
+        "http://10.0.0.12:8080",
+    ]
+    assert {b["BACKEND"] for b in backends.values()} == {
+        "wagtail.contrib.frontend_cache.backends.HTTPBackend"
+    }

@@ -6,7 +6,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
 from .models import NewsPage
-from .selectors import news_for_feed
+from .selectors import news_latest
 
 FEED_SIZE = 30
 
@@ -26,7 +26,7 @@ class NewsFeed(Feed):
         return _("News about online-incited disturbances of public order.")
 
     def items(self):
-        return news_for_feed(limit=FEED_SIZE)
+        return news_latest(limit=FEED_SIZE)
 
     def item_title(self, item: NewsPage) -> str:
         return item.title

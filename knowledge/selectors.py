@@ -23,6 +23,7 @@ NEWS_PER_PAGE = 10
 
 
 def news_latest(*, limit: int) -> QuerySet[NewsPage]:
+    """The newest public news: the home page's list and the RSS/Atom feeds."""
     return (
         NewsPage.objects.live()
         .public()
@@ -130,15 +131,6 @@ def footer_links_forget() -> None:
 
 def adviser_named(name: str) -> Adviser | None:
     return Adviser.objects.filter(name=name).first()
-
-
-def news_for_feed(*, limit: int) -> QuerySet[NewsPage]:
-    return (
-        NewsPage.objects.live()
-        .public()
-        .order_by("-date", "-pk")
-        .prefetch_related("tags")[:limit]
-    )
 
 
 def news_published_between(

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from knowledge.interventions.selectors import classifications_all, phases_all
-from portal.core.fields import IdMultipleChoiceField
+from portal.core.fields import IdChoiceField, IdMultipleChoiceField
 
 from .anonymisation.labels import Label
 from .models import CaseSubmission
@@ -90,14 +90,14 @@ class CaseForm(_TextLimits, forms.Form):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    phase = forms.ModelChoiceField(
+    phase = IdChoiceField(
         label=gettext_lazy("Phase the disturbance reached"),
         queryset=phases_all(),
         required=False,
         empty_label=gettext_lazy("Not sure"),
         help_text=gettext_lazy("The phases of the barrier model."),
     )
-    classification = forms.ModelChoiceField(
+    classification = IdChoiceField(
         label=gettext_lazy("How the online content classified"),
         queryset=classifications_all(),
         required=False,

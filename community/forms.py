@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from events.selectors import community_meetings
+from portal.core.fields import IdChoiceField
 
 from .errors import CommunityError
 from .models import CommunityTag, Post
@@ -50,7 +51,7 @@ class _MessageForm(forms.Form):
 
 class ThreadForm(_MessageForm):
     title = forms.CharField(label=_("Title"), max_length=200)
-    event = forms.ModelChoiceField(
+    event = IdChoiceField(
         label=_("Community of practice meeting"),
         queryset=community_meetings(),
         required=False,
@@ -86,10 +87,10 @@ class MarkForm(forms.Form):
 
 
 class TagMergeForm(forms.Form):
-    source = forms.ModelChoiceField(
+    source = IdChoiceField(
         label=_("Merge this tag"), queryset=CommunityTag.objects.order_by("name")
     )
-    target = forms.ModelChoiceField(
+    target = IdChoiceField(
         label=_("into this tag"), queryset=CommunityTag.objects.order_by("name")
     )
 

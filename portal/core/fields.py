@@ -7,6 +7,25 @@ from django.core.exceptions import ValidationError
 _ID_RANGE = range(-(2**63), 2**63)
 
 
+def _out_of_range(value) -> bool:
+    try:
+        return int(str(value).strip()) not in _ID_RANGE
+    except ValueError:
+        return False  # not a number: Django's own check refuses it
+
+
+class IdChoiceField(forms.ModelChoiceField):
+    """A choice of one object by id; an id no database integer can hold is
+    refused like any unknown id (see IdMultipleChoiceField)."""
+
+    def to_python(self, value):
+        if value not in self.empty_values and _out_of_range(value):
+            raise ValidationError(
+                self.error_messages["invalid_choice"], code="invalid_choice"
+            )
+        return super().to_python(value)
+
+
 class IdMultipleChoiceField(forms.ModelMultipleChoiceField):
     """Checkboxes of objects chosen by id. An id no database integer can hold
     (a hand-made request) is refused like any unknown id: Django passes it on
@@ -14,11 +33,7 @@ class IdMultipleChoiceField(forms.ModelMultipleChoiceField):
 
     def _check_values(self, value):
         for pk in value:
-            try:
-                out_of_range = int(str(pk).strip()) not in _ID_RANGE
-            except ValueError:
-                continue  # not a number: Django's own check refuses it
-            if out_of_range:
+            if _out_of_range(pk):
                 raise ValidationError(
                     self.error_messages["invalid_pk_value"],
                     code="invalid_pk_value",

@@ -386,6 +386,31 @@ def test_a_platform_id_no_database_holds_is_refused(member, huge):
     assert not CaseSubmission.objects.exists()
 
 
+@pytest.mark.parametrize("field", ["phase", "classification"])
+def test_a_single_choice_id_no_database_holds_is_refused(member, field):
+    response = _post(
+        logged_in(member), "/casuistiek/indienen/", {**CASE, field: str(2**63)}
+    )
+    assert response.status_code == 200
+    assert field in response.context["form"].errors
+    assert not CaseSubmission.objects.exists()
+
+
+def test_a_meeting_id_no_database_holds_is_refused(member, thread):
+    # Found by the fuzzing in a CI run: the thread form's meeting choice.
+    data = {
+        "title": "Signalen",
+        "body": "Bij ons werkt de wijkagent.",
+        "tags": "",
+        "token": "",
+        "event": str(2**63),
+    }
+    url = f"/community/thema/{thread.theme.slug}/nieuw/"
+    response = _post(logged_in(member), url, data)
+    assert response.status_code < 500
+    assert Thread.objects.count() == 1
+
+
 def test_an_expert_id_no_database_holds_is_refused(member, editor):
     created = help_request(member)
     ExpertProfileFactory()

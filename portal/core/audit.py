@@ -39,6 +39,11 @@ PREFIX = "leerkring."
 LIST_OBJECT_ID = "0"
 
 
+def _acting(user: Any) -> Any:
+    """The user an entry names: None for the platform or a visitor."""
+    return user if user is not None and user.is_authenticated else None
+
+
 def audit_log(
     *,
     instance: models.Model,
@@ -52,7 +57,7 @@ def audit_log(
     return log(
         instance=instance,
         action=action,
-        user=user if user is not None and user.is_authenticated else None,
+        user=_acting(user),
         title=str(label),
         data=dict(data or {}),
     )
@@ -73,7 +78,7 @@ def audit_log_list(
         object_id=LIST_OBJECT_ID,
         label=str(label),
         action=action,
-        user=user if user is not None and user.is_authenticated else None,
+        user=_acting(user),
         timestamp=timezone.now(),
         data=dict(data or {}),
     )

@@ -22,14 +22,22 @@ from urllib.parse import urlsplit
 import pytest
 from wagtail.contrib.frontend_cache.backends import HTTPBackend
 
+from tests.system_tools import require
+
 ROOT = Path(__file__).resolve().parents[2]
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 PURGE_MODULE = Path("/usr/lib/nginx/modules/ngx_http_cache_purge_module.so")
 
-pytestmark = pytest.mark.skipif(
-    not (Path(NGINX).exists() and PURGE_MODULE.exists()),
-    reason="needs nginx and libnginx-mod-http-cache-purge",
-)
+
+@pytest.fixture(autouse=True, scope="module")
+def _nginx_installed():
+    require(
+        Path(NGINX).exists() and PURGE_MODULE.exists(),
+        what="nginx with the cache-purge module",
+        install="apt-get install nginx libnginx-mod-http-cache-purge",
+        ci_variable="LEERKRING_REQUIRE_NGINX",
+    )
+
 
 PUBLIC = "public, max-age=60, s-maxage=600"
 # path -> headers the stand-in for Django answers with

@@ -19,14 +19,20 @@ from wagtail.documents.models import Document
 from wagtail.models import Page, Site
 
 from tests.knowledge.factories import NewsIndexPageFactory
+from tests.system_tools import require
 
 T = TypeVar("T")
 DOC = Path(__file__).resolve().parents[2] / "docs" / "deploy.md"
 
-pytestmark = pytest.mark.skipif(
-    not (shutil.which("pg_dump") and shutil.which("pg_restore")),
-    reason="needs pg_dump and pg_restore (postgresql-client)",
-)
+
+@pytest.fixture(autouse=True)
+def _postgres_client_installed():
+    require(
+        bool(shutil.which("pg_dump") and shutil.which("pg_restore")),
+        what="pg_dump and pg_restore",
+        install="apt-get install postgresql-client",
+        ci_variable="LEERKRING_REQUIRE_POSTGRES",
+    )
 
 
 def commands(name: str) -> str:

@@ -11,7 +11,9 @@ counts as removed when all its letters and digits lie inside replaced
 entities (whatever label they got). Every whole-word occurrence of a
 ``keep`` text is one context item; it counts as kept when no character of
 it was replaced. A keep occurrence inside a pii occurrence ("2023" in
-"2023-118472") is not counted.
+"2023-118472") is not counted. In a case without personal data (an empty
+``pii`` list) every word counts for the clean-text figure: it is left alone
+when no character of it was replaced.
 """
 
 from __future__ import annotations
@@ -44,6 +46,9 @@ class Score:
     per_label_removed: Counter = field(default_factory=Counter)
     missed: list[tuple[str, str, str]] = field(default_factory=list)
     lost: list[tuple[str, str]] = field(default_factory=list)
+    clean_total: int = 0
+    clean_kept: int = 0
+    changed: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def recall(self) -> float:
@@ -52,6 +57,10 @@ class Score:
     @property
     def context_kept(self) -> float:
         return self.keep_kept / self.keep_total if self.keep_total else 1.0
+
+    @property
+    def clean_left_alone(self) -> float:
+        return self.clean_kept / self.clean_total if self.clean_total else 1.0
 
     def label_recall(self, label: str) -> float:
         total = self.per_label[label]
@@ -85,6 +94,15 @@ def _covered(mask: Sequence[bool], text: str, start: int, end: int) -> bool:
     return all(mask[i] for i in range(start, end) if text[i].isalnum())
 
 
+def _score_clean(total: Score, case: CorpusCase, mask: Sequence[bool]) -> None:
+    for word in re.finditer(r"\S+", case.text):
+        total.clean_total += 1
+        if any(mask[word.start() : word.end()]):
+            total.changed.append((case.id, word.group()))
+        else:
+            total.clean_kept += 1
+
+
 def score(cases: Iterable[CorpusCase], results: Iterable[Anonymisation]) -> Score:
     total = Score()
     for case, result in zip(cases, results, strict=True):
@@ -92,6 +110,8 @@ def score(cases: Iterable[CorpusCase], results: Iterable[Anonymisation]) -> Scor
         for entity in result.entities:
             for i in range(entity.start, entity.end):
                 mask[i] = True
+        if not case.pii:
+            _score_clean(total, case, mask)
         pii_spans: list[tuple[int, int]] = []
         for value, label in case.pii:
             for start, end in occurrences(case.text, value):

@@ -59,13 +59,13 @@ _TRAILING_PUNCTUATION = ".,;:!?)]}'\"’”"
 _EMAIL = regex.compile(
     r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){0,5}\.[A-Za-z]{2,18}\b"
 )
-_TLDS = (
+TLDS = (
     "com|nl|be|org|net|me|tv|app|eu|io|gg|de|fr|uk|info|live|social|to|ly|"
     "co|us|es|it|pl|tr|ma|ru|ua|biz|online|site|xyz"
 )
 _URL_SCHEME = regex.compile(r"(?i)\b(?:https?://|www\.)[^\s<>\"'`\[\]{}|\\^]{1,500}")
 _URL_BARE = regex.compile(
-    rf"(?i)(?<![\w@./-])((?:[a-z0-9](?:[a-z0-9-]{{0,61}}[a-z0-9])?\.){{1,4}}(?:{_TLDS}))"
+    rf"(?i)(?<![\w@./-])((?:[a-z0-9](?:[a-z0-9-]{{0,61}}[a-z0-9])?\.){{1,4}}(?:{TLDS}))"
     r"(/[^\s<>\"'`\[\]{}|\\^]{0,500})?(?![\w.-]*@)(?![\w-])"
 )
 _HANDLE = regex.compile(
@@ -325,9 +325,10 @@ _ID_CUES = (
 # "het IMEI-nummer van de telefoon is 3569…": a few filler words may sit
 # between the cue and the number.
 _FILLER = (
-    r"(?:\s+(?:nummer|nr\.?|no\.?|number|van|de|het|zijn|haar|hun|die|deze|dit"
+    r"(?:,?\s+(?:nummer|nr\.?|no\.?|number|van|de|het|zijn|haar|hun|die|deze|dit"
     r"|telefoon|toestel|verdachte|betrokkene|aangifte|melding|zaak|bij|op|in|voor"
-    r"|is|was|luidt|met|onder|staat|stond)){0,5}"
+    r"|is|was|luidt|met|onder|staat|stond|opgemaakt|geregistreerd|ingeschreven"
+    r"|(?-i:[A-Z]{2,4}:))){0,5}"
 )
 _NUMBER_AFTER_CUE = (
     _FILLER + r"\s*[:#]?\s*"
@@ -416,6 +417,13 @@ _STREET_SUFFIX = regex.compile(
     r"|pad|park|plantsoen|steeg|baan|dam|boulevard|allee|erf|veld|hout|burg|pier"
     r"|wal|haven|brink|ring|plaats|poort|akker|oord|rade|wijk|zijde|straatje)$"
 )
+#: With a house number after it, more endings make a street: new-build
+#: streets and a hamlet's lanes ("Klaverweide 14", "Bongerdkamp 3"). Not in
+#: _STREET_SUFFIX, which also decides that a word is no name ("Verhoek").
+_ADDRESS_SUFFIX = regex.compile(
+    _STREET_SUFFIX.pattern[:-2]
+    + r"|weide|kamp|gaarde|stede|donk|hoek|schans|zoom|kant|hage|horst|vliet)$"
+)
 _HOUSE_NUMBER = regex.compile(
     r"(?<=[\p{L}.'’]\s{1,3})(?P<number>[1-9]\d{0,3})"
     r"(?P<addition>\s?[a-zA-Z](?![\w])|\s?-\s?\d{1,4}(?!\d)|\s?(?:hs|bis|zw|rd|I{1,3})\b)?"
@@ -469,10 +477,35 @@ def _street_before(
         key = " ".join(phrase.lower().split())
         if key in context.streets:
             certain = size > 1 or bool(_STREET_SUFFIX.search(key))
-            return first[0], certain
-        if size == 1 and _STREET_SUFFIX.search(phrase) and len(phrase) > 5:
-            return first[0], True
+            return _title_before_street(text, words[:-size], first[0]), certain
+        if size == 1 and _ADDRESS_SUFFIX.search(phrase) and len(phrase) > 5:
+            return _title_before_street(text, words[:-1], first[0]), True
     return None
+
+
+#: Titles that open a street name: "Gravin Wilhelminastraat", "Burgemeester
+#: de Withstraat", "Koningin Julianalaan".
+_STREET_TITLES = frozenset(
+    """
+    graaf gravin koning koningin prins prinses hertog hertogin burgemeester
+    dokter dr. generaal kapitein pastoor pater professor prof. sint st.
+    jonkheer jhr. admiraal kardinaal bisschop meester mr. ridder baron
+    """.split()
+)
+
+
+def _title_before_street(text: str, words: list[tuple[int, int]], start: int) -> int:
+    """The start of the street name, taken back over a title before it (and
+    a tussenvoegsel between: "Burgemeester van Randwijcklaan")."""
+    index = len(words)
+    while index > 0:
+        word = text[words[index - 1][0] : words[index - 1][1]].lower()
+        if word in _STREET_TITLES:
+            start = words[index - 1][0]
+        elif word not in {"van", "de", "der", "den"}:
+            break
+        index -= 1
+    return start
 
 
 def detect_addresses(text: str, context: Context) -> Iterator[Candidate]:
@@ -547,7 +580,8 @@ def _drop_trailing_place(text: str, start: int, end: int, context: Context) -> i
 def detect_schools(text: str, context: Context) -> Iterator[Candidate]:
     for pattern in (_SCHOOL_GENERIC, _SCHOOL_ACRONYM):
         for match in pattern.finditer(text):
-            start = match.start() if pattern is _SCHOOL_ACRONYM else match.start("name")
+            # "basisschool De Klimop" is the name; "de [SCHOOL-1]" reads well.
+            start = match.start()
             end = _drop_trailing_place(text, start, match.end("name"), context)
             if not _is_protected_phrase(text[match.start("name") : end], context):
                 yield Candidate(start, end, Label.SCHOOL, PLACE)
@@ -606,7 +640,9 @@ _OTHER_SCRIPT_RUN = regex.compile(
 )
 
 
-def _trim_name(text: str, start: int, end: int, context: Context) -> int | None:
+def _trim_name(
+    text: str, start: int, end: int, context: Context, *, honorific: bool = False
+) -> int | None:
     """Drop trailing words that are not names (protected words, function
     words, places); None when nothing name-like remains. A place right after
     a tussenvoegsel stays: "J. de Vries" (Vries is a village)."""
@@ -615,12 +651,19 @@ def _trim_name(text: str, start: int, end: int, context: Context) -> int | None:
     while words:
         word = words[-1].strip(".")
         lower = word.lower()
-        after_interfix = len(words) > 1 and words[-2].lower() in context.interfixes
+        # "J. de Vries" (Vries is a village), "R. Oosterhout": no place
+        # follows an initial or a tussenvoegsel.
+        after_interfix = len(words) > 1 and (
+            words[-2].lower() in context.interfixes
+            or regex.fullmatch(r"(?:\p{Lu}\.)+", words[-2])
+        )
+        # "meneer Wijhe": after an honorific a lone place is a surname.
+        lone_surname = honorific and len(words) == 1
         if (
             (lower in context.stop_words and lower not in context.interfixes)
             or lexicon.protects(word)
             or lower in context.interfixes
-            or (lower in context.placenames and not after_interfix)
+            or (lower in context.placenames and not after_interfix and not lone_surname)
         ):
             words.pop()
             ends.pop()
@@ -638,7 +681,8 @@ def detect_names(text: str, context: Context) -> Iterator[Candidate]:
                 start, end = match.span("name")
             else:
                 start, end = match.span()
-            trimmed = _trim_name(text, start, end, context)
+            honorific = lexicon.after_honorific(text, start)
+            trimmed = _trim_name(text, start, end, context, honorific=honorific)
             if trimmed is None:
                 continue
             # The first word must itself be a name: not "de", and not a place
@@ -649,7 +693,9 @@ def detect_names(text: str, context: Context) -> Iterator[Candidate]:
                 and first.lower() not in context.interfixes
             ):
                 continue
-            if first.lower() in context.placenames or lexicon.protects(first):
+            if (
+                first.lower() in context.placenames and not honorific
+            ) or lexicon.protects(first):
                 continue
             yield Candidate(start, trimmed, Label.PERSON, PERSON)
     for run in _OTHER_SCRIPT_RUN.finditer(text):

@@ -15,7 +15,7 @@ from pathlib import Path
 import regex
 from django.utils.translation import gettext as _
 
-from . import backend, dates, detectors, lexicon, people
+from . import backend, dates, detectors, informal, lexicon, people
 from .detectors import PERSON, Candidate, Context
 from .labels import Label
 
@@ -173,6 +173,8 @@ def _is_protected_name(value: str, context: Context) -> bool:
     if any(p not in _PREPOSITIONS for p in particles):
         return False
     core = [w.strip(".,") for w in words if w.lower() not in context.interfixes]
+    if len(core) >= 2 and people.is_first_name(core[0], context):
+        return False  # "Kick van Rijswijk", "Bram Tiel": a first name leads
     return bool(core) and all(_is_context_word(w, context) for w in core)
 
 
@@ -194,7 +196,7 @@ def _candidates(
     places: list[tuple[int, int]] = []
     for span in backend.deduce_spans(resources, text):
         if span.tag == "persoon":
-            found.append(Candidate(span.start, span.end, Label.PERSON, PERSON))
+            found.extend(_split_at_sentence_end(text, span.start, span.end))
         elif span.tag == "telefoonnummer" and _standalone_phone(text, span):
             found.append(Candidate(span.start, span.end, Label.PHONE, detectors.PHONE))
         elif span.tag == "datum":
@@ -202,6 +204,7 @@ def _candidates(
         elif span.tag == "locatie":
             places.append((span.start, span.end))
     found.extend(detectors.detect_all(text, context))
+    found.extend(informal.detect_all(text, context))
     places.extend(lexicon.protected_spans(text))
     places.sort()
     found = [
@@ -213,6 +216,26 @@ def _candidates(
     person_ends = [c.end for c in found if c.label is Label.PERSON]
     found.extend(dates.birth_dates(text, sorted(set(date_spans)), person_ends))
     return found, places
+
+
+# "haar man Pim. Ten Cate woont": Deduce reads "Pim." as an initial and
+# makes one name of two people; a word of two letters or more before the
+# full stop is no initial (titles like "dhr." are dropped later).
+_SENTENCE_BREAK = regex.compile(r"(?<=\p{L}{2,})\.\s+(?=\p{Lu})")
+_ABBREVIATED_TITLE = regex.compile(
+    r"(?i)(?:^|\s)(?:dhr|mevr|mw|mr|dr|drs|ir|ing|prof|st)$"
+)
+
+
+def _split_at_sentence_end(text: str, start: int, end: int) -> list[Candidate]:
+    pieces: list[Candidate] = []
+    for match in _SENTENCE_BREAK.finditer(text, start, end):
+        if _ABBREVIATED_TITLE.search(text[start : match.start()]):
+            continue
+        pieces.append(Candidate(start, match.start(), Label.PERSON, PERSON))
+        start = match.end()
+    pieces.append(Candidate(start, end, Label.PERSON, PERSON))
+    return pieces
 
 
 def _standalone_phone(text: str, span: backend.DeduceSpan) -> bool:
@@ -236,6 +259,8 @@ def _protected(
     value = text[candidate.start : candidate.end]
     if candidate.label is Label.HANDLE:
         return value.lstrip("@").lower() in lexicon.PLATFORMS
+    if lexicon.after_honorific(text, candidate.start):
+        return False  # "meneer Wijhe", "familie Putten": people, not places
     if _is_protected_name(value, context):
         return True
     # A name inside a place name ("Den Helder", "Alphen aan den Rijn") or
@@ -308,10 +333,15 @@ def _add_more_mentions(
     names = {text[c.start : c.end] for c in chosen if c.label is Label.PERSON}
     if not names:
         return chosen
+    # "Kick van Rijswijk" makes a later "Kick" the person, not the platform.
+    used_as_first = {name.split()[0] for name in names if len(name.split()) > 1}
     extra = [
         c
         for c in people.more_mentions(text, sorted(names), context)
-        if not _is_protected_name(text[c.start : c.end], context)
+        if (
+            text[c.start : c.end] in used_as_first
+            or not _is_protected_name(text[c.start : c.end], context)
+        )
         and not _inside(c, protected, text)
     ]
     return _merge_in(chosen, extra, Label.PERSON)

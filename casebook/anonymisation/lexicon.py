@@ -389,7 +389,7 @@ ROLE_NOUNS = frozenset(
     directrice mentor moeder vader broer zus zoon dochter oom tante neef nicht
     opa oma vriend vriendin vriendje vriendinnetje zwager schoonzus jongen
     meisje jongeman man vrouw heer mevrouw meneer mijnheer dhr dhr. mevr mevr.
-    mw mw. beheerder admin moderator eigenaar huurder verhuurder exploitant
+    mw mw. familie fam. beheerder admin moderator eigenaar huurder verhuurder exploitant
     ondernemer uitbater portier beveiliger coördinator woordvoerder
     betrokkene minderjarige jongere
     """.split()
@@ -412,6 +412,8 @@ NAME_CUES = (
     "achternaam",
     "bijnaam",
     "alias",
+    "bekend als",
+    "bekend onder",
     "ook wel",
     "heet",
     "heette",
@@ -447,3 +449,16 @@ HANDLE_CUES = (
     "x-account",
     "twitteraccount",
 )
+
+
+#: Words that make the capitalised word after them a surname, even when it
+#: is also a place ("meneer Wijhe", "familie Putten").
+HONORIFICS = frozenset(
+    "heer mevrouw meneer mijnheer dhr dhr. mevr mevr. mw mw. familie fam. fam".split()
+)
+_WORD_BEFORE = regex.compile(r"(\S+)[ \t]+$")
+
+
+def after_honorific(text: str, start: int) -> bool:
+    match = _WORD_BEFORE.search(text[max(0, start - 20) : start])
+    return bool(match and match.group(1).lower() in HONORIFICS)

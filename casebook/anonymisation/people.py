@@ -134,6 +134,8 @@ def refine(text: str, candidate: Candidate, context: Context) -> Candidate | Non
     ]
     titled = False
     while words and _is_title(text[words[0][0] : words[0][1]], context):
+        if len(words) > 1 and is_first_name(text[words[0][0] : words[0][1]], context):
+            break  # "Kick van Rijswijk": a platform that is a first name
         titled = titled or _is_honorific(text[words[0][0] : words[0][1]])
         words.pop(0)
     if not words:
@@ -148,9 +150,43 @@ def refine(text: str, candidate: Candidate, context: Context) -> Candidate | Non
     following = _NEXT_WORD.match(text, end)
     if following and following.group(1).lower() in lexicon.NAMED_PLACE_WORDS:
         return None  # "Philips de Jongh Park"
-    if following and _surname_that_is_a_word(following.group(1), context):
+    first_name_only = len(words) == 1 and is_first_name(text[start:end], context)
+    if following and (
+        _surname_that_is_a_word(following.group(1), context)
+        or (first_name_only and _surname_that_is_a_place(following.group(1), context))
+    ):
         end = following.end()
+    initial = _INITIAL_AFTER.match(text, end)
+    if initial and len(text[start:end].split()) == 1:
+        end = initial.end()  # "Ilias K.": the initial is part of the name
     return Candidate(start, end, candidate.label, candidate.priority)
+
+
+#: One capital and a full stop right after a first name, as a surname.
+_INITIAL_AFTER = regex.compile(r"[ \t]\p{Lu}\.(?=[\s,;:)]|$)")
+
+
+def is_first_name(word: str, context: Context) -> bool:
+    """A known first name that is not also an ordinary word."""
+    lower = word.lower()
+    return (
+        lower in context.first_names
+        and lower not in context.common_words
+        and not (lexicon.protects(word) and lower not in lexicon.PLATFORMS)
+    )
+
+
+def _surname_that_is_a_place(word: str, context: Context) -> bool:
+    """ "Bram Tiel", "Jayden Nieuw-Amsterdam": after a first name a
+    capitalised place is a surname. Not a role or a street ("Bram Kerkstraat"
+    is an address)."""
+    lower = word.lower()
+    if lower in lexicon.ROLE_NOUNS or lower in lexicon.NAMED_PLACE_WORDS:
+        return False
+    if lower in context.placenames:
+        return True  # "Nieuw-Amsterdam" ends like a street ("dam") but is none
+    street_end = _STREET_END.search(word.lower())
+    return not (street_end and street_end.start() >= 3)
 
 
 def _is_honorific(word: str) -> bool:
@@ -292,6 +328,8 @@ def more_mentions(text: str, names: list[str], context: Context) -> Iterator[Can
             (alone if _surname_alone(core, context) else with_interfix).add(core)
         if name.first_text and _usable_alone(name.first_text, context):
             firsts.add(name.first_text)
+    # Written as in a chat: "yara" for Yara, and the genitive "Svens".
+    firsts |= {f.lower() for f in firsts} | {f.capitalize() for f in firsts}
     patterns = (
         (rf"(?:{_INTERFIX}{_H})?{_any(alone)}", alone),
         (rf"{_INTERFIX}{_H}{_any(with_interfix)}", with_interfix),
@@ -299,8 +337,13 @@ def more_mentions(text: str, names: list[str], context: Context) -> Iterator[Can
     )
     for pattern, words in patterns:
         if words:
-            for match in regex.finditer(rf"(?<![\w-]){pattern}(?![\w-])", text):
+            for match in regex.finditer(
+                rf"(?<![\w@.-]){pattern}{_GENITIVE}(?![\w@-]|\.\w)", text
+            ):
                 yield Candidate(match.start(), match.end(), Label.PERSON, PERSON)
+
+
+_GENITIVE = r"(?:['’]?s)?"
 
 
 def _any(words: set[str]) -> str:
@@ -325,11 +368,14 @@ def _surname_alone(surname: str, context: Context) -> bool:
 def _usable_alone(word: str, context: Context) -> bool:
     """A first name that can stand alone without being something else."""
     lower = word.lower().strip(".")
+    # A platform that is also a first name ("Kick") is a name once the text
+    # has used it as one.
+    platform_name = lower in lexicon.PLATFORMS and lower in context.first_names
     return (
         len(lower) >= 3
-        and word[:1].isupper()
+        and (word[:1].isupper() or lower in context.first_names)
         and lower not in context.common_words
         and lower not in context.placenames
-        and not lexicon.protects(word)
+        and (platform_name or not lexicon.protects(word))
         and " " not in lower
     )

@@ -281,7 +281,7 @@ def test_event_dates_stay(text, event_date):
     ("text", "school"),
     [
         ("Leerlingen van het Da Vinci College vochten.", "Da Vinci College"),
-        ("Groep 7 van basisschool De Regenboog.", "De Regenboog"),
+        ("Groep 7 van basisschool De Regenboog.", "basisschool De Regenboog"),
         ("De kinderen van OBS De Wilgen.", "OBS De Wilgen"),
         ("Een leerling van CSG Liudger.", "CSG Liudger"),
         ("Hij zit op het Sint-Janslyceum.", "Sint-Janslyceum"),

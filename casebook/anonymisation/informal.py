@@ -1,0 +1,211 @@
+"""Detectors for informal text: chat exports, user names without @, names
+written in lower case.
+
+Real user names are in no word list, so they are found by their shape (a
+dot or an underscore inside, a capital inside, digits, "lil x") and by what
+stands around them (a platform, "account", "kanaal", "volgt", quotes).
+Lower-case first names ("yara") are only taken where the text says they
+are people: in a chat export, or next to a word that only goes with a
+person ("met yara en ilse", "mijn neef stef").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from . import detectors, lexicon
+from .detectors import HANDLE, PERSON, Candidate, Context
+from .labels import Label
+
+# A line of a chat export: "[03-02-24 21:14] Naam: ...", "03-02-24 21:14 -
+# Naam: ...", "[21:14] Naam: ...". The speaker is a person or a user name.
+_CHAT_LINE = regex.compile(
+    r"(?m)^[ \t]*(?:\[[\d/.:, -]{4,24}\]|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4},?"
+    r"[ \t]\d{1,2}[:.]\d{2}[ \t]?-?)[ \t]*(?P<name>[^\s:\[\]][^:\n\[\]]{0,30}?)"
+    r"[ \t]?:[ \t]"
+)
+#: Dotted lower-case user names: "kevin.maakt.rumoer", "ikbensanne.xo".
+_DOTTED = regex.compile(
+    r"(?<![\w@./-])(?P<word>[\p{Ll}\p{N}_]{2,30}(?:\.[\p{Ll}\p{N}_]{2,30}){1,4})"
+    r"(?![\w@/-]|\.[\p{L}\p{N}])"
+)
+#: A capital after a lower-case letter inside a word: "OproerOost020".
+_CAMEL_WORD = regex.compile(
+    r"(?<![\w@./-])(?P<word>[\p{L}\p{N}_]{0,30}\p{Ll}\p{Lu}[\p{L}\p{N}_]{0,30})"
+    r"(?![\w@/-])"
+)
+#: "lil kay", "yung dex", "big mick": a rapper's or gamer's name.
+_PREFIXED = regex.compile(
+    r"(?<![\w@.-])(?P<word>(?:lil|yung|young|big|king|queen|baby)[ \t]"
+    r"\p{Ll}[\p{L}\p{N}]{1,20})"
+    r"(?![\w@-])"
+)
+#: "Zijn Snapchat is dylan2009", "haar insta: x", "op TikTok als x".
+_AFTER_PLATFORM = regex.compile(
+    r"(?i)(?<![\w-])(?:"
+    + "|".join(regex.escape(p) for p in sorted(lexicon.PLATFORMS, key=len)[::-1])
+    + r")(?:-?(?:naam|account|profiel|kanaal))?[ \t]+(?:is|was|heet|als)[ \t]+"
+    r"(?P<word>[\p{L}\p{N}_.]{3,40})"
+)
+#: Words after which a shaped word is a user name even with one capital
+#: inside ("van DrentheRoert", "kanaal OproerOost").
+_HANDLE_CONTEXT = regex.compile(
+    r"(?i)(?:account|kanaal|profiel|pagina|gebruiker|naam|noemt|noemde|volgt"
+    r"|volgde|gevolgd|reageerde|reactie|plaatste|deelde|gedeeld|post|video|clip"
+    r"|filmpje|bericht|berichten|van|door|"
+    + "|".join(regex.escape(p) for p in sorted(lexicon.PLATFORMS, key=len)[::-1])
+    + r")\W{1,4}(?:(?:het|de|een|op|\p{L}+)\W{1,3}){0,2}$"
+)
+_FILE_ENDINGS = frozenset(
+    "pdf doc docx xls xlsx jpg jpeg png gif mp4 mov txt csv zip html htm".split()
+)
+_DOMAIN_ENDINGS = frozenset(detectors.TLDS.split("|"))
+_ABBREVIATION = regex.compile(r"^(?:\p{Ll}{1,3}\.)+\p{Ll}{0,3}$")
+
+
+def detect_chat_speakers(text: str, context: Context) -> Iterator[Candidate]:
+    for match in _CHAT_LINE.finditer(text):
+        name = match.group("name").strip()
+        if not name or lexicon.protects(name) or name.lower() in context.stop_words:
+            continue
+        start = match.start("name")
+        label = Label.HANDLE if _has_handle_shape(name) else Label.PERSON
+        yield Candidate(start, start + len(name), label, HANDLE)
+
+
+def _has_handle_shape(word: str) -> bool:
+    return bool(
+        "_" in word
+        or regex.search(r"\p{Ll}\p{Lu}", word)
+        or (regex.search(r"\p{L}", word) and regex.search(r"\p{N}", word))
+        or regex.search(r"\w\.\w", word)
+    )
+
+
+def detect_shaped_handles(text: str, context: Context) -> Iterator[Candidate]:
+    for match in _DOTTED.finditer(text):
+        word = match.group("word")
+        parts = word.split(".")
+        if (
+            parts[-1] in _FILE_ENDINGS
+            or parts[-1] in _DOMAIN_ENDINGS  # a domain: detect_urls decides
+            or parts[0] == "www"
+            or _ABBREVIATION.match(word)
+            or all(p.isdigit() for p in parts)
+            or max(len(p) for p in parts) < 3
+        ):
+            continue
+        yield Candidate(match.start(), match.end(), Label.HANDLE, HANDLE)
+    for match in _CAMEL_WORD.finditer(text):
+        yield from _camel_handle(text, match, context)
+    for pattern in (_PREFIXED, _NAMED_TWO_WORDS):
+        for match in pattern.finditer(text):
+            start, end = match.span("word")
+            yield Candidate(start, end, Label.HANDLE, HANDLE)
+    for match in _AFTER_PLATFORM.finditer(text):
+        word = match.group("word").rstrip(".")
+        if word.lower() in context.common_words or lexicon.protects(word):
+            continue
+        if _has_handle_shape(word) or word.islower():
+            start = match.start("word")
+            yield Candidate(start, start + len(word), Label.HANDLE, HANDLE)
+
+
+def _camel_handle(
+    text: str, match: regex.Match, context: Context
+) -> Iterator[Candidate]:
+    """Two capitals inside ("AlphenWordtWakker", "xXdylanXx"), or digits,
+    make a user name; one capital inside ("GroenLinks", "PostNL") only
+    where the words before say it is one."""
+    word = match.group("word")
+    if lexicon.protects(word) or len(word) < 5 or word.isupper():
+        return
+    humps = len(regex.findall(r"\p{Ll}\p{Lu}", word))
+    digits = any(ch.isdigit() for ch in word)
+    before = text[max(0, match.start() - 40) : match.start()]
+    if humps >= 2 or digits or _HANDLE_CONTEXT.search(before):
+        yield Candidate(match.start(), match.end(), Label.HANDLE, HANDLE)
+
+
+# --- first names in lower case ------
+
+#: Words that only stand next to a person: "met yara", "mijn neef stef",
+#: "stijn zei", "koen zn nummer".
+_PERSON_BEFORE = frozenset(
+    """
+    met en bel belt belde app appt appte vraag zeg tegen hoi hey hee hi doei
+    neef nicht broer broertje zus zusje vriend vriendin maat collega zoon
+    dochter moeder vader oom tante opa oma buurman buurvrouw klasgenoot
+    """.split()
+)
+_PERSON_AFTER = frozenset(
+    """
+    en zei zegt zeggen vertelde vertelt vroeg vraagt heeft had wil wilde
+    belde belt appte appt kwam komt ging gaat woont zn z'n zijn haar
+    """.split()
+)
+#: First names that are also ordinary Dutch words, which Deduce's list of
+#: common words lacks.
+_WORD_NAMES = frozenset(
+    """
+    brand roos mark bas hoop storm ster merel fleur lente zon maan dag ben wil
+    iris linde hazel jade mees vos kit pim zoë joy faith hope mei juni april
+    noa bo do lot rob rik rens jet kees wim karel hanna sterre hugo tom dean
+    """.split()
+)
+_LOWER_WORD = regex.compile(r"(?<![\w@.'’-])\p{Ll}[\p{Ll}-]{2,20}(?![\w@-]|[.'’]\w)")
+#: A first name with an initial for the surname: "Ilias K.".
+_FIRST_AND_INITIAL = regex.compile(
+    r"(?<![\w@.'’-])(?P<first>\p{Lu}\p{Ll}{1,20})[ \t]\p{Lu}\.(?=[\s,;:)]|$)"
+)
+#: A user name of two lower-case words after "met de naam" or "onder de
+#: naam" ("een account met de naam stille wolf.").
+_NAMED_TWO_WORDS = regex.compile(
+    r"(?i:(?:met|onder)[ \t]de[ \t]naam|genaamd)[ \t]+"
+    r"(?P<word>\p{Ll}[\p{Ll}\p{N}_.]{1,20}[ \t]\p{Ll}[\p{Ll}\p{N}_]{1,20})"
+    r"(?=[.,;:!?)]|$|[ \t](?:en|op|via|in|werd|is|was|heeft|had|die|dat)\b)"
+)
+
+
+def detect_lowercase_names(text: str, context: Context) -> Iterator[Candidate]:
+    chat = _CHAT_LINE.search(text) is not None
+    for match in _LOWER_WORD.finditer(text):
+        word = match.group()
+        if not _lowercase_first_name(word, context):
+            continue
+        before = text[max(0, match.start() - 20) : match.start()].split()
+        after = text[match.end() : match.end() + 20].split()
+        previous = before[-1].lower().strip(",") if before else ""
+        following = after[0].lower().strip(",.!?") if after else ""
+        if chat or previous in _PERSON_BEFORE or following in _PERSON_AFTER:
+            yield Candidate(match.start(), match.end(), Label.PERSON, PERSON)
+
+
+def _lowercase_first_name(word: str, context: Context) -> bool:
+    return (
+        word in context.first_names
+        and word not in context.common_words
+        and word not in context.stop_words
+        and word not in context.placenames
+        and word not in context.interfixes
+        and word not in _WORD_NAMES
+        and not lexicon.protects(word)
+    )
+
+
+def detect_first_names_with_initial(text: str, context: Context) -> Iterator[Candidate]:
+    for match in _FIRST_AND_INITIAL.finditer(text):
+        first = match.group("first").lower()
+        if first in context.first_names and first not in context.common_words:
+            yield Candidate(match.start(), match.end(), Label.PERSON, PERSON)
+
+
+def detect_all(text: str, context: Context) -> list[Candidate]:
+    return [
+        *detect_first_names_with_initial(text, context),
+        *detect_chat_speakers(text, context),
+        *detect_shaped_handles(text, context),
+        *detect_lowercase_names(text, context),
+    ]

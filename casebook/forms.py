@@ -15,7 +15,7 @@ from portal.core.fields import IdChoiceField, IdMultipleChoiceField
 from .anonymisation.labels import Label
 from .models import CaseSubmission
 from .redaction import MAX_EXTRA_LENGTH
-from .sanitise import MAX_LENGTH
+from .sanitise import MAX_LENGTH, MAX_REVIEWED_LENGTH
 from .selectors import platforms_all
 from .services import AnonymisedInput, CaseInput
 from .services.messages import MAX_MESSAGE_LENGTH
@@ -48,13 +48,16 @@ class _TextLimits:
     """Per-field checks of the length that give a message on the field."""
 
     long_fields = ("what_happened", "interventions_tried", "lessons")
+    max_length = MAX_LENGTH
 
     def clean(self):
         cleaned = super().clean()
         for name in self.long_fields:
             value = cleaned.get(name) or ""
-            if len(value) > MAX_LENGTH:
-                self.add_error(name, text_too_long_message(len(value)))
+            if len(value) > self.max_length:
+                self.add_error(
+                    name, text_too_long_message(len(value), self.max_length)
+                )
         if len(_tags(cleaned.get("tags") or "")) > MAX_TAGS:
             self.add_error("tags", _("Give at most {n} tags.").format(n=MAX_TAGS))
         return cleaned
@@ -213,6 +216,8 @@ class MessageForm(forms.Form):
 
 class AnonymisedForm(_TextLimits, forms.Form):
     """The adviser's edit of the anonymised case."""
+
+    max_length = MAX_REVIEWED_LENGTH
 
     title = forms.CharField(label=gettext_lazy("Title"), max_length=255)
     region = forms.CharField(

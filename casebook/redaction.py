@@ -39,6 +39,10 @@ logger = logging.getLogger(__name__)
 SEPARATOR = "\n\n.\n\n"
 MAX_EXTRA_LENGTH = 200
 MAX_CORRECTIONS = 200
+#: A text the engine replaced and the member ticked to keep: a name, a number
+#: or an address. Anything longer is no replacement of ours, and a bound keeps
+#: a forged form from filling the stored corrections.
+MAX_KEEP_LENGTH = 500
 _TAG = re.compile(r"(<[^>]*>)")
 _TAG_NAME = re.compile(r"</?\s*([a-z0-9]+)", re.IGNORECASE)
 
@@ -228,6 +232,12 @@ def corrections_check(corrections: Corrections) -> None:
     if len(corrections.extra) + len(corrections.keep) > MAX_CORRECTIONS:
         raise RedactionError(
             _("At most {n} corrections per case.").format(n=MAX_CORRECTIONS)
+        )
+    if any(len(text) > MAX_KEEP_LENGTH for text in corrections.keep):
+        raise RedactionError(
+            _("A replacement to undo is at most {n} characters long.").format(
+                n=MAX_KEEP_LENGTH
+            )
         )
     labels = {label.value for label in Label}
     for text, label in corrections.extra:

@@ -17,9 +17,15 @@ from django.utils.html import strip_tags
 from portal.core.sanitise import drop_dangerous_content, paragraphs
 
 #: Characters a member may type in one free-text field. Long enough for a
-#: thorough case (about twenty pages), short enough that a paste of a whole
-#: chat log is refused with a message rather than stored.
-MAX_LENGTH = 50_000
+#: thorough case (about eight pages), short enough that a paste of a whole
+#: chat log is refused with a message rather than stored. The anonymiser reads
+#: every field of a case on each preview, and its time grows with the text:
+#: three fields of 49,000 characters held a worker for 7.5 s.
+MAX_LENGTH = 20_000
+#: An adviser's edit of the anonymised text. Replacements such as
+#: "[PERSOON-1]" make it longer than what the member typed, and the
+#: anonymiser never reads it, so it gets more room.
+MAX_REVIEWED_LENGTH = 50_000
 
 TAGS = frozenset({"p", "br", "strong", "em", "ul", "ol", "li"})
 # Block-level tags: where one line of text ends and the next begins.

@@ -24,7 +24,7 @@ from ..models import (
 )
 from ..models.pages import RESERVED_SLUGS
 from ..models.submission import HTML_FIELDS, TEXT_FIELDS
-from ..sanitise import MAX_LENGTH, html_clean, is_blank, plain_clean
+from ..sanitise import MAX_REVIEWED_LENGTH, html_clean, is_blank, plain_clean
 from . import notify
 from .audit import case_audit
 from .erasure import case_originals_erase
@@ -66,8 +66,8 @@ def _anonymised_values(data: AnonymisedInput) -> dict[str, str]:
     values = {}
     for name in TEXT_FIELDS:
         raw = getattr(data, name) or ""
-        if len(raw) > MAX_LENGTH:
-            raise CaseError(text_too_long_message(len(raw)))
+        if len(raw) > MAX_REVIEWED_LENGTH:
+            raise CaseError(text_too_long_message(len(raw), MAX_REVIEWED_LENGTH))
         if name in HTML_FIELDS:
             value = html_clean(raw)
             values[name] = "" if is_blank(value) else value

@@ -13,7 +13,7 @@ from ..errors import CaseError, CaseStateError
 from ..models import CaseStatus, CaseSubmission, ErasureReason, Platform
 from ..models.submission import HTML_FIELDS, TEXT_FIELDS
 from ..redaction import Corrections, RedactionError, redact, source_hash
-from ..sanitise import MAX_LENGTH, html_clean, is_blank, plain_clean
+from ..sanitise import MAX_LENGTH, html_clean, html_text, is_blank, plain_clean
 from ..selectors import case_texts
 from . import notify
 from .erasure import case_originals_erase
@@ -44,11 +44,16 @@ class CaseInput:
     wants_learning_circle: bool = False
 
 
-def text_too_long_message(length: int) -> str:
+def text_too_long_message(length: int, limit: int = MAX_LENGTH) -> str:
     return _(
         "This text is {length} characters long; the limit is {limit}. Shorten "
         "it, or keep the details for the conversation with the adviser."
-    ).format(length=f"{length:,}".replace(",", "."), limit="50.000")
+    ).format(length=_thousands(length), limit=_thousands(limit))
+
+
+def _thousands(number: int) -> str:
+    """12.345: the Dutch way of grouping thousands."""
+    return f"{number:,}".replace(",", ".")
 
 
 def tags_clean(tags: Sequence[str]) -> list[str]:
@@ -155,6 +160,13 @@ def case_anonymise(
     if corrections is None:
         corrections = Corrections.from_json(case.corrections)
     texts = case_texts(case)
+    # A draft saved before the limit was lowered: the anonymiser's time grows
+    # with the text, so it does not run on one that is too long.
+    longest = max(
+        len(html_text(f.value) if f.is_html else f.value) for f in texts.values()
+    )
+    if longest > MAX_LENGTH:
+        raise CaseError(text_too_long_message(longest))
     try:
         result = redact(texts, corrections)
     except RedactionError as exc:

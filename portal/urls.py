@@ -5,10 +5,13 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.generic import RedirectView
 from django.views.i18n import set_language
 from wagtail import urls as wagtail_urls
+from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
+from wagtail.documents.views import serve as wagtaildocs_serve
 
 from portal.core import health
+from portal.core.page_passwords import password_attempts_limited
 from portal.search import views as search_views
 
 urlpatterns = [
@@ -23,6 +26,25 @@ urlpatterns = [
     path(
         "_util/login/",
         RedirectView.as_view(pattern_name="account_login", query_string=True),
+    ),
+    # Wagtail's password forms for restricted pages and documents, limited
+    # like the login (same addresses and names, found before Wagtail's own).
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/"
+        "<int:page_id>/",
+        password_attempts_limited(
+            wagtail_views.authenticate_with_password,
+            restriction_kwarg="page_view_restriction_id",
+        ),
+        name="wagtailcore_authenticate_with_password",
+    ),
+    path(
+        "documents/authenticate_with_password/<int:restriction_id>/",
+        password_attempts_limited(
+            wagtaildocs_serve.authenticate_with_password,
+            restriction_kwarg="restriction_id",
+        ),
+        name="wagtaildocs_authenticate_with_password",
     ),
     path("health/live", health.live, name="health_live"),
     path("health/ready", health.ready, name="health_ready"),

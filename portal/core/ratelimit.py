@@ -22,9 +22,13 @@ def attempt_allowed(
     so a reverse proxy is configured once (ALLAUTH_TRUSTED_PROXY_COUNT).
     It is hashed: the cache need not hold visitors' addresses.
     """
+    return window_count(client_key(request, scope), window=window) <= limit
+
+
+def client_key(request: HttpRequest, scope: str) -> str:
+    """The cache key that counts this client's attempts for ``scope``."""
     ip = get_adapter(request).get_client_ip(request)
-    key = f"ratelimit:{scope}:" + hashlib.sha256(ip.encode()).hexdigest()[:32]
-    return window_count(key, window=window) <= limit
+    return f"ratelimit:{scope}:" + hashlib.sha256(ip.encode()).hexdigest()[:32]
 
 
 def window_count(key: str, *, window: int) -> int:
@@ -36,3 +40,12 @@ def window_count(key: str, *, window: int) -> int:
     except ValueError:  # expired between add and incr
         cache.set(key, 1, timeout=window)
         return 1
+
+
+def window_uncount(key: str) -> None:
+    """Take back one count under ``key``: the attempt turned out not to be
+    one the limit is about (a right password). Gone already: nothing to do."""
+    try:
+        cache.decr(key)
+    except ValueError:
+        pass

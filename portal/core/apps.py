@@ -12,8 +12,10 @@ class CoreConfig(AppConfig):
         from portal.core import page_cache
         from portal.core.checks import shared_state_check
         from portal.core.frontend_cache import page_changed_receiver
+        from portal.core.spreadsheets import wagtail_exports_neutralise
 
         page_published.connect(page_changed_receiver)
         page_unpublished.connect(page_changed_receiver)
         register(shared_state_check, deploy=True)
         page_cache.receivers_connect()
+        wagtail_exports_neutralise()

@@ -23,7 +23,6 @@ from .forms import AnonymisedForm, MessageForm, PublishForm, RejectForm, Schedul
 from .models import CaseSubmission
 from .selectors import (
     case_for_review_or_404,
-    case_texts,
     cases_decided_recently,
     cases_in_review,
     user_reviews_cases,
@@ -35,7 +34,7 @@ from .services import (
     case_reject,
     case_schedule,
 )
-from .texts import preview_context
+from .texts import review_context
 
 
 def _reviewers_only(view):
@@ -82,23 +81,21 @@ def review(request: HttpRequest, case: CaseSubmission) -> HttpResponse:
         "publish_form": PublishForm(),
         "reject_form": RejectForm(),
         "schedule_form": ScheduleForm(events=_upcoming_events()),
-        **preview_context(case),
+        **review_context(case),
     }
     return TemplateResponse(request, "casebook/admin/review.html", context)
 
 
 @_with_case
 def original(request: HttpRequest, case: CaseSubmission) -> HttpResponse:
-    """The text as the member wrote it, to check the anonymisation; kept only
-    while the case is in review."""
-    texts = [
-        {"label": CaseSubmission._meta.get_field(name).verbose_name, "text": text}
-        for name, text in case_texts(case).items()
-    ]
+    """What was replaced, by kind and number ("PERSOON-1, PERSOON-2"), at the
+    address that once showed the original. The original is its author's
+    alone: an adviser who thinks too much or too little was replaced asks
+    the submitter in the case's thread."""
     return TemplateResponse(
         request,
-        "casebook/admin/original.html",
-        {"case": case, "texts": texts if case.in_review else []},
+        "casebook/admin/replacements.html",
+        {"case": case, **review_context(case)},
     )
 
 

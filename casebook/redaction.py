@@ -298,14 +298,6 @@ def source_hash(fields: Mapping[str, FieldText], corrections: Corrections) -> st
     return hashlib.sha256(encoded).hexdigest()
 
 
-#: A replacement as it appears in anonymised text, e.g. "[PERSOON-1]".
-REPLACEMENT = re.compile(
-    r"\[({labels})-(\d+)\]".format(
-        labels="|".join(re.escape(label.value) for label in Label)
-    )
-)
-
-
 def corrections_updated(
     current: Corrections, *, keep: Sequence[str], add: tuple[str, str] | None
 ) -> Corrections:

@@ -7,9 +7,10 @@ from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
 from .anonymisation.labels import Label
+from .anonymisation.summary import REPLACEMENT, replacements_by_kind
 from .models import CaseSubmission
 from .models.submission import HTML_FIELDS, TEXT_FIELDS
-from .redaction import REPLACEMENT, Corrections
+from .redaction import Corrections
 
 
 def _mark(match) -> str:
@@ -65,5 +66,17 @@ def preview_context(case: CaseSubmission) -> dict[str, Any]:
         "redactions": redactions,
         "kept": [text for text in corrections.keep if text not in replaced],
         "version": case.anonymised_source,
+        "has_anonymisation": bool(case.anonymised_at),
+    }
+
+
+def review_context(case: CaseSubmission) -> dict[str, Any]:
+    """What anyone but the submitter sees of the anonymisation: the
+    anonymised text and the replacements by kind and number. Never the
+    words replaced (``preview_context`` lists those, for the submitter)."""
+    texts = [getattr(case, f"anonymised_{name}") for name in TEXT_FIELDS]
+    return {
+        "sections": {s["name"]: s for s in anonymised_sections(case)},
+        "replacements": replacements_by_kind(texts),
         "has_anonymisation": bool(case.anonymised_at),
     }

@@ -39,7 +39,7 @@ from .services import (
     case_update,
     case_withdraw,
 )
-from .texts import preview_context
+from .texts import preview_context, review_context
 
 
 def _not_found(request: HttpRequest) -> HttpResponse:
@@ -236,13 +236,16 @@ def case_list(request: HttpRequest) -> HttpResponse:
 @_with_case(case_visible_or_404)
 def case_detail(request: HttpRequest, case: CaseSubmission) -> HttpResponse:
     is_submitter = case.submitter_id == request.user.pk
+    # The words replaced are the submitter's alone; an adviser gets the
+    # replacements by kind and number.
+    texts = preview_context(case) if is_submitter else review_context(case)
     context = {
         "case": case,
         "is_submitter": is_submitter,
         "is_adviser": user_reviews_cases(request.user),
         "thread": case.messages.select_related("author").order_by("created_at", "pk"),
         "message_form": MessageForm(),
-        **preview_context(case),
+        **texts,
     }
     return TemplateResponse(request, "casebook/case_detail.html", context)
 

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
+from casebook.anonymisation import replacements_by_kind
 from portal.accounts.decorators import members_only as members_only_for
 
 from . import selectors, services
@@ -201,6 +202,9 @@ def _detail_page(
             "form": form or MessageForm(),
             "is_requester": help_request.requester_id == user.pk,
             "is_adviser": selectors.user_handles_requests(user),
+            # Experts and advisers learn what was replaced by kind and number
+            # only; the words replaced are the requester's alone.
+            "replacements": replacements_by_kind([help_request.anonymised_text]),
         },
         status=status,
     )

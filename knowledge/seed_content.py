@@ -460,7 +460,7 @@ STATEMENTS = [
             ("heading", "Casuïstiek"),
             (
                 "paragraph",
-                "<p>Een casus die u indient, wordt geanonimiseerd voordat een adviseur hem leest: namen, telefoonnummers, accounts op sociale media, adressen en andere persoonsgegevens worden vervangen. U controleert het resultaat zelf. De oorspronkelijke tekst blijft alleen bewaard zolang de casus wordt beoordeeld en wordt gewist bij publicatie of afwijzing.</p>",
+                "<p>Een casus die u indient, wordt geanonimiseerd voordat een adviseur hem leest: namen, telefoonnummers, accounts op sociale media, adressen en andere persoonsgegevens worden vervangen. U controleert het resultaat zelf. Uw oorspronkelijke tekst leest alleen u: adviseurs en experts zien de geanonimiseerde tekst en per soort gegeven hoeveel er is vervangen, nooit de oorspronkelijke woorden. Dat geldt ook voor een hulpvraag aan het expertnetwerk. De oorspronkelijke tekst blijft alleen bewaard zolang de casus wordt beoordeeld en wordt gewist bij publicatie of afwijzing; die van een hulpvraag wordt gewist zodra de hulpvraag is gesloten.</p>",
             ),
             ("heading", "Nieuwsbrief"),
             (

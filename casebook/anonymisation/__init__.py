@@ -6,6 +6,7 @@ of the app::
     anonymise_html(html, *, extra=(), keep=(), mark=None) -> AnonymisedHtml
     html_text(html) -> str
     warm() -> None
+    replacements_by_kind(texts) -> list[ReplacementKind]
 
 ``Anonymisation.entities`` are ``Entity(start, end, label, text,
 replacement)`` with offsets into the original text; corrections are
@@ -22,6 +23,7 @@ from .engine import (
 )
 from .labels import Label
 from .markup import AnonymisedHtml, anonymise_html, html_text
+from .summary import ReplacementKind, replacements_by_kind
 
 __all__ = [
     "Anonymisation",
@@ -29,9 +31,11 @@ __all__ = [
     "AnonymisedHtml",
     "Entity",
     "Label",
+    "ReplacementKind",
     "Span",
     "anonymise",
     "anonymise_html",
     "html_text",
+    "replacements_by_kind",
     "warm",
 ]

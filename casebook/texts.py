@@ -6,7 +6,9 @@ from typing import Any
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
+from .anonymisation.combinations import CombinationWarning, combination_warnings
 from .anonymisation.labels import Label
+from .anonymisation.markup import html_text
 from .anonymisation.summary import REPLACEMENT, replacements_by_kind
 from .models import CaseSubmission
 from .models.submission import HTML_FIELDS, TEXT_FIELDS
@@ -67,7 +69,19 @@ def preview_context(case: CaseSubmission) -> dict[str, Any]:
         "kept": [text for text in corrections.keep if text not in replaced],
         "version": case.anonymised_source,
         "has_anonymisation": bool(case.anonymised_at),
+        "combinations": combinations_in(case),
     }
+
+
+def combinations_in(case: CaseSubmission) -> list[CombinationWarning]:
+    """What in the anonymised case, all fields together, can still point to
+    one person (an age with a named venue and a place, a unique role)."""
+    texts = [
+        html_text(value) if name in HTML_FIELDS else value
+        for name in TEXT_FIELDS
+        if (value := getattr(case, f"anonymised_{name}"))
+    ]
+    return combination_warnings("\n\n".join(texts))
 
 
 def review_context(case: CaseSubmission) -> dict[str, Any]:

@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from portal.core.honeypot import HoneypotFormMixin
+from portal.core.single_line import SingleLineCharField
 
 from .models import EventPage, Registration
 
@@ -47,17 +48,17 @@ def _question_field(question) -> forms.Field:
 
 
 class GuestRegistrationForm(HoneypotFormMixin, QuestionsForm):
-    name = forms.CharField(
+    name = SingleLineCharField(
         label=_("Name"),
         max_length=200,
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
-    organisation = forms.CharField(
+    organisation = SingleLineCharField(
         label=_("Organisation"),
         max_length=200,
         widget=forms.TextInput(attrs={"autocomplete": "organization"}),
     )
-    job_title = forms.CharField(
+    job_title = SingleLineCharField(
         label=_("Function"),
         max_length=200,
         widget=forms.TextInput(attrs={"autocomplete": "organization-title"}),

@@ -2,8 +2,10 @@ import uuid
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
 
 from portal.core.fields import IdMultipleChoiceField
+from portal.core.single_line import SingleLineCharField
 
 from .errors import ExpertsError
 from .models import Availability, ExpertiseTag, Region, Urgency
@@ -43,7 +45,7 @@ class HelpRequestForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": _("Choose how urgent the request is.")},
     )
-    municipality = forms.CharField(
+    municipality = SingleLineCharField(
         label=_("Municipality"),
         max_length=200,
         error_messages={"required": _("Give the municipality.")},
@@ -96,6 +98,13 @@ class AssignForm(forms.Form):
     def __init__(self, *args, experts, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["experts"].queryset = experts
+
+
+class ExpertProfileAdminForm(WagtailAdminModelForm):
+    """The adviser's form for an expert in the Wagtail admin: the
+    organisation is carried into mails, so it is kept to one line."""
+
+    organisation = SingleLineCharField(label=_("Organisation"), max_length=200)
 
 
 class OwnProfileForm(forms.Form):

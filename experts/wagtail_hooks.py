@@ -2,11 +2,13 @@
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.panels import ObjectList
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from portal.core.audit import action_register
 
+from .forms import ExpertProfileAdminForm
 from .models import ExpertiseTag, ExpertProfile
 
 
@@ -16,6 +18,9 @@ class ExpertProfileViewSet(SnippetViewSet):
     list_display = ["user", "organisation", "region", "availability"]
     list_filter = ["region", "availability"]
     search_fields = ["organisation", "description"]
+    edit_handler = ObjectList(
+        ExpertProfile.panels, base_form_class=ExpertProfileAdminForm
+    )
 
 
 class ExpertiseTagViewSet(SnippetViewSet):

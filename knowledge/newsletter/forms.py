@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from portal.core.honeypot import HoneypotFormMixin
+from portal.core.single_line import SingleLineCharField
 
 
 class SignupForm(HoneypotFormMixin, forms.Form):
@@ -10,7 +11,7 @@ class SignupForm(HoneypotFormMixin, forms.Form):
         max_length=254,
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
-    name = forms.CharField(
+    name = SingleLineCharField(
         label=_("Name"),
         max_length=150,
         required=False,

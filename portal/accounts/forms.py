@@ -5,28 +5,29 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from portal.core.honeypot import HoneypotFormMixin, bot_caught
+from portal.core.single_line import SingleLineCharField
 
 
 class AccountRequestForm(HoneypotFormMixin, SignupForm):
     """'Account aanvragen': who the professional is and where they work."""
 
-    first_name = forms.CharField(
+    first_name = SingleLineCharField(
         label=_("First name"),
         max_length=150,
         widget=forms.TextInput(attrs={"autocomplete": "given-name"}),
     )
-    last_name = forms.CharField(
+    last_name = SingleLineCharField(
         label=_("Last name"),
         max_length=150,
         widget=forms.TextInput(attrs={"autocomplete": "family-name"}),
     )
-    organisation = forms.CharField(
+    organisation = SingleLineCharField(
         label=_("Organisation"),
         max_length=200,
         help_text=_("For example: Gemeente Utrecht, Politie Midden-Nederland."),
         widget=forms.TextInput(attrs={"autocomplete": "organization"}),
     )
-    job_title = forms.CharField(
+    job_title = SingleLineCharField(
         label=_("Function"),
         max_length=200,
         help_text=_("For example: OOV-adviseur, wijkagent, jongerenwerker."),

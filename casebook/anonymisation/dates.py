@@ -11,7 +11,9 @@ says so:
 - next to an age: "de 16-jarige (03-04-2007)", "03-04-2007 (16 jaar)".
 
 The last two are weaker signs, so there the date must also lie eight years
-or more in the past: "Pedojagers Emmen, 2 februari 2024" heads a report.
+or more in the past ("Pedojagers Emmen, 2 februari 2024" heads a report),
+unless it stands in brackets right behind the name or next to an age: a
+young child's date of birth ("Jip (03-04-2021)") is one too.
 
 A year on its own counts only right after a birth cue ("geboren in 2007").
 """
@@ -116,9 +118,14 @@ def birth_dates(
     starts = sorted(start for start, _ in dates)
     ends = sorted(person_ends)
     for date in dates:
-        weak = _next_to_person(text, date, ends) or _next_to_age(text, date)
-        if _after_cue(text, date, cue_ends, starts) or (
-            weak and _old_enough(text, date)
+        near_person = _next_to_person(text, date, ends)
+        near_age = _next_to_age(text, date)
+        bracketed = near_person and text[: date[0]].rstrip().endswith("(")
+        if (
+            _after_cue(text, date, cue_ends, starts)
+            or near_age
+            or bracketed
+            or (near_person and _old_enough(text, date))
         ):
             yield Candidate(date[0], date[1], Label.BIRTH_DATE, DATE)
     for _, cue_end in cues:

@@ -259,8 +259,12 @@ def _protected(
     value = text[candidate.start : candidate.end]
     if candidate.label is Label.HANDLE:
         return value.lstrip("@").lower() in lexicon.PLATFORMS
-    if lexicon.after_honorific(text, candidate.start):
-        return False  # "meneer Wijhe", "familie Putten": people, not places
+    if not _inside(candidate, places, text, longer=True) and (
+        lexicon.after_honorific(text, candidate.start)  # "meneer Wijhe"
+        # "meldde zich Wessel": a first name that is also a place
+        or informal.first_name_in_person_context(text, candidate, context)
+    ):
+        return False
     if _is_protected_name(value, context):
         return True
     # A name inside a place name ("Den Helder", "Alphen aan den Rijn") or
@@ -268,12 +272,22 @@ def _protected(
     return _inside(candidate, places, text)
 
 
-def _inside(candidate: Candidate, spans: list[tuple[int, int]], text: str) -> bool:
-    """Whether ``candidate`` lies within one of the sorted ``spans``."""
+def _inside(
+    candidate: Candidate,
+    spans: list[tuple[int, int]],
+    text: str,
+    *,
+    longer: bool = False,
+) -> bool:
+    """Whether ``candidate`` lies within one of the sorted ``spans`` (with
+    ``longer``, one that is longer than the candidate: "Peel en Maas" holds
+    "Maas", while the place "Wijhe" is the same span as the name)."""
     index = bisect.bisect_right(spans, (candidate.start, len(text) + 1))
+    size = candidate.end - candidate.start
     for start, end in reversed(spans[max(0, index - 8) : index]):
         if start <= candidate.start and candidate.end <= end:
-            return True
+            if not longer or end - start > size:
+                return True
     return False
 
 

@@ -183,6 +183,20 @@ def detect_lowercase_names(text: str, context: Context) -> Iterator[Candidate]:
             yield Candidate(match.start(), match.end(), Label.PERSON, PERSON)
 
 
+def first_name_in_person_context(
+    text: str, candidate: Candidate, context: Context
+) -> bool:
+    """One word that is a first name (and also a place, or the engine would
+    not ask) right after a word that only goes with a person."""
+    word = text[candidate.start : candidate.end]
+    lower = word.lower()
+    if " " in word or lower not in context.first_names or lower in context.common_words:
+        return False
+    before = text[max(0, candidate.start - 20) : candidate.start].split()
+    # Not "en": "Peel en Maas" is a municipality.
+    return bool(before) and before[-1].lower() in (_PERSON_BEFORE - {"en"}) | {"zich"}
+
+
 def _lowercase_first_name(word: str, context: Context) -> bool:
     return (
         word in context.first_names

@@ -14,12 +14,21 @@ PLATFORMS = frozenset(
     youtube discord signal reddit twitch kick threads bluesky mastodon twitter x
     linkedin pinterest tumblr bereal wechat viber line vk vkontakte grindr tinder
     rumble gab
-    parler truth social onlyfans roblox fortnite minecraft steam playstation
-    xbox google maps snapmap snap map whatsapp-groep whatsappgroep teams zoom
+    parler onlyfans roblox fortnite minecraft steam playstation
+    xbox google snapmap whatsapp-groep whatsappgroep teams zoom
     webex
     telegramgroep telegramkanaal tiktokker tiktokkers
     """.split()
-)
+) | {
+    # Names of several words stay whole: "truth" or "maps" alone is no
+    # platform, and a platform that is also a first name ("Kick") is a
+    # person when a surname follows (see people.refine).
+    "truth social",
+    "google maps",
+    "snap map",
+    "microsoft teams",
+    "facebook messenger",
+}
 
 # Multi-word names and acronyms of organisations and roles in the field.
 ORGANISATIONS = frozenset(
@@ -232,8 +241,53 @@ PLACES = frozenset(
 )
 PLACE_PARTS = frozenset({"noord", "zuid", "oost", "west", "centrum", "nieuw", "oud"})
 
+#: Movements, campaigns, parties and companies that turn up in cases: their
+#: names look like people's ("Farmers Defence Force", "Tata Steel").
+MOVEMENTS = frozenset(
+    {
+        "extinction rebellion",
+        "farmers defence force",
+        "greenpeace",
+        "milieudefensie",
+        "black lives matter",
+        "kick out zwarte piet",
+        "kozp",
+        "nederland in verzet",
+        "viruswaarheid",
+        "fridays for future",
+        "code rood",
+        "pegida",
+        "identitair verzet",
+        "erkenbrand",
+        "voorpost",
+        "antifa",
+        "wakker dier",
+        "animal rights",
+        "amnesty international",
+        "me too",
+        "forum voor democratie",
+        "partij voor de dieren",
+        "nieuw sociaal contract",
+        "boerburgerbeweging",
+        "boer burger beweging",
+        "groenlinks",
+        "christenunie",
+        "tata steel",
+        "shell",
+        "schiphol",
+        "albert heijn",
+        "prorail",
+        "postnl",
+        "thuisbezorgd",
+        "marktplaats",
+        "geenstijl",
+    }
+)
+
 #: Everything above, for filtering names: a "name" that is one of these stays.
-PROTECTED = PLATFORMS | ORGANISATIONS | LEGAL_TERMS | EVENTS | PHENOMENA | PLACES
+PROTECTED = (
+    PLATFORMS | ORGANISATIONS | LEGAL_TERMS | EVENTS | PHENOMENA | PLACES | MOVEMENTS
+)
 
 #: Nouns after which a (quoted) name is a group's, which stays: "de groep
 #: 'Drentse Jagers'", "de Facebookpagina 'Apeldoorn Zegt Nee'".
@@ -287,9 +341,21 @@ _PHRASES = regex.compile(
 )
 
 
+#: A region's name after a regional body: "GGD Hollands Noorden",
+#: "Veiligheidsregio Gooi en Vechtstreek", "RTV Rijnmond".
+_REGIONAL_BODY = regex.compile(
+    r"(?<![\w-])(?:GGD|GGZ|RIEC|RTV|Omroep|Veiligheidsregio|Politie|Regionale"
+    r"[ \t]Eenheid|Zorg-[ \t]en[ \t]Veiligheidshuis|Veiligheidshuis|Veilig[ \t]Thuis)"
+    r"(?:[ \t](?:(?:en|aan|de|den|van|op|in)[ \t])?\p{Lu}[\p{L}-]+){1,4}"
+)
+
+
 def protected_spans(text: str) -> list[tuple[int, int]]:
     """Where the protected phrases of several words stand in ``text``."""
-    return [match.span() for match in _PHRASES.finditer(text)]
+    return [
+        *(match.span() for match in _PHRASES.finditer(text)),
+        *(match.span() for match in _REGIONAL_BODY.finditer(text)),
+    ]
 
 
 def protects(phrase: str) -> bool:

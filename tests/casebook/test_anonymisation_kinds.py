@@ -138,3 +138,49 @@ def test_names_do_not_merge_across_a_sentence_end():
 )
 def test_lookalikes_stay(text, value):
     assert kept(text, value), anonymise(text).entities
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("De burgemeester van Peel en Maas sprak de raad toe.", "Peel en Maas"),
+        ("Inwoners van Wijk bij Duurstede en Land van Cuijk.", "Land van Cuijk"),
+        (
+            "Een actie van Extinction Rebellion bij het provinciehuis.",
+            "Extinction Rebellion",
+        ),
+        (
+            "Leden van Farmers Defence Force blokkeerden de weg.",
+            "Farmers Defence Force",
+        ),
+        ("De acties van Kick Out Zwarte Piet bij de intocht.", "Kick Out Zwarte Piet"),
+        ("De GGD Zuid-Limburg en GGD Gooi en Vechtstreek.", "GGD Gooi en Vechtstreek"),
+        ("Werknemers van Tata Steel demonstreerden.", "Tata Steel"),
+        ("Berichten op Truth Social en Google Maps.", "Truth Social"),
+    ],
+)
+def test_places_movements_and_organisations_stay(text, value):
+    assert kept(text, value), anonymise(text).entities
+
+
+def test_a_first_name_that_is_also_a_place_is_a_person_after_a_person_word():
+    text = "Later meldde zich Wessel via Instagram."
+    assert removed(text, "Wessel"), anonymise(text).entities
+    assert kept("Het ongeluk gebeurde bij Wessel in de polder.", "Wessel")
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        # Dates of birth of young children: in brackets right behind the
+        # name, or next to an age.
+        ("Zijn dochter Fem Bakker (14-09-2021) was thuis.", "14-09-2021"),
+        ("Het 3-jarige broertje (02-06-2022) sliep.", "02-06-2022"),
+    ],
+)
+def test_dates_of_birth_of_young_children_are_removed(text, date):
+    assert removed(text, date), anonymise(text).entities
+
+
+def test_the_date_heading_a_report_stays():
+    assert kept("Pedojagers Emmen, 2 februari 2024. Er was onrust.", "2 februari 2024")

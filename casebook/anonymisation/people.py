@@ -274,13 +274,16 @@ def cluster(mentions: list[tuple[int, str]], context: Context) -> list[int]:
 
 def _find(people: list[Person], name: Name) -> Person | None:
     if name.surname is None and name.first and not name.initials:
-        # A single word: a known surname first, then a known first name.
-        for person in people:
-            if person.surname == name.first:
-                return person
-        for person in people:
-            if name.first in person.first_names:
-                return person
+        # A single word: a known surname first, then a known first name;
+        # a genitive ("Nouris", "Sven's") is the name without its s.
+        stem = regex.sub(r"['’]?s$|['’]$", "", name.first)
+        for word in (name.first, stem):
+            for person in people:
+                if person.surname == word:
+                    return person
+            for person in people:
+                if word in person.first_names:
+                    return person
         return None
     if name.surname is not None and not name.first and not name.initials:
         for person in people:

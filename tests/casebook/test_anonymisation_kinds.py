@@ -184,3 +184,8 @@ def test_dates_of_birth_of_young_children_are_removed(text, date):
 
 def test_the_date_heading_a_report_stays():
     assert kept("Pedojagers Emmen, 2 februari 2024. Er was onrust.", "2 februari 2024")
+
+
+def test_a_genitive_gets_the_number_of_its_person():
+    result = anonymise("Daar stond Nouri. Nouris broer kwam later.")
+    assert result.text == "Daar stond [PERSOON-1]. [PERSOON-1] broer kwam later."

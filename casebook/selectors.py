@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import PageViewRestriction
 
 from knowledge.interventions.selectors import classifications_all, phases_all
+from portal.accounts.access import pages_public
 from portal.accounts.selectors import user_is_member
 
 from .models import CasePage, CaseStatus, CaseSubmission, Platform
@@ -194,14 +195,15 @@ def case_index_context(*, index, params: Mapping[str, str], user) -> dict[str, A
 def cases_published_tagged(
     *, tags: Iterable[str], start: dt.datetime, end: dt.datetime
 ) -> QuerySet[CasePage]:
-    """Live case pages first published in ``[start, end)`` that carry one of
-    ``tags`` (compared as slugs, so case and spelling of spaces do not
-    matter), oldest first."""
+    """Live case pages everyone may see, first published in ``[start, end)``,
+    that carry one of ``tags`` (compared as slugs, so case and spelling of
+    spaces do not matter), oldest first. The policy book quotes them, and
+    the book is public: a members-only case is left out."""
     slugs = {slugify(tag) for tag in tags if slugify(tag)}
     if not slugs:
         return CasePage.objects.none()
     return (
-        CasePage.objects.live()
+        pages_public(CasePage.objects.live())
         .filter(
             tags__slug__in=slugs,
             first_published_at__gte=start,

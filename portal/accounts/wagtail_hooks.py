@@ -1,19 +1,24 @@
+from django.conf import settings
 from django.http import HttpRequest
 from django.template.response import TemplateResponse
 from django.urls import include, path, reverse
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail import wagtail_hooks as wagtail_core_hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.sidebar import LinkMenuItem as LinkMenuItemComponent
-from wagtail.models import Page, PageViewRestriction
+from wagtail.documents import wagtail_hooks as wagtail_document_hooks
+from wagtail.forms import PasswordViewRestrictionForm
+from wagtail.models import Page
 
 from portal.core.audit import action_register
 
 from . import admin_urls
+from .access import Refusal, Refused, document_refusal, page_refusal, page_restrictions
 from .models import User
 from .roles import REVIEW_PERMISSION
-from .selectors import account_requests_pending_count, user_is_member
+from .selectors import account_requests_pending_count
 from .services import account_delete_by_admin
 
 
@@ -60,27 +65,96 @@ def _register_log_actions(actions) -> None:
         )
 
 
-@hooks.register("before_serve_page", order=-1)
-def _members_only_for_logged_in_non_members(page: Page, request, serve_args, kw):
-    """A logged-in account without approval is told why it cannot read a
-    members-only page, instead of being sent to a login form it already
-    passed. Anonymous visitors fall through to Wagtail's login redirect."""
-    if not request.user.is_authenticated or user_is_member(request.user):
-        return None
-    for restriction in page.get_view_restrictions():
-        if restriction.restriction_type in (
-            PageViewRestriction.GROUPS,
-            PageViewRestriction.LOGIN,
-        ) and not restriction.accept_request(request):
-            response = TemplateResponse(
-                request,
-                "accounts/members_only.html",
-                {"page": page, "subject": page.title},
-                status=403,
-            )
+def _replace_wagtails_own_checks() -> None:
+    # Wagtail's checks ask restriction.accept_request, which lets any
+    # logged-in account past "logged-in users" and sends a refused member to
+    # the login form. The hooks below decide instead (portal.accounts.access),
+    # once and with one query, so Wagtail's copies are taken out.
+    for name, check in (
+        ("on_serve_page", wagtail_core_hooks.check_view_restrictions),
+        ("before_serve_document", wagtail_document_hooks.check_view_restrictions),
+    ):
+        registered = hooks._hooks.get(name, [])
+        registered[:] = [entry for entry in registered if entry[0] is not check]
+
+
+_replace_wagtails_own_checks()
+
+
+def _members_only_response(request: HttpRequest, subject: str, page=None):
+    context = {"subject": subject}
+    if page is not None:
+        context["page"] = page
+    return TemplateResponse(request, "accounts/members_only.html", context, status=403)
+
+
+def _page_refused_response(request: HttpRequest, page: Page, refused: Refused):
+    if refused.kind == Refusal.LOGIN:
+        return wagtail_core_hooks.require_wagtail_login(next=request.get_full_path())
+    if refused.kind == Refusal.MEMBERS_ONLY:
+        return _members_only_response(request, page.title, page)
+    form = PasswordViewRestrictionForm(
+        instance=refused.restriction,
+        initial={"return_url": request.get_full_path()},
+    )
+    action_url = reverse(
+        "wagtailcore_authenticate_with_password",
+        args=[refused.restriction.pk, page.pk],
+    )
+    return page.serve_password_required_response(request, form, action_url)
+
+
+@hooks.register("on_serve_page", order=-1)
+def _page_access(serve):
+    """Every page and every route of a page (an event's registration) is
+    served only to whom portal.accounts.access allows it."""
+
+    def inner(page: Page, request: HttpRequest, serve_args, serve_kwargs):
+        restrictions = page_restrictions(page)
+        refused = page_refusal(request, page, restrictions=restrictions)
+        if refused is not None:
+            response = _page_refused_response(request, page, refused)
+        else:
+            response = serve(page, request, serve_args, serve_kwargs)
+        if restrictions:
+            # Not for everyone: the page cache and nginx must not keep it.
             add_never_cache_headers(response)
-            return response
-    return None
+        return response
+
+    return inner
+
+
+def _document_refused_response(request: HttpRequest, document, refused: Refused):
+    if refused.kind == Refusal.LOGIN:
+        return wagtail_core_hooks.require_wagtail_login(next=request.get_full_path())
+    if refused.kind == Refusal.MEMBERS_ONLY:
+        return _members_only_response(request, document.title)
+    form = PasswordViewRestrictionForm(
+        instance=refused.restriction,
+        initial={"return_url": request.get_full_path()},
+    )
+    action_url = reverse(
+        "wagtaildocs_authenticate_with_password", args=[refused.restriction.pk]
+    )
+    template = getattr(
+        settings,
+        "WAGTAILDOCS_PASSWORD_REQUIRED_TEMPLATE",
+        "wagtaildocs/password_required.html",
+    )
+    context = {"form": form, "action_url": action_url}
+    return TemplateResponse(request, template, context)
+
+
+@hooks.register("before_serve_document", order=-1)
+def _document_access(document, request: HttpRequest):
+    """A document in a restricted collection follows the same rule as a
+    page: see portal.accounts.access."""
+    refused = document_refusal(request, document)
+    if refused is None:
+        return None
+    response = _document_refused_response(request, document, refused)
+    add_never_cache_headers(response)
+    return response
 
 
 @hooks.register("before_delete_user")

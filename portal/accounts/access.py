@@ -1,0 +1,229 @@
+"""The one access decision: may this user see this page, document or search hit?
+
+Every place that shows restricted content asks here (the page and document
+serve hooks, site search, feeds, .ics, listings, the policy book), so the
+rule lives once:
+
+- An account that is not approved (e-mail unverified, pending, rejected)
+  counts as anonymous for every Wagtail restriction: "logged-in users"
+  means approved accounts. Wagtail's own ``accept_request`` lets any
+  logged-in account through, which is why we do not ask it.
+- A "groups" restriction is passed by a member of one of its groups; the
+  Advisers group counts only while ``user_is_adviser`` holds (a session
+  that passed the second factor), and so does a superuser's pass.
+- A shared password is passed only by entering it in this session, whoever
+  one is; lists and feeds have no session, so they never show such pages.
+
+A refusal tells the caller what to answer: anonymous visitors are sent to
+log in, a logged-in account is told the content is for members (never a
+login loop), and a password asks for the password.
+"""
+
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass
+from enum import StrEnum
+
+from django.contrib.auth.models import AnonymousUser
+from django.db.models import Q, QuerySet
+from django.http import HttpRequest
+from wagtail.models import (
+    BaseViewRestriction,
+    CollectionViewRestriction,
+    Page,
+    PageViewRestriction,
+)
+
+from .models import User
+from .roles import ADVISERS_GROUP
+from .selectors import _group_names, user_is_adviser, user_is_member
+
+AnyUser = User | AnonymousUser
+
+
+class Refusal(StrEnum):
+    LOGIN = "login"  # anonymous, or counted as such: log in first
+    MEMBERS_ONLY = "members_only"  # logged in, and refused: explain, 403
+    PASSWORD = "password"  # noqa: S105 - the shared password was not entered
+
+
+@dataclass(frozen=True)
+class Refused:
+    kind: Refusal
+    restriction: BaseViewRestriction  # the one to show the password form for
+
+
+@dataclass(frozen=True)
+class Section:
+    """A restricted part of the page tree (a page and everything below it),
+    judged for one user."""
+
+    path: str
+    depth: int
+    hidden: bool  # this user may not see it
+    members_only: bool  # a login or groups restriction (not a password)
+
+    def covers(self, page: Page) -> bool:
+        return page.path.startswith(self.path) and page.depth >= self.depth
+
+    def q(self) -> Q:
+        return Q(path__startswith=self.path, depth__gte=self.depth)
+
+
+def _passed_groups(user: AnyUser) -> frozenset[str]:
+    """The groups ``user`` may pass a groups restriction with."""
+    names = _group_names(user)
+    if ADVISERS_GROUP in names and not user_is_adviser(user):
+        names = names - {ADVISERS_GROUP}
+    return names
+
+
+def _passes(
+    user: AnyUser,
+    *,
+    kind: str,
+    restriction_id: int,
+    group_names: Collection[str],
+    passwords: Collection[int],
+) -> bool:
+    if kind == BaseViewRestriction.PASSWORD:
+        return restriction_id in passwords
+    if kind not in (BaseViewRestriction.LOGIN, BaseViewRestriction.GROUPS):
+        return True  # "none": Wagtail's public choice
+    if not user_is_member(user):
+        return False  # not approved: as anonymous
+    if kind == BaseViewRestriction.LOGIN:
+        return True
+    if user.is_superuser and user_is_adviser(user):
+        return True
+    return bool(_passed_groups(user) & set(group_names))
+
+
+def _names_of_groups(restriction: BaseViewRestriction) -> list[str]:
+    if restriction.restriction_type != BaseViewRestriction.GROUPS:
+        return []
+    return [group.name for group in restriction.groups.all()]
+
+
+def _refusal(
+    user: AnyUser,
+    restrictions: Iterable[BaseViewRestriction],
+    passwords: Collection[int],
+) -> Refused | None:
+    """Login and groups refusals come before a password: entering the
+    password would not help."""
+    refused = [
+        r
+        for r in restrictions
+        if not _passes(
+            user,
+            kind=r.restriction_type,
+            restriction_id=r.pk,
+            group_names=_names_of_groups(r),
+            passwords=passwords,
+        )
+    ]
+    if not refused:
+        return None
+    for restriction in refused:
+        if restriction.restriction_type != BaseViewRestriction.PASSWORD:
+            kind = Refusal.MEMBERS_ONLY if user.is_authenticated else Refusal.LOGIN
+            return Refused(kind, restriction)
+    return Refused(Refusal.PASSWORD, refused[0])
+
+
+def _session_passwords(
+    request: HttpRequest | None, restrictions: list[BaseViewRestriction]
+) -> list[int]:
+    # The session is read only for a password restriction, so a visitor's
+    # request for a public page never loads (or creates) one.
+    password = [r for r in restrictions if r.restriction_type == r.PASSWORD]
+    if request is None or not password:
+        return []
+    key = password[0].passed_view_restrictions_session_key
+    return list(request.session.get(key, []))
+
+
+def page_restrictions(page: Page) -> list[PageViewRestriction]:
+    """The restrictions on ``page`` and its ancestors, with their groups: two
+    queries."""
+    return list(page.get_view_restrictions().prefetch_related("groups"))
+
+
+def page_refusal(
+    request: HttpRequest,
+    page: Page,
+    *,
+    restrictions: list[PageViewRestriction] | None = None,
+) -> Refused | None:
+    """Why ``request.user`` may not see ``page`` in this session, or None."""
+    if restrictions is None:
+        restrictions = page_restrictions(page)
+    passwords = _session_passwords(request, restrictions)
+    return _refusal(request.user, restrictions, passwords)
+
+
+def page_visible_to(user: AnyUser, page: Page) -> bool:
+    """May ``user`` see ``page``, outside a session (a list, a feed, a book)?
+    Password pages are never visible here."""
+    return _refusal(user, page_restrictions(page), passwords=()) is None
+
+
+def document_refusal(request: HttpRequest, document) -> Refused | None:
+    """Why ``request.user`` may not download ``document`` in this session."""
+    restrictions = list(
+        document.collection.get_view_restrictions().prefetch_related("groups")
+    )
+    passwords = _session_passwords(request, restrictions)
+    return _refusal(request.user, restrictions, passwords)
+
+
+def document_visible_to(user: AnyUser, document) -> bool:
+    """May ``user`` download ``document``, outside a session?"""
+    restrictions: Iterable[CollectionViewRestriction] = (
+        document.collection.get_view_restrictions().prefetch_related("groups")
+    )
+    return _refusal(user, restrictions, passwords=()) is None
+
+
+def restricted_sections(user: AnyUser) -> list[Section]:
+    """Every page view restriction, judged for ``user``, in one query (and
+    one for the user's groups, cached on the user)."""
+    rows = PageViewRestriction.objects.values_list(
+        "pk", "restriction_type", "page__path", "page__depth", "groups__name"
+    ).order_by("pk")
+    found: dict[int, tuple[str, str, int, list[str]]] = {}
+    for pk, kind, path, depth, group in rows:
+        entry = found.setdefault(pk, (kind, path, depth, []))
+        if group is not None:
+            entry[3].append(group)
+    return [
+        Section(
+            path=path,
+            depth=depth,
+            hidden=not _passes(
+                user, kind=kind, restriction_id=pk, group_names=groups, passwords=()
+            ),
+            members_only=kind != PageViewRestriction.PASSWORD,
+        )
+        for pk, (kind, path, depth, groups) in found.items()
+    ]
+
+
+def pages_visible_to(
+    user: AnyUser, queryset: QuerySet, *, sections: list[Section] | None = None
+) -> QuerySet:
+    """``queryset`` without the pages ``user`` may not see. One query for
+    the restrictions, none per page; pass ``sections`` when the caller
+    already has them (to label members-only hits, for instance)."""
+    if sections is None:
+        sections = restricted_sections(user)
+    hidden = Q()
+    for section in sections:
+        if section.hidden:
+            hidden |= section.q()
+    return queryset.exclude(hidden) if hidden else queryset
+
+
+def pages_public(queryset: QuerySet) -> QuerySet:
+    """What everyone may see: feeds, the policy book, anything shared."""
+    return pages_visible_to(AnonymousUser(), queryset)

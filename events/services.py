@@ -19,7 +19,14 @@ from .ical import invitation_render
 from .links import registration_link
 from .models import EventCalendarState, EventPage, Registration
 from .selectors import event_participants
-from .states import EventState, accepts_registrations, event_state
+from .states import (
+    EventState,
+    accepts_registrations,
+    event_state,
+    lapsed_message,
+    registration_lapsed,
+    unconfirmed_lapsed_before,
+)
 
 logger = logging.getLogger(__name__)
 Status = Registration.Status
@@ -96,7 +103,13 @@ def registration_create(
     event, taken = _locked(event)
     _refuse_unless_open(event, taken)
     email = email.strip().lower()
-    if event.registrations.filter(email=email).exclude(status=Status.CANCELLED):
+    existing = _active_for_address(event, email)
+    if existing is not None and user is None:
+        # A guest learns nothing about the address: they get the same answer
+        # as for a new registration, and its owner gets the mail.
+        _mail(template="already_registered", registration=existing)
+        return existing
+    if existing is not None:
         raise RegistrationError(
             _("{email} is already registered for this meeting.").format(email=email)
         )
@@ -122,6 +135,20 @@ def registration_create(
         _mail(template="guest_confirm", registration=registration)
         return registration
     return _identity_confirmed(registration, taken)
+
+
+def _active_for_address(event: EventPage, email: str) -> Registration | None:
+    """The registration that holds ``email`` at ``event``, if any. One that
+    was never confirmed is dropped instead: anyone can type an address, so it
+    must not keep the address's owner (a member, or the guest registering
+    again) from registering. Call with the event locked."""
+    active = event.registrations.select_for_update().filter(email=email)
+    existing = active.exclude(status=Status.CANCELLED).first()
+    if existing is None or existing.status != Status.UNCONFIRMED:
+        return existing
+    existing.delete()
+    logger.info("unconfirmed registration dropped for a new one at %s", event.pk)
+    return None
 
 
 def _identity_confirmed(registration: Registration, taken: int) -> Registration:
@@ -161,6 +188,8 @@ def registration_confirm(*, registration: Registration) -> Registration:
         raise RegistrationError(_("This registration has already been cancelled."))
     if registration.status != Status.UNCONFIRMED:
         return registration
+    if registration_lapsed(registration):
+        raise RegistrationError(lapsed_message())
     _refuse_unless_open(event, taken)
     registration.event = event
     return _identity_confirmed(registration, taken)
@@ -308,6 +337,18 @@ def registrations_anonymise_expired(*, now: dt.datetime | None = None) -> int:
     return count
 
 
+def registrations_purge_unconfirmed(*, now: dt.datetime | None = None) -> int:
+    """Delete guests' registrations that lapsed unconfirmed: nobody proved
+    the address, so neither it nor the details typed with it are kept."""
+    lapsed = Registration.objects.filter(
+        status=Status.UNCONFIRMED, created_at__lt=unconfirmed_lapsed_before(now)
+    )
+    _total, deleted = lapsed.delete()
+    count = deleted.get(Registration._meta.label, 0)
+    logger.info("deleted %s lapsed unconfirmed registrations", count)
+    return count
+
+
 @transaction.atomic
 def event_changes_notify(*, event: EventPage) -> int:
     """After a publish: tell participants once when the event was cancelled
@@ -334,6 +375,8 @@ def _tell_participants(event: EventPage, *, cancelled: bool) -> int:
     template = "event_cancelled" if cancelled else "event_changed"
     informed = event.registrations.filter(
         status__in=[Status.CONFIRMED, Status.WAITING, Status.UNCONFIRMED]
+    ).exclude(  # a lapsed one would get a fresh confirmation link
+        status=Status.UNCONFIRMED, created_at__lt=unconfirmed_lapsed_before()
     )
     count = 0
     for registration in informed:

@@ -19,6 +19,7 @@ from .links import registration_from_token
 from .models import EventKind, EventPage
 from .selectors import event_public_or_404
 from .services import registration_cancel, registration_confirm, registration_create
+from .states import lapsed_message, registration_lapsed
 
 CALENDAR_TYPE = "text/calendar; charset=utf-8"
 # Guests registering from one internet address in an hour: a whole team
@@ -99,6 +100,11 @@ def event_register(request: HttpRequest, *, event: EventPage) -> HttpResponse:
             ),
         )
         return redirect(event.url)
+    if not member:
+        # Whether the address was new or already registered, a guest hears
+        # the same: the answer must not tell who is registered.
+        messages.success(request, _confirm_by_mail_message(form.details()["email"]))
+        return redirect(event.url)
     messages.success(request, _registered_message(registration))
     return redirect(event.url)
 
@@ -159,10 +165,16 @@ def _token_action(request: HttpRequest, token: str, *, action: str) -> HttpRespo
         else:
             messages.success(request, _action_done_message(registration, action))
         return redirect(registration.event.url)
+    lapsed = action == "confirm" and registration_lapsed(registration)
     return render(
         request,
         "events/registration_action.html",
-        {"registration": registration, "event": registration.event, "action": action},
+        {
+            "registration": registration,
+            "event": registration.event,
+            "action": action,
+            "refusal": lapsed_message() if lapsed else "",
+        },
     )
 
 

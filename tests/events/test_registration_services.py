@@ -147,14 +147,26 @@ def test_raising_the_capacity_gives_places_to_those_waiting(
 def test_registering_twice_is_refused(event, member, on_commit):
     _member_registers(event, member, on_commit)
     with pytest.raises(RegistrationError, match="al ingeschreven"):
-        registration_create(
-            event=event,
-            name="Ander",
-            organisation="x",
-            job_title="y",
-            email=member.email.upper(),
-        )
+        _member_registers(event, member, on_commit)
     assert event.registrations.count() == 1
+
+
+def test_a_guest_with_a_registered_address_changes_nothing(
+    event, member, mailoutbox, on_commit
+):
+    mine = _member_registers(event, member, on_commit)
+    mailoutbox.clear()
+    same = on_commit(
+        registration_create,
+        event=event,
+        name="Zzyzx Vreemd",
+        organisation="x",
+        job_title="y",
+        email=member.email.upper(),
+    )
+    assert same == mine and event.registrations.count() == 1
+    [mail] = mailoutbox
+    assert mail.to == [member.email] and "Zzyzx" not in mail.body
 
 
 def test_after_cancelling_one_may_register_again(event, member, on_commit):

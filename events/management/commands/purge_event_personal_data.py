@@ -1,13 +1,18 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from events.services import registrations_anonymise_expired
+from events.services import (
+    registrations_anonymise_expired,
+    registrations_purge_unconfirmed,
+)
+from events.states import UNCONFIRMED_LAPSE
 
 
 class Command(BaseCommand):
     help = (
         "Erase participants' personal data of events that ended more than "
-        "EVENTS_RETENTION_DAYS ago; the counts per event stay."
+        "EVENTS_RETENTION_DAYS ago (the counts per event stay), and delete "
+        "guests' registrations that were not confirmed within 48 hours."
     )
 
     def handle(self, *args, **options) -> None:
@@ -15,4 +20,9 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Registrations anonymised: {count} "
             f"(retention {settings.EVENTS_RETENTION_DAYS} days)"
+        )
+        lapsed = registrations_purge_unconfirmed()
+        hours = int(UNCONFIRMED_LAPSE.total_seconds() // 3600)
+        self.stdout.write(
+            f"Unconfirmed registrations deleted: {lapsed} (older than {hours} hours)"
         )

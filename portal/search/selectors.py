@@ -8,15 +8,14 @@ from dataclasses import dataclass
 from django.contrib.auth.models import AnonymousUser
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
-from django.db.models import Exists, OuterRef, Q
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page
 from wagtail.search.query import And, Or, PlainText, SearchQuery
 
+from portal.accounts.access import Section, pages_visible_to, restricted_sections
 from portal.accounts.models import User
-from portal.accounts.selectors import user_is_member
 
 from .registry import SearchType, search_types
 from .summaries import page_texts
@@ -49,61 +48,11 @@ class SearchOutcome:
     notices: list[str]
 
 
-@dataclass
-class _Restriction:
-    path: str
-    depth: int
-    hides: bool  # the page and those below it are left out for this person
-    members_only: bool  # shown with a 'members only' label when not hidden
-
-
-def _restrictions(user: User | AnonymousUser) -> list[_Restriction]:
-    """Every view restriction, in one query, judged for ``user``. Password
-    pages are never searchable; members see the sections for members (login
-    or one of their groups); visitors and unapproved accounts see none."""
-    member = user_is_member(user)
-    rows = PageViewRestriction.objects.values(
-        "restriction_type", "page__path", "page__depth"
-    )
-    if member and not user.is_superuser:
-        rows = rows.annotate(
-            in_group=Exists(
-                PageViewRestriction.groups.through.objects.filter(
-                    pageviewrestriction=OuterRef("pk"), group__user=user
-                )
-            )
-        )
-    restrictions = []
-    for row in rows:
-        kind = row["restriction_type"]
-        if kind == PageViewRestriction.PASSWORD or not member:
-            hides = True
-        elif kind == PageViewRestriction.GROUPS:
-            hides = not (user.is_superuser or row["in_group"])
-        else:
-            hides = False
-        restrictions.append(
-            _Restriction(
-                path=row["page__path"],
-                depth=row["page__depth"],
-                hides=hides,
-                members_only=kind != PageViewRestriction.PASSWORD,
-            )
-        )
-    return restrictions
-
-
-def _below(restriction: _Restriction) -> Q:
-    return Q(path__startswith=restriction.path, depth__gte=restriction.depth)
-
-
-def _findable_pages(restrictions: list[_Restriction], content_type_ids: list[int]):
+def _findable_pages(
+    user: User | AnonymousUser, sections: list[Section], content_type_ids: list[int]
+):
     pages = Page.objects.live().filter(content_type__in=content_type_ids)
-    hidden = Q()
-    for restriction in restrictions:
-        if restriction.hides:
-            hidden |= _below(restriction)
-    return pages.exclude(hidden) if hidden else pages
+    return pages_visible_to(user, pages, sections=sections)
 
 
 def _page_number(raw: str | None, paginator: Paginator, notices: list[str]) -> int:
@@ -160,18 +109,15 @@ def _hits(
     *,
     terms: list[str],
     labels: dict[int, str],
-    restrictions: list[_Restriction],
+    sections: list[Section],
 ) -> list[SearchHit]:
-    members_sections = [r for r in restrictions if r.members_only and not r.hides]
+    members_sections = [s for s in sections if s.members_only and not s.hidden]
     return [
         SearchHit(
             page=page,
             type_label=labels[page.content_type_id],
             excerpt=highlight(page_texts(page), terms),
-            members_only=any(
-                page.path.startswith(r.path) and page.depth >= r.depth
-                for r in members_sections
-            ),
+            members_only=any(s.covers(page) for s in members_sections),
         )
         for page in pages
     ]
@@ -215,8 +161,9 @@ def site_search(
     if type_slug and chosen is None:
         notices.append(_("There is no type of result with that name; showing all."))
 
-    restrictions = _restrictions(user)
-    pages = _findable_pages(restrictions, list(types.models))
+    # Who may find what: the one access decision, judged once for this search.
+    sections = restricted_sections(user)
+    pages = _findable_pages(user, sections, list(types.models))
     query = _search_query(terms)
     per_type = pages.search(query).facet("content_type_id")
     type_counts = [
@@ -235,7 +182,7 @@ def site_search(
         _specific(list(results.object_list), types.models),
         terms=terms,
         labels=types.labels,
-        restrictions=restrictions,
+        sections=sections,
     )
     return SearchOutcome(
         results=results,

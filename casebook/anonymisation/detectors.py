@@ -208,7 +208,8 @@ def _handles_by_cue(text: str, context: Context) -> Iterator[Candidate]:
 
 _PHONE_NL = regex.compile(
     r"(?<![\w+/.,-])(?:(?:\+|00)31[\s.-]?(?:\(0\)[\s.-]?)?|\(?0)"
-    r"[1-9](?:[\s.-]?\)?[\s.-]?\d){8}(?![\w]|[.,-]\d)"
+    # "074 - 245 66 01": a dash with a space either side between the groups.
+    r"[1-9](?:(?:[ \t]?-[ \t]?|[\s.-])?\)?[\s.-]?\d){8}(?![\w]|[.,-]\d)"
 )
 _PHONE_INTERNATIONAL = regex.compile(
     r"(?<![\w+/.,-])(?:\+|00)(?!31)[1-9]\d{0,2}(?:[\s.-]?\(?\d{1,5}\)?){2,6}"
@@ -313,7 +314,7 @@ _CASE_CUES = (
     r"|pv-nummer|pv-nr\.?|pv|p\.v\.|kenmerk|meldingsnummer|meldingnummer"
     r"|meldnummer|incidentnummer|incidentnr\.?|referentienummer|referentie"
     r"|aangiftenummer|procesnummer|rolnummer|bekeuringsnummer|boetenummer"
-    r"|cjib-nummer|zaak|(?:onder|met)\s(?:het\s)?(?:nummer|nr\.?)"
+    r"|cjib-nummer|zaak|dossier|(?:onder|met)\s(?:het\s)?(?:nummer|nr\.?)"
 )
 _ID_CUES = (
     r"paspoortnummer|paspoort|id-kaartnummer|id-kaart|identiteitskaartnummer"
@@ -412,16 +413,16 @@ def detect_postcodes(text: str, context: Context) -> Iterator[Candidate]:
         yield Candidate(match.start(), match.end(), Label.POSTCODE, PLACE)
 
 
-_STREET_SUFFIX = regex.compile(
+STREET_SUFFIX = regex.compile(
     r"(?i)(?:straat|str\.|laan|weg|plein|gracht|kade|singel|dijk|dreef|hof|markt"
     r"|pad|park|plantsoen|steeg|baan|dam|boulevard|allee|erf|veld|hout|burg|pier"
     r"|wal|haven|brink|ring|plaats|poort|akker|oord|rade|wijk|zijde|straatje)$"
 )
 #: With a house number after it, more endings make a street: new-build
 #: streets and a hamlet's lanes ("Klaverweide 14", "Bongerdkamp 3"). Not in
-#: _STREET_SUFFIX, which also decides that a word is no name ("Verhoek").
+#: STREET_SUFFIX, which also decides that a word is no name ("Verhoek").
 _ADDRESS_SUFFIX = regex.compile(
-    _STREET_SUFFIX.pattern[:-2]
+    STREET_SUFFIX.pattern[:-2]
     + r"|weide|kamp|gaarde|stede|donk|hoek|schans|zoom|kant|hage|horst|vliet)$"
 )
 _HOUSE_NUMBER = regex.compile(
@@ -476,7 +477,7 @@ def _street_before(
             continue
         key = " ".join(phrase.lower().split())
         if key in context.streets:
-            certain = size > 1 or bool(_STREET_SUFFIX.search(key))
+            certain = size > 1 or bool(STREET_SUFFIX.search(key))
             return _title_before_street(text, words[:-size], first[0]), certain
         if size == 1 and _ADDRESS_SUFFIX.search(phrase) and len(phrase) > 5:
             return _title_before_street(text, words[:-1], first[0]), True
@@ -577,7 +578,18 @@ def _drop_trailing_place(text: str, start: int, end: int, context: Context) -> i
     return end
 
 
+#: A school named after a "School:" label in a report ("School: Helinium").
+_SCHOOL_LABEL = regex.compile(
+    rf"(?m)(?<![\w-])(?i:school|opleiding){_H}?:{_H}?(?P<name>{_SCHOOL_NAME})"
+)
+
+
 def detect_schools(text: str, context: Context) -> Iterator[Candidate]:
+    for match in _SCHOOL_LABEL.finditer(text):
+        start = match.start("name")
+        end = _drop_trailing_place(text, start, match.end("name"), context)
+        if not _is_protected_phrase(text[start:end], context):
+            yield Candidate(start, end, Label.SCHOOL, PLACE)
     for pattern in (_SCHOOL_GENERIC, _SCHOOL_ACRONYM):
         for match in pattern.finditer(text):
             # "basisschool De Klimop" is the name; "de [SCHOOL-1]" reads well.
@@ -736,7 +748,7 @@ def _name_like(word: str, context: Context) -> bool:
         or any(
             part in context.placenames or part in lexicon.PLACE_PARTS for part in parts
         )
-        or _STREET_SUFFIX.search(lower)
+        or STREET_SUFFIX.search(lower)
         or regex.search(r"(?:college|lyceum|gymnasium|school|academie)$", lower)
         or is_place_adjective(word, context)
     )

@@ -133,11 +133,17 @@ def _camel_handle(
 
 #: Words that only stand next to a person: "met yara", "mijn neef stef",
 #: "stijn zei", "koen zn nummer".
-_PERSON_BEFORE = frozenset(
+#: Nouns for a person: after them even a first name that is also a word
+#: ("mijn collega bas") is a name.
+_PERSON_NOUN = frozenset(
     """
-    met en bel belt belde app appt appte vraag zeg tegen hoi hey hee hi doei
     neef nicht broer broertje zus zusje vriend vriendin maat collega zoon
     dochter moeder vader oom tante opa oma buurman buurvrouw klasgenoot
+    """.split()
+)
+_PERSON_BEFORE = _PERSON_NOUN | frozenset(
+    """
+    met en bel belt belde app appt appte vraag zeg tegen hoi hey hee hi doei
     """.split()
 )
 _PERSON_AFTER = frozenset(
@@ -173,12 +179,12 @@ def detect_lowercase_names(text: str, context: Context) -> Iterator[Candidate]:
     chat = _CHAT_LINE.search(text) is not None
     for match in _LOWER_WORD.finditer(text):
         word = match.group()
-        if not _lowercase_first_name(word, context):
-            continue
         before = text[max(0, match.start() - 20) : match.start()].split()
         after = text[match.end() : match.end() + 20].split()
         previous = before[-1].lower().strip(",") if before else ""
         following = after[0].lower().strip(",.!?") if after else ""
+        if not _lowercase_first_name(word, context, noun=previous in _PERSON_NOUN):
+            continue
         if chat or previous in _PERSON_BEFORE or following in _PERSON_AFTER:
             yield Candidate(match.start(), match.end(), Label.PERSON, PERSON)
 
@@ -197,14 +203,14 @@ def first_name_in_person_context(
     return bool(before) and before[-1].lower() in (_PERSON_BEFORE - {"en"}) | {"zich"}
 
 
-def _lowercase_first_name(word: str, context: Context) -> bool:
+def _lowercase_first_name(word: str, context: Context, *, noun: bool) -> bool:
     return (
-        word in context.first_names
+        (noun or word not in _WORD_NAMES)
+        and word in context.first_names
         and word not in context.common_words
         and word not in context.stop_words
         and word not in context.placenames
         and word not in context.interfixes
-        and word not in _WORD_NAMES
         and not lexicon.protects(word)
     )
 
@@ -216,8 +222,51 @@ def detect_first_names_with_initial(text: str, context: Context) -> Iterator[Can
             yield Candidate(match.start(), match.end(), Label.PERSON, PERSON)
 
 
+#: A capitalised word, or a hyphenated pair ("Nieuw-Vennep").
+_CAPITAL_PAIR = regex.compile(
+    r"(?<![\w@.'’-])(?P<first>\p{Lu}\p{Ll}{1,20})[ \t]"
+    r"(?P<last>\p{Lu}\p{Ll}{1,25}(?:-\p{Lu}\p{Ll}{1,25})?)(?![\w@'’-])"
+)
+
+
+def detect_first_name_and_surname(text: str, context: Context) -> Iterator[Candidate]:
+    """A known first name and a capitalised word are a person, also when the
+    word is a place or a word ("Peter Gastel", "Sanne Putten"), unless the
+    two together are a place or the word names a place or a role."""
+    for match in _CAPITAL_PAIR.finditer(text):
+        first, last = match.group("first"), match.group("last")
+        pair = f"{first} {last}".lower()
+        lower = last.lower()
+        if (
+            not _plain_first_name(first, context)
+            or pair in context.placenames
+            or lexicon.protects(pair)
+            or lexicon.protects(last)
+            or lower in context.stop_words
+            or lower in lexicon.ROLE_NOUNS
+            or lower in lexicon.NAMED_PLACE_WORDS
+            or detectors.STREET_SUFFIX.search(lower)
+            and lower not in context.placenames
+        ):
+            continue
+        yield Candidate(match.start(), match.end(), Label.PERSON, PERSON)
+
+
+def _plain_first_name(word: str, context: Context) -> bool:
+    lower = word.lower()
+    return (
+        lower in context.first_names
+        and lower not in context.common_words
+        and lower not in context.stop_words
+        and lower not in context.placenames
+        and lower not in _WORD_NAMES
+        and not lexicon.protects(word)
+    )
+
+
 def detect_all(text: str, context: Context) -> list[Candidate]:
     return [
+        *detect_first_name_and_surname(text, context),
         *detect_first_names_with_initial(text, context),
         *detect_chat_speakers(text, context),
         *detect_shaped_handles(text, context),

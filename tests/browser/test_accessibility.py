@@ -146,6 +146,7 @@ PAGES: dict[str, list[Visit]] = {
     ],
     # --- errors -------------------------------------------------------------
     "templates/404.html": [Visit("visitor", lambda site: "/bestaat-niet/", 404)],
+    "templates/400.html": [Visit("visitor", lambda site: "/zoeken/?q=%00", 400)],
     "templates/403.html": [
         Visit("member", _object_url("community:thread_lock", "pk", "thread"), 403)
     ],

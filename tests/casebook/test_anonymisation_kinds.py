@@ -189,3 +189,29 @@ def test_the_date_heading_a_report_stays():
 def test_a_genitive_gets_the_number_of_its_person():
     result = anonymise("Daar stond Nouri. Nouris broer kwam later.")
     assert result.text == "Daar stond [PERSOON-1]. [PERSOON-1] broer kwam later."
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Piet Kamp | wijkagent | 053 - 480 12 77 | Enschede", "053 - 480 12 77"),
+        ("Leerling: Sem (13). School: Ichthuslyceum.", "Ichthuslyceum"),
+        ("Dossier JB-2023-40021 is gesloten.", "JB-2023-40021"),
+        ("Er stonden mensen voor de woning van Kees Hoeven.", "Kees Hoeven"),
+        ("'Dat was mijn collega roos', zei ze.", "roos"),
+    ],
+)
+def test_kinds_blind_set_2_showed(text, value):
+    assert removed(text, value), anonymise(text).entities
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("De veerpont vaart van Anna Paulowna naar Texel.", "Anna Paulowna"),
+        ("Er stond een rode roos op het graf.", "roos"),
+        ("Een tiental agenten stond bij de Oude Kerk.", "Oude Kerk"),
+    ],
+)
+def test_lookalikes_of_those_kinds_stay(text, value):
+    assert kept(text, value), anonymise(text).entities

@@ -15,6 +15,7 @@ class CommunityConfig(AppConfig):
         from portal.core.signals import demo_content_requested
 
         from . import receivers  # noqa: F401
+        from .policybook import receivers as policybook_receivers  # noqa: F401
         from .seed import demo_build
 
         # After events' receiver (INSTALLED_APPS order): demo threads are

@@ -1,6 +1,7 @@
 """Wagtail hooks of the policy book; imported by ``community.wagtail_hooks``
 so Wagtail finds them."""
 
+from django.db.models import Q
 from django.http import Http404, HttpRequest
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -56,5 +57,8 @@ def _draft_pdf_for_advisers_only(document, request: HttpRequest) -> None:
     # an adviser publishes the book it is as unpublished as its page.
     if user_is_adviser(request.user):
         return
-    if PolicyBookPage.objects.filter(pdf=document, live=False).exists():
+    # A rebuild's PDF waiting for the draft of a published book is as
+    # unpublished as that draft.
+    unpublished = Q(pdf=document, live=False) | Q(draft_pdf=document)
+    if PolicyBookPage.objects.filter(unpublished).exists():
         raise Http404

@@ -56,6 +56,18 @@ class PolicyBookPage(Page):
         related_name="+",
         editable=False,
     )
+    # A rebuild of a published book renders into this document, never into
+    # ``pdf``: the public PDF changes only when the draft revision holding
+    # this one is published (services.policy_book_pdf_publish).
+    draft_pdf = models.ForeignKey(
+        get_document_model_string(),
+        verbose_name=_("PDF edition waiting to be published"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
 
     content_panels = [
         *Page.content_panels,

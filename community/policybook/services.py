@@ -1,6 +1,8 @@
 """Building the policy book: collect, save the web edition as a draft
 revision, render and store the PDF. Building a half year again updates the
-same page and document, and gives the same content and the same PDF bytes."""
+same page and document, and gives the same content and the same PDF bytes.
+A published book's public PDF is never touched by a build: the new PDF
+waits with the draft revision until it is published."""
 
 import hashlib
 import logging
@@ -108,11 +110,8 @@ def policy_book_build(*, period: HalfYear, progress=None) -> PolicyBookPage:
         draft.activity = content.activity
         draft.chapters = _chapters(draft, content.chapters)
         progress(_("Making the PDF"), 70)
-        draft.pdf = _pdf_store(
-            pdf=policy_book_pdf_render(page=draft, period=period),
-            document=draft.pdf,
-            title=_("{title} (PDF)").format(title=page.title),
-            filename=f"beleidsboek-{period.code}.pdf",
+        _pdf_for_draft(
+            page, draft, pdf=policy_book_pdf_render(page=draft, period=period)
         )
         progress(_("Saving the web edition"), 90)
         _draft_save(page, draft)
@@ -190,9 +189,49 @@ def _pdf_store(*, pdf: bytes, document, title: str, filename: str):
     return document
 
 
+def _pdf_title(page: PolicyBookPage) -> str:
+    return _("{title} (PDF)").format(title=page.title)
+
+
+def _pdf_filename(page: PolicyBookPage) -> str:
+    return f"beleidsboek-{page.period}.pdf"
+
+
+def _pdf_for_draft(page: PolicyBookPage, draft: PolicyBookPage, *, pdf: bytes) -> None:
+    """Store the new PDF with ``draft``. A book never published keeps one
+    document, as unpublished as its page. A published book's document is
+    the public PDF: the new one waits in ``draft_pdf`` until the draft is
+    published, and nothing waits when it would be the same bytes."""
+    if not page.live:
+        draft.pdf = _pdf_store(
+            pdf=pdf,
+            document=draft.pdf,
+            title=_pdf_title(page),
+            filename=_pdf_filename(page),
+        )
+        draft.draft_pdf = None
+        return
+    draft.pdf = page.pdf
+    digest = hashlib.sha1(pdf, usedforsecurity=False).hexdigest()
+    waiting = draft.draft_pdf if draft.draft_pdf_id != page.pdf_id else None
+    if page.pdf is not None and page.pdf.file_hash == digest:
+        _document_delete(waiting)
+        draft.draft_pdf = None
+        return
+    draft.draft_pdf = _pdf_store(
+        pdf=pdf, document=waiting, title=_pdf_title(page), filename=_pdf_filename(page)
+    )
+
+
+def _document_delete(document) -> None:
+    if document is not None:
+        document.file.delete(save=False)
+        document.delete()
+
+
 def _serialised(page: PolicyBookPage) -> dict:
     data = page.serializable_data()
-    keep = ("title", "intro", "activity", "pdf")
+    keep = ("title", "intro", "activity", "pdf", "draft_pdf")
     chapters = [
         {k: c[k] for k in ("theme_slug", "title", "content", "sort_order")}
         for c in data.get("chapters", [])
@@ -210,7 +249,38 @@ def _draft_save(page: PolicyBookPage, draft: PolicyBookPage) -> None:
         # A page that was never published shows its draft content everywhere.
         draft.save()
     draft.save_revision()
-    PolicyBookPage.objects.filter(pk=page.pk).update(pdf=draft.pdf)
+    if page.live:
+        # The public PDF stays; the row records the waiting one so that
+        # serving it stays an adviser's matter (hooks).
+        PolicyBookPage.objects.filter(pk=page.pk).update(draft_pdf=draft.draft_pdf)
+    else:
+        PolicyBookPage.objects.filter(pk=page.pk).update(
+            pdf=draft.pdf, draft_pdf=draft.draft_pdf
+        )
+
+
+def policy_book_pdf_publish(*, page: PolicyBookPage) -> None:
+    """``page`` has just been published: the PDF that waited with its
+    revision becomes the public one. Its bytes go into the public document
+    (same address), and the waiting document is removed."""
+    page = PolicyBookPage.objects.select_related("pdf", "draft_pdf").get(pk=page.pk)
+    waiting = page.draft_pdf
+    if waiting is None:
+        return
+    with transaction.atomic():
+        if page.pdf is None or page.pdf_id == waiting.pk:
+            public = waiting
+        else:
+            with waiting.file.open("rb") as source:
+                pdf = source.read()
+            public = _pdf_store(
+                pdf=pdf,
+                document=page.pdf,
+                title=_pdf_title(page),
+                filename=_pdf_filename(page),
+            )
+            _document_delete(waiting)
+        PolicyBookPage.objects.filter(pk=page.pk).update(pdf=public, draft_pdf=None)
 
 
 def policy_book_pdf_refresh(*, page: PolicyBookPage) -> None:
@@ -220,7 +290,7 @@ def policy_book_pdf_refresh(*, page: PolicyBookPage) -> None:
         document = _pdf_store(
             pdf=policy_book_pdf_render(page=page, period=period),
             document=page.pdf,
-            title=_("{title} (PDF)").format(title=page.title),
-            filename=f"beleidsboek-{period.code}.pdf",
+            title=_pdf_title(page),
+            filename=_pdf_filename(page),
         )
         PolicyBookPage.objects.filter(pk=page.pk).update(pdf=document)

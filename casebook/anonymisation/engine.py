@@ -15,8 +15,8 @@ from pathlib import Path
 import regex
 from django.utils.translation import gettext as _
 
-from . import backend, dates, detectors, informal, lexicon, people
-from .detectors import PERSON, Candidate, Context
+from . import backend, dates, detectors, lexicon, people
+from .detectors import PERSON, Candidate, Context, informal
 from .labels import Label
 
 #: Priority of a span the submitter marked: above every detector.
@@ -204,7 +204,6 @@ def _candidates(
         elif span.tag == "locatie":
             places.append((span.start, span.end))
     found.extend(detectors.detect_all(text, context))
-    found.extend(informal.detect_all(text, context))
     places.extend(lexicon.protected_spans(text))
     places.sort()
     found = [

@@ -15,9 +15,10 @@ from collections.abc import Iterator
 
 import regex
 
-from . import detectors, lexicon
-from .detectors import HANDLE, PERSON, Candidate, Context
-from .labels import Label
+from .. import lexicon
+from ..labels import Label
+from . import addresses, online
+from .base import HANDLE, PERSON, Candidate, Context
 
 # A line of a chat export: "[03-02-24 21:14] Naam: ...", "03-02-24 21:14 -
 # Naam: ...", "[21:14] Naam: ...". The speaker is a person or a user name.
@@ -61,7 +62,7 @@ _HANDLE_CONTEXT = regex.compile(
 _FILE_ENDINGS = frozenset(
     "pdf doc docx xls xlsx jpg jpeg png gif mp4 mov txt csv zip html htm".split()
 )
-_DOMAIN_ENDINGS = frozenset(detectors.TLDS.split("|"))
+_DOMAIN_ENDINGS = frozenset(online.TLDS.split("|"))
 _ABBREVIATION = regex.compile(r"^(?:\p{Ll}{1,3}\.)+\p{Ll}{0,3}$")
 
 
@@ -245,7 +246,7 @@ def detect_first_name_and_surname(text: str, context: Context) -> Iterator[Candi
             or lower in context.stop_words
             or lower in lexicon.ROLE_NOUNS
             or lower in lexicon.NAMED_PLACE_WORDS
-            or detectors.STREET_SUFFIX.search(lower)
+            or addresses.STREET_SUFFIX.search(lower)
             and lower not in context.placenames
         ):
             continue
@@ -262,13 +263,3 @@ def _plain_first_name(word: str, context: Context) -> bool:
         and lower not in _WORD_NAMES
         and not lexicon.protects(word)
     )
-
-
-def detect_all(text: str, context: Context) -> list[Candidate]:
-    return [
-        *detect_first_name_and_surname(text, context),
-        *detect_first_names_with_initial(text, context),
-        *detect_chat_speakers(text, context),
-        *detect_shaped_handles(text, context),
-        *detect_lowercase_names(text, context),
-    ]

@@ -1,0 +1,154 @@
+"""Postcodes and street addresses."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from ..labels import Label
+from .base import (
+    PLACE,
+    Candidate,
+    Context,
+)
+
+_POSTCODE = regex.compile(
+    r"(?<![\w-])(?P<digits>[1-9]\d{3})(?P<space>\s?)(?P<letters>[A-Z]{2}|[a-z]{2})"
+    r"(?![\w-])"
+)
+#: Upper-case pairs that after a year are words ("in 2024 OM en politie").
+_POSTCODE_WORDS = frozenset(
+    "OM EU NL VS UK AM PM EN IN OP TE BV NV KM MM CM KG ME OK NU DE ZO JA IK".split()
+)
+_FOLLOWED_BY_PLACE = regex.compile(r"^,?\s{1,3}(?:te\s)?\p{Lu}\p{L}")
+
+
+def detect_postcodes(text: str, context: Context) -> Iterator[Candidate]:
+    for match in _POSTCODE.finditer(text):
+        letters = match.group("letters")
+        after = text[match.end() : match.end() + 40]
+        before = text[max(0, match.start() - 30) : match.start()]
+        near_address = _FOLLOWED_BY_PLACE.match(after) or regex.search(
+            r"\d\s?[a-zA-Z]?,?\s*$", before
+        )
+        if letters.upper() in {"SA", "SD", "SS"}:
+            continue
+        year_like = 1900 <= int(match.group("digits")) <= 2100
+        # "1234ab" only written together, and never "2024 in Den Haag".
+        if letters.islower() and (match.group("space") or year_like):
+            continue
+        if year_like and letters.upper() in _POSTCODE_WORDS and not near_address:
+            continue
+        yield Candidate(match.start(), match.end(), Label.POSTCODE, PLACE)
+
+
+STREET_SUFFIX = regex.compile(
+    r"(?i)(?:straat|str\.|laan|weg|plein|gracht|kade|singel|dijk|dreef|hof|markt"
+    r"|pad|park|plantsoen|steeg|baan|dam|boulevard|allee|erf|veld|hout|burg|pier"
+    r"|wal|haven|brink|ring|plaats|poort|akker|oord|rade|wijk|zijde|straatje)$"
+)
+#: With a house number after it, more endings make a street: new-build
+#: streets and a hamlet's lanes ("Klaverweide 14", "Bongerdkamp 3"). Not in
+#: STREET_SUFFIX, which also decides that a word is no name ("Verhoek").
+_ADDRESS_SUFFIX = regex.compile(
+    STREET_SUFFIX.pattern[:-2]
+    + r"|weide|kamp|gaarde|stede|donk|hoek|schans|zoom|kant|hage|horst|vliet)$"
+)
+_HOUSE_NUMBER = regex.compile(
+    r"(?<=[\p{L}.'’]\s{1,3})(?P<number>[1-9]\d{0,3})"
+    r"(?P<addition>\s?[a-zA-Z](?![\w])|\s?-\s?\d{1,4}(?!\d)|\s?(?:hs|bis|zw|rd|I{1,3})\b)?"
+    # Not a count: "het Malieveld 2000 demonstranten", "de Dam 300 supporters".
+    r"(?![\w]|[.,:]\d|\s?(?:%|uur|jaar|keer|euro|minuten|man|mensen|personen"
+    r"|jongeren|deelnemers|leden|volgers|berichten|views|meter|km|auto's"
+    r"|\p{Ll}+(?:anten|enten|ers|aars|ieren|lingen))\b)"
+)
+_ADDRESS_CUE = regex.compile(
+    r"(?i)(?:woon\w*|adres\w*|wonend\w*|verblijf\w*|ingeschreven|aan\s+de|aan\s+het"
+    r"|op\s+de|op\s+het|op\s+nummer|pand|woning|huis|bij)\W{0,3}$"
+)
+_WORD = regex.compile(r"[\p{L}\p{N}'’.-]+")
+
+
+_CLAUSE_BREAK = regex.compile(r"[,;:!?()\n]")
+
+
+def _words_before(text: str, end: int, limit: int = 6) -> list[tuple[int, int]]:
+    """Spans of the (up to ``limit``) words that end just before ``end``."""
+    window_start = max(0, end - 90)
+    window = text[window_start:end]
+    spans = [
+        (window_start + m.start(), window_start + m.end())
+        for m in _WORD.finditer(window)
+    ]
+    # Stop at sentence punctuation between words.
+    result: list[tuple[int, int]] = []
+    for start, stop in reversed(spans):
+        gap = text[stop : result[-1][0] if result else end]
+        if _CLAUSE_BREAK.search(gap):
+            break
+        result.append((start, stop))
+        if len(result) == limit:
+            break
+    return list(reversed(result))
+
+
+def _street_before(
+    text: str, number_start: int, context: Context
+) -> tuple[int, bool] | None:
+    """The start of the street name before a house number, and whether the
+    name is certain (in the street list with several words, or with a
+    street suffix) rather than a single listed word that is also common."""
+    words = _words_before(text, number_start)
+    for size in range(len(words), 0, -1):
+        first, last = words[-size], words[-1]
+        phrase = text[first[0] : last[1]].rstrip(".")
+        if not phrase.removeprefix("'s-").removeprefix("'t ")[:1].isupper():
+            continue
+        key = " ".join(phrase.lower().split())
+        if key in context.streets:
+            certain = size > 1 or bool(STREET_SUFFIX.search(key))
+            return _title_before_street(text, words[:-size], first[0]), certain
+        if size == 1 and _ADDRESS_SUFFIX.search(phrase) and len(phrase) > 5:
+            return _title_before_street(text, words[:-1], first[0]), True
+    return None
+
+
+#: Titles that open a street name: "Gravin Wilhelminastraat", "Burgemeester
+#: de Withstraat", "Koningin Julianalaan".
+_STREET_TITLES = frozenset(
+    """
+    graaf gravin koning koningin prins prinses hertog hertogin burgemeester
+    dokter dr. generaal kapitein pastoor pater professor prof. sint st.
+    jonkheer jhr. admiraal kardinaal bisschop meester mr. ridder baron
+    """.split()
+)
+
+
+def _title_before_street(text: str, words: list[tuple[int, int]], start: int) -> int:
+    """The start of the street name, taken back over a title before it (and
+    a tussenvoegsel between: "Burgemeester van Randwijcklaan")."""
+    index = len(words)
+    while index > 0:
+        word = text[words[index - 1][0] : words[index - 1][1]].lower()
+        if word in _STREET_TITLES:
+            start = words[index - 1][0]
+        elif word not in {"van", "de", "der", "den"}:
+            break
+        index -= 1
+    return start
+
+
+def detect_addresses(text: str, context: Context) -> Iterator[Candidate]:
+    for match in _HOUSE_NUMBER.finditer(text):
+        found = _street_before(text, match.start(), context)
+        if found is None:
+            continue
+        start, certain = found
+        before = text[max(0, start - 40) : start]
+        after = text[match.end() : match.end() + 30]
+        cue = bool(_ADDRESS_CUE.search(before) or _FOLLOWED_BY_PLACE.match(after))
+        cue = cue or bool(regex.match(r",?\s*[1-9]\d{3}\s?[A-Z]{2}", after))
+        year_like = int(match.group("number")) >= 1900
+        if (certain and not year_like) or cue:
+            yield Candidate(start, match.end(), Label.ADDRESS, PLACE)

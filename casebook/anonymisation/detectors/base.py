@@ -1,0 +1,56 @@
+"""What every detector shares: the candidate, the lookup data, priorities.
+
+Each detector is a function ``(text, context) -> Iterator[Candidate]``. They
+may overlap each other and Deduce; the engine keeps the candidate with the
+highest priority (then the longest). Patterns are written so that a long
+text cannot make them backtrack: every repetition is bounded.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from ..labels import Label
+
+# Priorities: a structured number beats a name that happens to lie inside
+# it; a school or an address beats the person it is named after.
+CUE_NUMBER, STRUCTURED, HANDLE, PHONE, PLACE, DATE, PERSON = 50, 40, 35, 30, 25, 20, 10
+
+
+@dataclass(frozen=True)
+class Candidate:
+    start: int
+    end: int
+    label: Label
+    priority: int
+
+
+@dataclass(frozen=True)
+class Context:
+    """Lookup data the detectors need (from Deduce's lists, lower case)."""
+
+    streets: frozenset[str]
+    placenames: frozenset[str]
+    common_words: frozenset[str]
+    stop_words: frozenset[str]
+    #: Tussenvoegsels, and each of their words ("van", "der", "'t").
+    interfixes: frozenset[str]
+    #: Place names as they appear in a domain: "denhaag", "alphenaandenrijn".
+    domain_places: frozenset[str]
+    #: Deduce's first names, lower case.
+    first_names: frozenset[str]
+    #: Beginnings (4 letters and more) of place names, to tell the adjective
+    #: of a place ("Goudse", "Tilburgse") from a name.
+    place_prefixes: frozenset[str]
+
+
+Detector = Callable[[str, Context], Iterator[Candidate]]
+
+QUOTE = "'\"‘’“”„‚"
+TRAILING_PUNCTUATION = ".,;:!?)]}'\"’”"
+
+# Names and school names never run over a line end: in HTML that is the
+# end of a paragraph or a list item. H is the space within a line.
+H = r"[ \t\xa0]"
+NAME_WORD = r"\p{Lu}[\p{L}'’]*(?:-\p{L}[\p{L}'’]*){0,3}"

@@ -1,0 +1,180 @@
+"""Names that Deduce does not find: after a role or a cue, with initials,
+in another alphabet, and runs of capitalised words in no word list.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from .. import lexicon
+from ..labels import Label
+from .addresses import STREET_SUFFIX
+from .base import (
+    NAME_WORD,
+    PERSON,
+    QUOTE,
+    Candidate,
+    Context,
+    H,
+)
+
+_INTERFIX = (
+    rf"(?:van{H}de|van{H}der|van{H}den|van{H}'t|van{H}het|in{H}'t|op{H}de"
+    r"|van|de|der|den|ten|ter|te|la|le|el|al|da|dos|del|du|bin|ben|ibn)"
+)
+_INITIALS = rf"(?:\p{{Lu}}\.{H}?){{1,4}}"
+_PERSON_NAME = (
+    rf"(?:{_INITIALS}{H}?)?(?:{_INTERFIX}{H})?{NAME_WORD}"
+    rf"(?:{H}(?:{_INTERFIX}{H})?{NAME_WORD}){{0,3}}"
+)
+_BY_ROLE = regex.compile(
+    r"(?i)(?<![\w-])(?:"
+    + "|".join(regex.escape(noun) for noun in sorted(lexicon.ROLE_NOUNS, key=len)[::-1])
+    + rf"){H}(?-i:(?P<name>{_PERSON_NAME}))"
+)
+_BY_CUE = regex.compile(
+    r"(?i)(?<![\w-])(?:"
+    + "|".join(regex.escape(cue) for cue in lexicon.NAME_CUES)
+    + rf"){H}?:?{H}[{QUOTE}]?(?-i:(?P<name>{_PERSON_NAME}))"
+)
+_INITIALS_NAME = regex.compile(
+    rf"(?<![\w.]){_INITIALS}{H}?(?:{_INTERFIX}{H})?(?:{NAME_WORD})"
+)
+_OTHER_SCRIPT = (
+    r"[\p{Script=Cyrillic}\p{Script=Arabic}\p{Script=Greek}\p{Script=Hebrew}"
+    r"\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}"
+    r"\p{Script=Armenian}\p{Script=Georgian}\p{Script=Thai}\p{Script=Devanagari}"
+    r"\p{Script=Bengali}\p{Script=Tamil}\p{Script=Ethiopic}\p{Script=Syriac}]"
+)
+_OTHER_SCRIPT_NAME = regex.compile(
+    rf"{_OTHER_SCRIPT}+(?:[ \t\xa0-]{_OTHER_SCRIPT}+){{0,3}}"
+    rf"(?![ \t\xa0-]?{_OTHER_SCRIPT})"
+)
+_OTHER_SCRIPT_RUN = regex.compile(
+    rf"{_OTHER_SCRIPT}+(?:[ \t\xa0\p{{P}}]+{_OTHER_SCRIPT}+)*"
+)
+
+
+def _trim_name(
+    text: str, start: int, end: int, context: Context, *, honorific: bool = False
+) -> int | None:
+    """Drop trailing words that are not names (protected words, function
+    words, places); None when nothing name-like remains. A place right after
+    a tussenvoegsel stays: "J. de Vries" (Vries is a village)."""
+    words = [m.group() for m in regex.finditer(r"\S+", text[start:end])]
+    ends = [m.end() for m in regex.finditer(r"\S+", text[start:end])]
+    while words:
+        word = words[-1].strip(".")
+        lower = word.lower()
+        # "J. de Vries" (Vries is a village), "R. Oosterhout": no place
+        # follows an initial or a tussenvoegsel.
+        after_interfix = len(words) > 1 and (
+            words[-2].lower() in context.interfixes
+            or regex.fullmatch(r"(?:\p{Lu}\.)+", words[-2])
+        )
+        # "meneer Wijhe": after an honorific a lone place is a surname.
+        lone_surname = honorific and len(words) == 1
+        if (
+            (lower in context.stop_words and lower not in context.interfixes)
+            or lexicon.protects(word)
+            or lower in context.interfixes
+            or (lower in context.placenames and not after_interfix and not lone_surname)
+        ):
+            words.pop()
+            ends.pop()
+        else:
+            break
+    if not words:
+        return None
+    return start + ends[-1]
+
+
+def detect_names(text: str, context: Context) -> Iterator[Candidate]:
+    for pattern in (_BY_ROLE, _BY_CUE, _INITIALS_NAME):
+        for match in pattern.finditer(text):
+            if "name" in match.groupdict():
+                start, end = match.span("name")
+            else:
+                start, end = match.span()
+            honorific = lexicon.after_honorific(text, start)
+            trimmed = _trim_name(text, start, end, context, honorific=honorific)
+            if trimmed is None:
+                continue
+            # The first word must itself be a name: not "de", and not a place
+            # ("De groep heette 'Breda Wakker'" names a group, which stays).
+            first = text[start:trimmed].split()[0]
+            if (
+                first.lower() in context.stop_words
+                and first.lower() not in context.interfixes
+            ):
+                continue
+            if (
+                first.lower() in context.placenames and not honorific
+            ) or lexicon.protects(first):
+                continue
+            yield Candidate(start, trimmed, Label.PERSON, PERSON)
+    for run in _OTHER_SCRIPT_RUN.finditer(text):
+        # A few words in another alphabet inside a Dutch text are names; a
+        # long run is a quoted message, kept for the reader to judge.
+        if len(run.group().split()) > 6:
+            continue
+        for match in _OTHER_SCRIPT_NAME.finditer(text, run.start(), run.end()):
+            yield Candidate(match.start(), match.end(), Label.PERSON, PERSON)
+
+
+_CAPITALISED = r"\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}*){0,3}"
+_CAPITALISED_RUN = regex.compile(
+    rf"(?<![\w-])(?P<before>(?:\p{{L}}+{H})?)"
+    rf"(?P<run>{_CAPITALISED}(?:{H}{_CAPITALISED}){{1,3}})(?![\w-])"
+)
+_ARTICLES = frozenset({"de", "het", "een", "'t"})
+
+
+def is_place_adjective(word: str, context: Context) -> bool:
+    lower = word.lower()
+    for ending in ("sche", "se"):
+        stem = lower.removesuffix(ending)
+        if stem != lower and len(stem) >= 4 and stem in context.place_prefixes:
+            return True
+    return False
+
+
+def _name_like(word: str, context: Context) -> bool:
+    """A capitalised word that is in no list of ordinary words."""
+    lower = word.lower()
+    parts = lower.split("-")
+    return not (
+        lower in context.common_words
+        or lower in context.placenames
+        or lexicon.protects(word)
+        or lower in lexicon.ROLE_NOUNS
+        or any(
+            part in context.placenames or part in lexicon.PLACE_PARTS for part in parts
+        )
+        or STREET_SUFFIX.search(lower)
+        or regex.search(r"(?:college|lyceum|gymnasium|school|academie)$", lower)
+        or is_place_adjective(word, context)
+    )
+
+
+def detect_name_runs(text: str, context: Context) -> Iterator[Candidate]:
+    """Two to four capitalised words that are in no word list are a name
+    Deduce does not know ("Oleksandr Kovalenko", "Wang Wei"); not after an
+    article or a place noun ("de Goudse Waarheid", "park Schothorst")."""
+    for match in _CAPITALISED_RUN.finditer(text):
+        before = match.group("before").strip().lower()
+        if before in _ARTICLES or before in lexicon.LOCATION_NOUNS:
+            continue
+        words = list(regex.finditer(r"\S+", match.group("run")))
+        while words and not _name_like(words[0].group(), context):
+            words.pop(0)
+        while words and not _name_like(words[-1].group(), context):
+            words.pop()
+        if len(words) < 2 or not all(_name_like(w.group(), context) for w in words):
+            continue
+        offset = match.start("run")
+        yield Candidate(
+            offset + words[0].start(), offset + words[-1].end(), Label.PERSON, PERSON
+        )

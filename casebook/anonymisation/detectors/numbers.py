@@ -1,0 +1,193 @@
+"""Phone numbers, numbers with a checksum, IP addresses, licence plates,
+police and case numbers, identity numbers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from .. import checks
+from ..labels import Label
+from .base import (
+    CUE_NUMBER,
+    PHONE,
+    STRUCTURED,
+    Candidate,
+    Context,
+)
+
+_PHONE_NL = regex.compile(
+    r"(?<![\w+/.,-])(?:(?:\+|00)31[\s.-]?(?:\(0\)[\s.-]?)?|\(?0)"
+    # "074 - 245 66 01": a dash with a space either side between the groups.
+    r"[1-9](?:(?:[ \t]?-[ \t]?|[\s.-])?\)?[\s.-]?\d){8}(?![\w]|[.,-]\d)"
+)
+_PHONE_INTERNATIONAL = regex.compile(
+    r"(?<![\w+/.,-])(?:\+|00)(?!31)[1-9]\d{0,2}(?:[\s.-]?\(?\d{1,5}\)?){2,6}"
+    r"(?![\w]|[.,-]\d)"
+)
+_SERVICE_NUMBER = regex.compile(r"^0(?:800|90\d)")
+
+
+def is_service_number(value: str) -> bool:
+    """0800 and 090x numbers belong to organisations (0900-8844 is the
+    police), never to a person."""
+    return bool(_SERVICE_NUMBER.match(checks.digits_only(value)))
+
+
+def detect_phones(text: str, context: Context) -> Iterator[Candidate]:
+    for match in _PHONE_NL.finditer(text):
+        digits = checks.digits_only(match.group())
+        national = regex.sub(r"^(?:0031|31)", "0", digits)
+        if national.startswith("00"):
+            national = national[1:]
+        if len(national) == 10 and not is_service_number(national):
+            yield Candidate(match.start(), match.end(), Label.PHONE, PHONE)
+    for match in _PHONE_INTERNATIONAL.finditer(text):
+        if 8 <= len(checks.digits_only(match.group())) <= 15:
+            yield Candidate(match.start(), match.end(), Label.PHONE, PHONE)
+
+
+_IBAN = regex.compile(r"(?<![\w])[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]){11,30}(?![\w])")
+_BSN = regex.compile(
+    r"(?<![\w.,/-])(?:\d{9}|\d{4}[.\s]\d{2}[.\s]\d{3}|\d{3}[.\s]\d{3}[.\s]\d{3}"
+    r"|\d{3}[.\s]\d{2}[.\s]\d{2}[.\s]\d{2})(?![\w]|[.,/-]\d)"
+)
+_AMOUNT_BEFORE = regex.compile(r"(?i)(?:€|eur|euro|\$|£|ƒ)\s*$")
+_AMOUNT_AFTER = regex.compile(r"(?i)^\s*(?:euro|eur|€|dollar|views|keer|volgers)\b")
+
+
+def detect_ibans(text: str, context: Context) -> Iterator[Candidate]:
+    for match in _IBAN.finditer(text):
+        # Greedy on spaces: try the longest prefix that passes the checksum,
+        # so "NL91 ABNA 0417 1643 00 TE" does not swallow the next word.
+        value = match.group()
+        for end in range(len(value), 14, -1):
+            if value[end - 1] != " " and checks.iban_is_valid(value[:end]):
+                yield Candidate(match.start(), match.start() + end, Label.IBAN, 40)
+                break
+
+
+def detect_bsns(text: str, context: Context) -> Iterator[Candidate]:
+    for match in _BSN.finditer(text):
+        before = text[max(0, match.start() - 6) : match.start()]
+        after = text[match.end() : match.end() + 10]
+        if _AMOUNT_BEFORE.search(before) or _AMOUNT_AFTER.match(after):
+            continue
+        if checks.passes_elfproef(match.group()):
+            yield Candidate(match.start(), match.end(), Label.BSN, STRUCTURED)
+
+
+_OCTET = r"(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)"
+_IPV4 = regex.compile(rf"(?<![\w.])(?:{_OCTET}\.){{3}}{_OCTET}(?![\w]|\.\d)")
+_IPV6 = regex.compile(
+    r"(?i)(?<![\w:])(?:[0-9a-f]{1,4}:){1,7}(?::|(?::[0-9a-f]{1,4}){1,6}|[0-9a-f]{1,4})"
+    r"(?![\w:])"
+)
+
+
+def detect_ips(text: str, context: Context) -> Iterator[Candidate]:
+    for match in _IPV4.finditer(text):
+        yield Candidate(match.start(), match.end(), Label.IP_ADDRESS, STRUCTURED)
+    for match in _IPV6.finditer(text):
+        value = match.group()
+        groups = [group for group in value.split(":") if group]
+        # Times ("23:15:00") also look like this: demand a compressed "::",
+        # or six groups and more.
+        if ("::" in value and len(groups) >= 2) or len(groups) >= 6:
+            yield Candidate(match.start(), match.end(), Label.IP_ADDRESS, STRUCTURED)
+
+
+_PLATE = regex.compile(rf"(?<![\w-])(?:{checks.PLATE_PATTERN})(?![\w-])")
+_PLATE_CUE = regex.compile(
+    r"(?i)\bkenteken(?:plaat|nummer)?\s*(?:is|was|van)?\s*:?\s*"
+    r"(?P<plate>[A-Z0-9]{1,3}-?[A-Z0-9]{2,3}-?[A-Z0-9]{1,3})(?![\w-])"
+)
+
+
+def detect_plates(text: str, context: Context) -> Iterator[Candidate]:
+    for match in _PLATE.finditer(text):
+        yield Candidate(match.start(), match.end(), Label.PLATE, STRUCTURED)
+    for match in _PLATE_CUE.finditer(text):
+        value = match.group("plate").upper()
+        if checks.plate_sidecode(value) or checks.plate_with_dashes(value):
+            start, end = match.span("plate")
+            yield Candidate(start, end, Label.PLATE, STRUCTURED)
+
+
+# --- police and case numbers, identity numbers ------
+
+_CASE_CUES = (
+    r"bvh[- ]?(?:nummer|nr\.?|registratie(?:nummer)?)?|bvh|registratienummer"
+    r"|registratienr\.?|registratie|mutatienummer|mutatienr\.?|mutatie"
+    r"|zaaknummer|zaaknr\.?|zaak-id|zaakid|dossiernummer|dossiernr\.?"
+    r"|parketnummer|parketnr\.?|parket|proces-verbaalnummer|proces-verbaal"
+    r"|pv-nummer|pv-nr\.?|pv|p\.v\.|kenmerk|meldingsnummer|meldingnummer"
+    r"|meldnummer|incidentnummer|incidentnr\.?|referentienummer|referentie"
+    r"|aangiftenummer|procesnummer|rolnummer|bekeuringsnummer|boetenummer"
+    r"|cjib-nummer|zaak|dossier|(?:onder|met)\s(?:het\s)?(?:nummer|nr\.?)"
+)
+_ID_CUES = (
+    r"paspoortnummer|paspoort|id-kaartnummer|id-kaart|identiteitskaartnummer"
+    r"|identiteitskaart|identiteitsbewijs|documentnummer|rijbewijsnummer|rijbewijs"
+    r"|klantnummer|klantnr\.?|pasnummer|lidnummer|leerlingnummer|studentnummer"
+    r"|personeelsnummer|polisnummer|imei(?:-nummer)?|v-nummer|vreemdelingennummer"
+    r"|ov-chipkaartnummer|kaartnummer|abonneenummer|telefoonabonnement"
+)
+# "het IMEI-nummer van de telefoon is 3569…": a few filler words may sit
+# between the cue and the number.
+_FILLER = (
+    r"(?:,?\s+(?:nummer|nr\.?|no\.?|number|van|de|het|zijn|haar|hun|die|deze|dit"
+    r"|telefoon|toestel|verdachte|betrokkene|aangifte|melding|zaak|bij|op|in|voor"
+    r"|is|was|luidt|met|onder|staat|stond|opgemaakt|geregistreerd|ingeschreven"
+    r"|(?-i:[A-Z]{2,4}:))){0,5}"
+)
+_NUMBER_AFTER_CUE = (
+    _FILLER + r"\s*[:#]?\s*"
+    r"(?P<number>(?=[A-Za-z0-9/._-]{0,40}\d)"
+    r"[A-Z0-9][A-Za-z0-9]{0,30}(?:[/._-][A-Za-z0-9]{1,30}){0,4})"
+)
+_CASE_BY_CUE = regex.compile(rf"(?i)(?<![\w-])(?:{_CASE_CUES}){_NUMBER_AFTER_CUE}")
+_ID_BY_CUE = regex.compile(rf"(?i)(?<![\w-])(?:{_ID_CUES}){_NUMBER_AFTER_CUE}")
+_CASE_SHAPES = regex.compile(
+    r"(?<![\w/-])(?:PL\d{4}[- ]?\d{6,12}"  # BVH registration: PL0900-2024123456
+    r"|\d{2}/\d{5,7}-\d{2}"  # parketnummer: 16/123456-24
+    r"|\d{2}/\d{6,7}"  # parketnummer without the year
+    r"|ECLI:NL:[A-Z]{2,6}:\d{4}:[A-Z0-9]{1,10}"  # court ruling: public, kept below
+    r")(?![\w/-])"
+)
+
+
+# Dutch passport and identity-card numbers: nine letters and digits, the
+# last a digit, no letter O; taken only near a document word.
+_DOCUMENT_NUMBER = regex.compile(r"(?<![\w-])[A-NP-Z]{2}[A-NP-Z0-9]{6}\d(?![\w-])")
+_DOCUMENT_CUE = regex.compile(
+    r"(?i)(?:paspoort|id-kaart|identiteitskaart|identiteitsbewijs|rijbewijs"
+    r"|reisdocument|verblijfsdocument|document)"
+)
+
+
+def detect_case_numbers(text: str, context: Context) -> Iterator[Candidate]:
+    for match in _DOCUMENT_NUMBER.finditer(text):
+        letters = sum(ch.isalpha() for ch in match.group())
+        near = text[max(0, match.start() - 60) : match.start()]
+        if 2 <= letters <= 7 and _DOCUMENT_CUE.search(near):
+            yield Candidate(match.start(), match.end(), Label.ID_NUMBER, CUE_NUMBER)
+    for match in _CASE_SHAPES.finditer(text):
+        if not match.group().startswith("ECLI"):
+            yield Candidate(match.start(), match.end(), Label.CASE_NUMBER, CUE_NUMBER)
+    for pattern, label, minimum in (
+        (_CASE_BY_CUE, Label.CASE_NUMBER, 4),
+        (_ID_BY_CUE, Label.ID_NUMBER, 3),
+    ):
+        for match in pattern.finditer(text):
+            number = match.group("number").rstrip("./-_")
+            if sum(ch.isdigit() for ch in number) < minimum or len(number) < 5:
+                continue
+            if regex.fullmatch(r"(?:19|20)\d{2}", number):
+                continue  # "zaak uit 2024": a year, not a number
+            if _PHONE_NL.fullmatch(number):
+                continue  # "onder nummer 06-…" is a phone number, found as such
+            start = match.start("number")
+            yield Candidate(start, start + len(number), label, CUE_NUMBER)

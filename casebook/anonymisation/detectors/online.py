@@ -1,0 +1,165 @@
+"""E-mail addresses, web addresses and handles."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from .. import lexicon
+from ..labels import Label
+from .base import (
+    HANDLE,
+    QUOTE,
+    STRUCTURED,
+    TRAILING_PUNCTUATION,
+    Candidate,
+    Context,
+)
+
+_EMAIL = regex.compile(
+    r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){0,5}\.[A-Za-z]{2,18}\b"
+)
+TLDS = (
+    "com|nl|be|org|net|me|tv|app|eu|io|gg|de|fr|uk|info|live|social|to|ly|"
+    "co|us|es|it|pl|tr|ma|ru|ua|biz|online|site|xyz"
+)
+_URL_SCHEME = regex.compile(r"(?i)\b(?:https?://|www\.)[^\s<>\"'`\[\]{}|\\^]{1,500}")
+_URL_BARE = regex.compile(
+    rf"(?i)(?<![\w@./-])((?:[a-z0-9](?:[a-z0-9-]{{0,61}}[a-z0-9])?\.){{1,4}}(?:{TLDS}))"
+    r"(/[^\s<>\"'`\[\]{}|\\^]{0,500})?(?![\w.-]*@)(?![\w-])"
+)
+_HANDLE = regex.compile(
+    r"(?<![\w@.+/-])@[\p{L}\p{N}_](?:[\p{L}\p{N}_.]{0,38}[\p{L}\p{N}_])?(?![\w@])"
+)
+
+
+def _host(url: str) -> tuple[str, str]:
+    """(host without www, path) of a URL written with or without scheme."""
+    rest = regex.sub(r"(?i)^(?:https?://)?(?:www\.)?", "", url)
+    host, _, path = rest.partition("/")
+    return host.lower(), path
+
+
+def _domain_is_protected(host: str, context: Context) -> bool:
+    if host in lexicon.PROTECTED_DOMAINS:
+        return True
+    labels = host.split(".")
+    if len(labels) >= 2 and ".".join(labels[-2:]) in lexicon.PROTECTED_DOMAINS:
+        return True
+    # A municipality's own site: amsterdam.nl, denhaag.nl, gemeente-ede.nl.
+    name = labels[-2] if len(labels) >= 2 else host
+    return name.removeprefix("gemeente").strip("-") in context.domain_places
+
+
+def _trim(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1] in TRAILING_PUNCTUATION:
+        # Keep a closing bracket that belongs to the URL itself.
+        if text[end - 1] == ")" and "(" in text[start : end - 1]:
+            break
+        end -= 1
+    return end
+
+
+def detect_emails(text: str, context: Context) -> Iterator[Candidate]:
+    for match in _EMAIL.finditer(text):
+        yield Candidate(match.start(), match.end(), Label.EMAIL, STRUCTURED)
+
+
+def detect_urls(text: str, context: Context) -> Iterator[Candidate]:
+    """URLs with a path (a profile, a group invitation, a post) are always
+    removed; a bare domain only when it is not a platform, an authority or
+    a municipality."""
+    for match in _URL_SCHEME.finditer(text):
+        end = _trim(text, match.start(), match.end())
+        host, path = _host(text[match.start() : end])
+        if path.strip("/") or not _domain_is_protected(host, context):
+            yield Candidate(match.start(), end, Label.URL, STRUCTURED)
+    for match in _URL_BARE.finditer(text):
+        end = _trim(text, match.start(), match.end())
+        host, path = _host(text[match.start() : end])
+        if path.strip("/"):
+            yield Candidate(match.start(), end, Label.URL, STRUCTURED)
+        elif "." in host and not _domain_is_protected(host, context):
+            # "J.P." or "o.a." are no domains: require a known TLD (above)
+            # and a label of two letters or more.
+            if len(host.split(".")[-2]) >= 2:
+                yield Candidate(match.start(), end, Label.URL, STRUCTURED - 1)
+
+
+def detect_handles(text: str, context: Context) -> Iterator[Candidate]:
+    for match in _HANDLE.finditer(text):
+        yield Candidate(match.start(), match.end(), Label.HANDLE, HANDLE)
+    yield from _handles_by_cue(text, context)
+    yield from _handles_by_shape(text, context)
+
+
+# A word with an underscore is a user name wherever it stands; a quoted word
+# that mixes letters and digits or has a dot inside ('larsz050',
+# 'semmie.events') is one too. Quoted phrases with spaces are group names,
+# which stay.
+_UNDERSCORED = regex.compile(r"(?<![\w@.])[\p{L}\p{N}.]*_[\p{L}\p{N}_.]*[\p{L}\p{N}_]")
+#: A capital inside a word ("TheRealSjaak", "smuldersTV"): a user name when
+#: quoted or named as one; brands like "TikTok" are protected words.
+_CAMEL = regex.compile(r"\p{Ll}\p{Lu}")
+_QUOTED_WORD = regex.compile(
+    rf"(?<=[{QUOTE}])(?P<word>[\p{{L}}\p{{N}}_.]{{3,40}})(?=[{QUOTE}])"
+)
+_PLATFORM_COLON = regex.compile(
+    r"(?i)(?<![\w-])(?:"
+    + "|".join(regex.escape(p) for p in sorted(lexicon.PLATFORMS, key=len)[::-1])
+    + r")\s?:\s?@?(?P<word>[\p{L}\p{N}_.]{3,40})"
+)
+
+
+def _handles_by_shape(text: str, context: Context) -> Iterator[Candidate]:
+    for match in _UNDERSCORED.finditer(text):
+        start, end = match.start(), _trim(text, match.start(), match.end())
+        yield Candidate(start, end, Label.HANDLE, HANDLE)
+    for pattern in (_QUOTED_WORD, _PLATFORM_COLON):
+        for match in pattern.finditer(text):
+            word = match.group("word").rstrip(".")
+            mixed = any(c.isdigit() for c in word) and any(c.isalpha() for c in word)
+            dotted = "." in word.strip(".")
+            if (
+                mixed or dotted or _CAMEL.search(word) or pattern is _PLATFORM_COLON
+            ) and _looks_like_user_name(word, context):
+                start = match.start("word")
+                yield Candidate(start, start + len(word), Label.HANDLE, HANDLE)
+
+
+_HANDLE_CUE = regex.compile(
+    r"(?i)(?<![\w-])(?:"
+    + "|".join(regex.escape(cue) for cue in lexicon.HANDLE_CUES)
+    + r")(?:\s+(?:is|was|heet|heette|van|op|genaamd))?\s*:?\s*"
+    + rf"(?:[{QUOTE}](?P<quoted>[^{QUOTE}\n]{{2,40}})[{QUOTE}]"
+    + r"|(?P<bare>[\p{L}\p{N}_.]{3,40}))"
+)
+
+
+def _looks_like_user_name(word: str, context: Context, *, quoted: bool = True) -> bool:
+    """Digits, an underscore, a dot or a capital inside make a user name.
+    A plain lower-case word only counts in quotes: "account 'sanne'", but
+    not "account aanvragen" or "het account werd verwijderd"."""
+    word = word.rstrip(".")
+    if word.lower() in context.common_words or lexicon.protects(word):
+        return False
+    if _CAMEL.search(word):
+        return True
+    if any(ch.isdigit() for ch in word) or "_" in word or "." in word:
+        return not word.isdigit()
+    return quoted and word.islower() and len(word) >= 4
+
+
+def _handles_by_cue(text: str, context: Context) -> Iterator[Candidate]:
+    for match in _HANDLE_CUE.finditer(text):
+        if match.group("quoted"):
+            value = match.group("quoted").strip()
+            if lexicon.protects(value):
+                continue
+            start = match.start("quoted")
+            yield Candidate(start, start + len(value), Label.HANDLE, HANDLE)
+        elif _looks_like_user_name(match.group("bare"), context, quoted=False):
+            start = match.start("bare")
+            end = start + len(match.group("bare").rstrip("."))
+            yield Candidate(start, end, Label.HANDLE, HANDLE)

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from portal.accounts.decorators import members_only as members_only_for
 from portal.accounts.selectors import user_is_adviser
+from portal.core.params import parse_id
 
 from . import moderation, selectors, services
 from .errors import CommunityError
@@ -105,7 +106,7 @@ def thread_create(request: HttpRequest, slug: str) -> HttpResponse:
 
 def _event_initial(request: HttpRequest) -> dict:
     event = request.GET.get("bijeenkomst", "")
-    return {"event": event} if event.isdigit() else {}
+    return {"event": event} if parse_id(event) is not None else {}
 
 
 @members_only
@@ -116,7 +117,7 @@ def thread(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _reply_initial(request: HttpRequest) -> dict:
     parent = request.GET.get("reageer", "")
-    return {"parent": parent} if parent.isdigit() else {}
+    return {"parent": parent} if parse_id(parent) is not None else {}
 
 
 def _thread_page(

@@ -10,6 +10,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from portal.core.params import parse_id
+
 from .errors import RegistrationError
 from .models import EventPage
 from .selectors import event_participants, events_for_management
@@ -80,7 +82,8 @@ def export(request: HttpRequest, pk: int) -> HttpResponse:
 @_managers_only
 def attendance(request: HttpRequest, pk: int) -> HttpResponse:
     event = _event_or_404(pk)
-    ids = {int(v) for v in request.POST.getlist("attended") if v.isdigit()}
+    # Anything but an id (a hand-made "²", a number past 2^63) is no one.
+    ids = {parse_id(v) for v in request.POST.getlist("attended")} - {None}
     count = attendance_record(event=event, attended_ids=ids, by=request.user)
     messages.success(request, _("Attendance saved: {n} present.").format(n=count))
     return redirect("event_participants:participants", pk=event.pk)

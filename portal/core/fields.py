@@ -3,15 +3,15 @@
 from django import forms
 from django.core.exceptions import ValidationError
 
-# The widest integer the databases store (SQLite and a PostgreSQL bigint).
-_ID_RANGE = range(-(2**63), 2**63)
+from .params import id_in_range
 
 
 def _out_of_range(value) -> bool:
     try:
-        return int(str(value).strip()) not in _ID_RANGE
+        int(str(value).strip())
     except ValueError:
         return False  # not a number: Django's own check refuses it
+    return not id_in_range(value)
 
 
 class IdChoiceField(forms.ModelChoiceField):

@@ -123,7 +123,7 @@ def test_guidance_link_only_to_a_live_page(client, s, home_page):
         ("fase=mobilisatie&actor=burgemeester", "Deze actor bestaat niet (meer)."),
         ("classificatie=strafbaar", "Kies de fase waarin de verstoring zich bevindt."),
         ("fase=", "Kies de fase waarin de verstoring zich bevindt."),
-        ("fase=%00", "Deze fase bestaat niet (meer)."),
+        ("fase=%C2%B2", "Deze fase bestaat niet (meer)."),
         ("fase=" + "x" * 5000, "Deze fase bestaat niet (meer)."),
         ("fase=MOBILISATIE", "Deze fase bestaat niet (meer)."),
         ("fase=<script>", "Deze fase bestaat niet (meer)."),

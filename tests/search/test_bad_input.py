@@ -11,8 +11,6 @@ HOSTILE = [
     "' OR 1=1 --",
     "'; DROP TABLE wagtailcore_page; --",
     '"oproep',
-    "oproep\x00rellen",
-    "\x00\x01\x1f",
     "<script>alert(1)</script>",
     "<img src=x onerror=alert(1)>",
     "oproep & | ! : * ( ) <-> \\",
@@ -55,9 +53,12 @@ def test_long_query_is_shortened_with_a_message(client, content):
     assert "Uw zoekopdracht is ingekort tot 200 tekens." in body
 
 
-def test_query_with_a_nul_byte_still_searches(client, content):
-    body = _get(client, q="oproep\x00")
-    assert "4 resultaten voor “oproep”" in body
+def test_query_with_a_nul_byte_is_refused_with_an_explanation(client, content):
+    # No keyboard types it: portal.core.input_guard answers before the search.
+    for query in ("oproep\x00", "oproep\x00rellen", "\x00\x01\x1f"):
+        response = client.get("/zoeken/", {"q": query})
+        assert response.status_code == 400
+        assert "400.html" in [t.name for t in response.templates]
 
 
 def test_query_without_words_asks_for_words(client, content):
@@ -85,7 +86,7 @@ def test_page_past_the_end_shows_the_last_page(client, many):
 
 
 def test_odd_page_numbers_show_the_first_page(client, many):
-    for number in ("abc", "0", "-1", "1.5", "\x00", "9" * 5000):
+    for number in ("abc", "0", "-1", "1.5", "²", "9" * 5000):
         body = _get(client, q="barrière", pagina=number)
         assert "Pagina 1 van 3" in body, number
         assert body.count('class="search-result"') == 10

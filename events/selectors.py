@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from portal.core.params import parse_month
+from portal.accounts.access import pages_public
 
 from .models import Audience, EventKind, EventPage, Registration
 from .states import accepts_registrations, event_state
@@ -14,8 +14,7 @@ from .states import accepts_registrations, event_state
 
 def events_upcoming(*, limit: int) -> QuerySet[EventPage]:
     return (
-        EventPage.objects.live()
-        .public()
+        pages_public(EventPage.objects.live())
         .filter(ends_at__gte=timezone.now())
         .order_by("starts_at", "pk")[:limit]
     )
@@ -25,8 +24,7 @@ def events_for_feed(*, kind: str | None = None) -> QuerySet[EventPage]:
     """Upcoming public events for a calendar feed, cancelled ones included so
     that subscribed calendars learn of the cancellation."""
     events = (
-        EventPage.objects.live()
-        .public()
+        pages_public(EventPage.objects.live())
         .filter(ends_at__gte=timezone.now())
         .select_related("calendar_state")
     )
@@ -50,11 +48,10 @@ def calendar_links(*, event: EventPage, request: HttpRequest) -> dict[str, str]:
 
 
 def event_public_or_404(*, pk: int) -> EventPage:
-    """A live event without view restrictions; anything else is not found."""
+    """A live event everyone may see; anything else is not found."""
     try:
         return (
-            EventPage.objects.live()
-            .public()
+            pages_public(EventPage.objects.live())
             .select_related("calendar_state")
             .get(pk=pk)
         )
@@ -93,7 +90,7 @@ def events_index_context(*, params) -> dict:
     Unknown values come from hand-edited URLs: they get a message and are
     ignored, never an error.
     """
-    events = EventPage.objects.live().public()
+    events = pages_public(EventPage.objects.live())
     notices: list[str] = []
     kind = params.get("soort", "")
     if kind in EventKind.values:
@@ -109,10 +106,11 @@ def events_index_context(*, params) -> dict:
         notices.append(_("There is no audience with that name; showing all."))
         audience = ""
     month = params.get("maand", "")
-    first = parse_month(month)
-    if month and first is None:
+    try:
+        first = dt.datetime.strptime(month, "%Y-%m").date() if month else None
+    except ValueError:
         notices.append(_("Give the month as year-month, for example 2026-12."))
-        month = ""
+        first, month = None, ""
     if first is not None:
         events = events.filter(
             starts_at__date__gte=first,
@@ -178,8 +176,7 @@ def events_announced_between(
     started at ``until``: what the newsletter digest announces. Cancelled
     ones are left out; an announcement of a cancelled meeting is no news."""
     return (
-        EventPage.objects.live()
-        .public()
+        pages_public(EventPage.objects.live())
         .filter(
             first_published_at__gt=since,
             first_published_at__lte=until,

@@ -10,7 +10,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 from wagtail.models import Page, PageViewRestriction
 
-from portal.core.params import parse_year
+from portal.accounts.access import pages_public
 
 from .models import (
     Adviser,
@@ -27,8 +27,7 @@ NEWS_PER_PAGE = 10
 def news_latest(*, limit: int) -> QuerySet[NewsPage]:
     """The newest public news: the home page's list and the RSS/Atom feeds."""
     return (
-        NewsPage.objects.live()
-        .public()
+        pages_public(NewsPage.objects.live())
         .order_by("-date", "-pk")
         .prefetch_related("tags")[:limit]
     )
@@ -65,7 +64,7 @@ def news_index_context(*, index: Page, params: Mapping[str, str]) -> dict[str, A
     Unknown values and page numbers come from URLs people edit by hand; they
     get a message and a sensible page, never an error.
     """
-    all_items = NewsPage.objects.child_of(index).live().public()
+    all_items = pages_public(NewsPage.objects.child_of(index).live())
     items = all_items.order_by("-date", "-pk")
     notices: list[str] = []
     filters: dict[str, str] = {}
@@ -80,8 +79,8 @@ def news_index_context(*, index: Page, params: Mapping[str, str]) -> dict[str, A
     elif tag:
         notices.append(_("No news has that tag; the tag filter was left out."))
     year = params.get("jaar", "")
-    if (year_number := parse_year(year)) is not None:
-        items, filters["jaar"] = items.filter(date__year=year_number), year
+    if year.isdigit() and len(year) == 4:
+        items, filters["jaar"] = items.filter(date__year=int(year)), year
     elif year:
         notices.append(_("Give the year as four digits, for example 2024."))
     page = Paginator(items.prefetch_related("tags"), NEWS_PER_PAGE).get_page(
@@ -118,8 +117,7 @@ def footer_links() -> list[FooterLink]:
     if links is None:
         links = [
             FooterLink(title=page.title, url=page.get_url())
-            for page in InformationPage.objects.live()
-            .public()
+            for page in pages_public(InformationPage.objects.live())
             .filter(show_in_footer=True)
             .order_by("path")
         ]
@@ -143,8 +141,7 @@ def news_published_between(
     editorial date, so an item dated last month but published today still
     counts as new, and republishing an edit does not send it again."""
     return (
-        NewsPage.objects.live()
-        .public()
+        pages_public(NewsPage.objects.live())
         .filter(first_published_at__gt=since, first_published_at__lte=until)
         .order_by("-date", "-first_published_at", "-pk")
     )

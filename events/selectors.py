@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from portal.accounts.access import pages_public
+from portal.core.params import parse_month
 
 from .models import Audience, EventKind, EventPage, Registration
 from .states import accepts_registrations, event_state
@@ -106,11 +107,10 @@ def events_index_context(*, params) -> dict:
         notices.append(_("There is no audience with that name; showing all."))
         audience = ""
     month = params.get("maand", "")
-    try:
-        first = dt.datetime.strptime(month, "%Y-%m").date() if month else None
-    except ValueError:
+    first = parse_month(month)
+    if month and first is None:
         notices.append(_("Give the month as year-month, for example 2026-12."))
-        first, month = None, ""
+        month = ""
     if first is not None:
         events = events.filter(
             starts_at__date__gte=first,

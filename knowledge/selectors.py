@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page, PageViewRestriction
 
 from portal.accounts.access import pages_public
+from portal.core.params import parse_year
 
 from .models import (
     Adviser,
@@ -79,8 +80,8 @@ def news_index_context(*, index: Page, params: Mapping[str, str]) -> dict[str, A
     elif tag:
         notices.append(_("No news has that tag; the tag filter was left out."))
     year = params.get("jaar", "")
-    if year.isdigit() and len(year) == 4:
-        items, filters["jaar"] = items.filter(date__year=int(year)), year
+    if (year_number := parse_year(year)) is not None:
+        items, filters["jaar"] = items.filter(date__year=year_number), year
     elif year:
         notices.append(_("Give the year as four digits, for example 2024."))
     page = Paginator(items.prefetch_related("tags"), NEWS_PER_PAGE).get_page(

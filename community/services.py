@@ -82,6 +82,10 @@ def _follow(thread: Thread, user) -> None:
     Follow.objects.get_or_create(thread=thread, user=user)
 
 
+class _TokenTaken(Exception):
+    """Another request with the same form token saved its thread first."""
+
+
 def thread_create(
     *,
     theme: Theme,
@@ -93,7 +97,13 @@ def thread_create(
     submission_token: uuid.UUID | None = None,
 ) -> Thread:
     """A new thread with its opening post (the question or experience the
-    member brings in). The author follows it from the start."""
+    member brings in). The author follows it from the start.
+
+    The same form sent again (a double click, ten at once) gives the thread
+    of the first: the opening post's form token is unique per author, and the
+    thread is written in one transaction with that post, so a request that
+    loses the race takes back its whole thread instead of leaving it empty.
+    """
     _require_member(author)
     body = message_clean(body)
     title = " ".join((title or "").split())
@@ -101,9 +111,32 @@ def thread_create(
         raise CommunityError(_("Give the discussion a title."))
     if event is not None and not community_meetings().filter(pk=event.pk).exists():
         raise CommunityError(_("Choose a community of practice meeting."))
+    try:
+        return _thread_save(
+            theme=theme,
+            author=author,
+            title=title,
+            body=body,
+            event=event,
+            tags=list(tags),
+            token=submission_token,
+        )
+    except _TokenTaken:
+        # The winner committed before our insert could fail (PostgreSQL
+        # waits on the unique index), so its post is there to read now.
+        return (
+            Post.objects.select_related("thread")
+            .get(author=author, submission_token=submission_token)
+            .thread
+        )
+
+
+def _thread_save(
+    *, theme: Theme, author, title: str, body: str, event, tags: list, token
+) -> Thread:
     with transaction.atomic():
         earlier = _earlier_submission(
-            thread=None, author=author, body=body, token=submission_token
+            thread=None, author=author, body=body, token=token
         )
         if earlier is not None:
             return earlier.thread
@@ -126,18 +159,27 @@ def thread_create(
         )
         thread.full_clean()
         thread.save()
-        if tags:
-            thread.tags.set(list(tags))
-        _post_save(
-            Post(
-                thread=thread,
-                author=author,
-                body=body,
-                created_at=now,
-                submission_token=submission_token,
-            ),
-            [],
+        post = Post(
+            thread=thread,
+            author=author,
+            body=body,
+            created_at=now,
+            submission_token=token,
         )
+        # The token's uniqueness is the database's to decide, atomically, below;
+        # a check here could see a rival's post committed a moment ago.
+        post.full_clean(validate_constraints=False)
+        try:
+            # Claims the token before anything else is written: tags, the
+            # follow. Losing the claim rolls back the thread with it.
+            with transaction.atomic():
+                post.save()
+        except IntegrityError as exc:
+            if token is None:
+                raise
+            raise _TokenTaken from exc
+        if tags:
+            thread.tags.set(tags)
         _follow(thread, author)
     return thread
 

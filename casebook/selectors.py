@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import PageViewRestriction
 
 from knowledge.interventions.selectors import classifications_all, phases_all
-from portal.accounts.access import pages_public
+from portal.accounts.access import pages_public, pages_visible_to
 from portal.accounts.selectors import user_is_member
 
 from .models import CasePage, CaseStatus, CaseSubmission, Platform
@@ -137,13 +137,11 @@ def case_index_context(*, index, params: Mapping[str, str], user) -> dict[str, A
     Unknown values come from hand-edited addresses: a message and the filter
     left out, never an error. The number of queries is fixed.
     """
-    cases = CasePage.objects.child_of(index).live()
+    cases = pages_visible_to(user, CasePage.objects.child_of(index).live())
     member = user_is_member(user)
     if member:
         restricted = PageViewRestriction.objects.filter(page=OuterRef("pk"))
         cases = cases.annotate(members_only=Exists(restricted))
-    else:
-        cases = cases.public()
     phases, classifications = list(phases_all()), list(classifications_all())
     platforms = list(platforms_all())
     notices: list[str] = []

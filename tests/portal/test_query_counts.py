@@ -337,7 +337,7 @@ BUDGETS = {
     "intervention_tool": (_interventions, TOOL, 8, 13),
     "intervention_result": (_interventions, TOOL_RESULT, 11, 16),
     "newsletter_signup": (_nothing, "/nieuwsbrief/", 5, 10),
-    "case_index": (_cases, None, 19, 23),
+    "case_index": (_cases, None, 19, 24),
     "case": (_case_page, None, 15, 20),
     "policy_book_index": (_books, None, 12, 17),
     "policy_book": (_book, None, 14, 19),

@@ -1,6 +1,8 @@
 from django import template
 from wagtail.models import Site
 
+from portal.accounts.access import pages_public
+
 register = template.Library()
 
 
@@ -17,7 +19,8 @@ def main_navigation(context: template.Context) -> dict:
     root = site.root_page
     current_path = getattr(context.get("page"), "path", "")
     items = [{"title": None, "url": root.url, "current": current_path == root.path}]
-    for child in root.get_children().live().public().in_menu():
+    # What everyone may see: the header is the same for every visitor.
+    for child in pages_public(root.get_children().live()).in_menu():
         items.append(
             {
                 "title": child.title,

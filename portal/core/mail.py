@@ -13,7 +13,9 @@ from typing import Any
 from django.conf import settings
 from django.core.mail import EmailMessage, EmailMultiAlternatives
 from django.db import transaction
-from django.template.loader import render_to_string
+from django.http import HttpRequest
+from django.template import Context, RequestContext
+from django.template.loader import get_template
 from django.utils import timezone, translation
 from django_tasks import TaskResultStatus
 
@@ -59,8 +61,8 @@ def mail_after_commit(
     if not to:
         return
     with translation.override(settings.LANGUAGE_CODE):
-        subject = render_to_string(f"{template}_subject.txt", context)
-        body = render_to_string(f"{template}_body.txt", context)
+        subject = mail_render(f"{template}_subject.txt", context)
+        body = mail_render(f"{template}_body.txt", context)
     message = EmailMultiAlternatives(
         settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + " ".join(subject.split()),
         body,
@@ -71,6 +73,28 @@ def mail_after_commit(
     for filename, content, mimetype in attachments:
         message.attach(filename, content, mimetype)
     mail_enqueue(message)
+
+
+def mail_render(
+    template_name: str,
+    context: Mapping[str, Any],
+    request: HttpRequest | None = None,
+) -> str:
+    """Render one part of a mail. The one place that knows a plain-text
+    part (``.txt``: subject or body) is not HTML: its values go in as typed,
+    without HTML escaping, so "O'Brien & Zoon" does not arrive as
+    "O&#x27;Brien &amp; Zoon". Any other part (an HTML alternative) is
+    escaped as usual."""
+    template = get_template(template_name)
+    if not template_name.endswith(".txt"):
+        return template.render(dict(context), request)
+    if request is None:
+        plain = Context(dict(context), autoescape=False)
+    else:
+        plain = RequestContext(request, dict(context), autoescape=False)
+    # The engine's own template under the backend's wrapper: only it takes a
+    # Context, and so a choice of escaping.
+    return template.template.render(plain)
 
 
 def mail_enqueue(message: EmailMessage, *, after_commit: bool = True) -> None:

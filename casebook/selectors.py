@@ -14,7 +14,7 @@ from wagtail.models import PageViewRestriction
 
 from knowledge.interventions.selectors import classifications_all, phases_all
 from portal.accounts.access import pages_public, pages_visible_to
-from portal.accounts.selectors import user_is_member
+from portal.accounts.selectors import user_is_adviser, user_is_member
 
 from .models import CasePage, CaseStatus, CaseSubmission, Platform
 from .models.submission import HTML_FIELDS, IN_REVIEW, TEXT_FIELDS
@@ -25,10 +25,9 @@ CASES_PER_PAGE = 10
 
 
 def user_reviews_cases(user) -> bool:
-    """Advisers (and superusers): they read, edit and publish cases."""
-    return bool(
-        user.is_authenticated and user.is_active and user.has_perm(REVIEW_PERMISSION)
-    )
+    """Advisers (and superusers) whose session passed the second factor: they
+    read, edit and publish cases."""
+    return user_is_adviser(user) and user.has_perm(REVIEW_PERMISSION)
 
 
 def user_may_submit(user) -> bool:

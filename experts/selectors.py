@@ -35,20 +35,12 @@ REQUESTS_PER_PAGE = 20
 SUGGESTIONS = 10
 
 
-def adviser_needs_mfa(user) -> bool:
-    """The check of portal.accounts.middleware.AdminRequiresMFAMiddleware:
-    whoever may open the admin must have a second factor, so the advisers'
-    pages here are no way around it."""
-    return bool(
-        user.is_authenticated
-        and user.has_perm("wagtailadmin.access_admin")
-        and not is_mfa_enabled(user)
-    )
-
-
 def user_handles_requests(user) -> bool:
-    """An adviser with the second factor the admin demands."""
-    return user_is_adviser(user) and not adviser_needs_mfa(user)
+    """An adviser with the second factor: in a request, ``user_is_adviser``
+    asks that the session passed it; outside one (whom a message goes to),
+    the adviser must at least have an authenticator app to open the request
+    with."""
+    return user_is_adviser(user) and is_mfa_enabled(user)
 
 
 def profile_of(user) -> ExpertProfile | None:

@@ -47,12 +47,11 @@ def _not_found(request: HttpRequest) -> HttpResponse:
 
 def with_request(view):
     """Look the request up for this person: 404 for anyone who may not see
-    it. An adviser without a second factor is sent to set one up first."""
+    it. (An adviser without the second factor never gets here: these are
+    adviser powers, see portal.accounts.second_factor.)"""
 
     @wraps(view)
     def wrapped(request: HttpRequest, pk: int) -> HttpResponse:
-        if selectors.adviser_needs_mfa(request.user):
-            return _mfa_first(request)
         try:
             help_request = selectors.request_visible_or_404(pk=pk, user=request.user)
         except Http404:
@@ -60,17 +59,6 @@ def with_request(view):
         return _never_cached(view(request, help_request))
 
     return wrapped
-
-
-def _mfa_first(request: HttpRequest) -> HttpResponse:
-    messages.warning(
-        request,
-        _(
-            "Advisers must use two-factor authentication. Set up an "
-            "authenticator app before you open the management environment."
-        ),
-    )
-    return redirect("mfa_activate_totp")
 
 
 # --- the directory ------------------------------------------------------------------
@@ -181,8 +169,6 @@ def request_new(request: HttpRequest, coffee: bool = False) -> HttpResponse:
 
 @members_only
 def request_list(request: HttpRequest) -> HttpResponse:
-    if selectors.adviser_needs_mfa(request.user):
-        return _mfa_first(request)
     return TemplateResponse(
         request,
         "experts/request_list.html",

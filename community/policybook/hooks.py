@@ -2,12 +2,13 @@
 so Wagtail finds them."""
 
 from django.db.models import Q
-from django.http import Http404, HttpRequest
+from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from portal.accounts.second_factor import needs_second_factor_step, second_factor_step
 from portal.accounts.selectors import user_is_adviser
 
 from . import admin_urls
@@ -52,13 +53,19 @@ def _pdf_after_publish(request: HttpRequest, page) -> None:
 
 
 @hooks.register("before_serve_document")
-def _draft_pdf_for_advisers_only(document, request: HttpRequest) -> None:
+def _draft_pdf_for_advisers_only(document, request: HttpRequest) -> HttpResponse | None:
     # The build stores the PDF at once, at an address that counts up; until
     # an adviser publishes the book it is as unpublished as its page.
     if user_is_adviser(request.user):
-        return
+        return None
     # A rebuild's PDF waiting for the draft of a published book is as
     # unpublished as that draft.
     unpublished = Q(pdf=document, live=False) | Q(draft_pdf=document)
     if PolicyBookPage.objects.filter(unpublished).exists():
+        # An unpublished document is an adviser power: an adviser whose
+        # session lacks the second factor is asked for it, nobody else learns
+        # that the document exists.
+        if needs_second_factor_step(request):
+            return second_factor_step(request)
         raise Http404
+    return None

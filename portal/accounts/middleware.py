@@ -1,18 +1,24 @@
 from collections.abc import Callable
 
-from allauth.mfa.utils import is_mfa_enabled
-from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect
-from django.utils.translation import gettext as _
+
+from .second_factor import (
+    is_adviser_power,
+    needs_second_factor_step,
+    second_factor_step,
+    session_passed_second_factor,
+)
+from .selectors import user_mark_without_second_factor
 
 
-class AdminRequiresMFAMiddleware:
-    """Anyone who can open the Wagtail admin (advisers) must have two-factor
-    authentication; until they set it up, the admin sends them to set it up.
+class SecondFactorMiddleware:
+    """Adviser powers need a session that passed the second factor.
 
-    Checked per request rather than at login so that an account given the
-    adviser role later is covered too.
+    Every request of a session without it has its user marked, so that
+    ``user_is_adviser`` answers False wherever it is asked; an adviser who
+    opens an address of ``second_factor.ADVISER_POWERS`` is sent to the
+    second-factor step. Checked per request rather than at login so that an
+    account given the adviser role later is covered too.
     """
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
@@ -20,19 +26,18 @@ class AdminRequiresMFAMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         user = getattr(request, "user", None)
+        # The session is already loaded for a logged-in user: no query here.
         if (
-            request.path.startswith("/admin/")
-            and user is not None
+            user is not None
             and user.is_authenticated
-            and user.has_perm("wagtailadmin.access_admin")
-            and not is_mfa_enabled(user)
+            and not session_passed_second_factor(request)
         ):
-            messages.warning(
-                request,
-                _(
-                    "Advisers must use two-factor authentication. Set up an "
-                    "authenticator app before you open the management environment."
-                ),
-            )
-            return redirect("mfa_activate_totp")
+            user_mark_without_second_factor(user)
         return self.get_response(request)
+
+    def process_view(self, request: HttpRequest, view_func, view_args, view_kwargs):
+        if not is_adviser_power(request.path_info, request.resolver_match):
+            return None
+        if needs_second_factor_step(request):
+            return second_factor_step(request)
+        return None

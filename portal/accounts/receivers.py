@@ -1,10 +1,13 @@
 from allauth.account.signals import email_confirmed
+from allauth.mfa.models import Authenticator
+from allauth.mfa.signals import authenticator_added
 from django.db.models.signals import post_delete
 from django.dispatch import receiver
 
 from portal.core.audit import audit_labels_neutralise
 
 from .models import User
+from .second_factor import record_second_factor
 from .services import account_audit_label, account_request_verified
 
 
@@ -18,3 +21,14 @@ def _audit_labels_neutralise(sender, instance: User, **kwargs) -> None:
     """Wagtail's own entries (its user admin) are labelled with the name;
     whichever way an account is deleted, its entries keep only the number."""
     audit_labels_neutralise(instance=instance, label=account_audit_label(instance))
+
+
+@receiver(authenticator_added, dispatch_uid="accounts.second_factor_on_activation")
+def _second_factor_on_activation(
+    sender, request, user, authenticator: Authenticator, **kwargs
+) -> None:
+    """The adviser who has just set up the authenticator app entered one of
+    its codes to do so: that session passed the second factor. Recovery codes
+    are made without proving anything, so they do not count."""
+    if request is not None and authenticator.type == Authenticator.Type.TOTP:
+        record_second_factor(request, user, authenticator)

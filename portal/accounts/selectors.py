@@ -24,10 +24,33 @@ def user_is_member(user: User | AnonymousUser) -> bool:
     return bool(_group_names(user) & {MEMBERS_GROUP, ADVISERS_GROUP})
 
 
-def user_is_adviser(user: User | AnonymousUser) -> bool:
+# Set by portal.accounts.middleware.SecondFactorMiddleware on the user of a
+# request whose session did not pass the second factor.
+_WITHOUT_SECOND_FACTOR = "_leerkring_without_second_factor"
+
+
+def user_mark_without_second_factor(user: User) -> None:
+    """In this request ``user`` has no adviser powers: the session did not
+    pass the second factor (see portal.accounts.second_factor)."""
+    setattr(user, _WITHOUT_SECOND_FACTOR, True)
+
+
+def user_has_adviser_role(user: User | AnonymousUser) -> bool:
+    """The account is an adviser (or a superuser), whether or not this
+    session passed the second factor. Only the second-factor rule asks this;
+    everything else asks ``user_is_adviser``."""
     if not user.is_authenticated or not user.is_active:
         return False
     return user.is_superuser or ADVISERS_GROUP in _group_names(user)
+
+
+def user_is_adviser(user: User | AnonymousUser) -> bool:
+    """The one predicate for adviser powers: an adviser (or superuser) whose
+    session passed the second factor. Outside a request (commands, tasks)
+    the role alone counts."""
+    if getattr(user, _WITHOUT_SECOND_FACTOR, False):
+        return False
+    return user_has_adviser_role(user)
 
 
 def account_requests_pending() -> QuerySet[User]:

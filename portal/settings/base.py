@@ -80,7 +80,7 @@ MIDDLEWARE = [
     # any view or query sees it; an id past 2^63 in the path: 404.
     "portal.core.input_guard.RefuseControlCharactersMiddleware",
     "allauth.account.middleware.AccountMiddleware",
-    "portal.accounts.middleware.AdminRequiresMFAMiddleware",
+    "portal.accounts.middleware.SecondFactorMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 

@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from portal.accounts.models import User
 from tests.conftest import PASSWORD
+from tests.second_factor import login_with_second_factor
 
 pytestmark = pytest.mark.django_db
 
@@ -52,7 +53,7 @@ def test_deleting_in_wagtails_user_admin_erases_the_apps_data(client, editor, me
     _subscribed(member)
     editor.is_superuser = True
     editor.save()
-    client.force_login(editor)
+    login_with_second_factor(client, editor)
     confirm = client.get(reverse("wagtailusers_users:delete", args=[member.pk]))
     assert confirm.status_code == 200
     # The confirmation page alone erases nothing.
@@ -73,7 +74,7 @@ def test_bulk_deleting_in_wagtails_user_admin_erases_the_apps_data(
     _subscribed(member)
     editor.is_superuser = True
     editor.save()
-    client.force_login(editor)
+    login_with_second_factor(client, editor)
     url = (
         reverse("wagtail_bulk_action", args=("accounts", "user", "delete"))
         + f"?id={member.pk}"

@@ -5,13 +5,14 @@ from django.urls import reverse
 
 from portal.accounts.models import User
 from tests.accounts.factories import AdviserFactory
+from tests.second_factor import login_with_second_factor
 
 pytestmark = pytest.mark.django_db
 
 
 def test_adviser_without_two_factor_is_sent_to_set_it_up(client):
     adviser = AdviserFactory()
-    client.force_login(adviser)
+    login_with_second_factor(client, adviser)
     response = client.get(reverse("account_requests:index"))
     assert response.status_code == 302
     assert response["Location"] == reverse("mfa_activate_totp")
@@ -25,7 +26,7 @@ def test_admin_login_goes_through_allauth(client):
 
 
 def test_adviser_sees_pending_requests(client, editor, unapproved):
-    client.force_login(editor)
+    login_with_second_factor(client, editor)
     response = client.get(reverse("account_requests:index"))
     assert response.status_code == 200
     assert unapproved.email in response.content.decode()
@@ -34,7 +35,7 @@ def test_adviser_sees_pending_requests(client, editor, unapproved):
 def test_adviser_approves(
     client, editor, unapproved, mailoutbox, django_capture_on_commit_callbacks
 ):
-    client.force_login(editor)
+    login_with_second_factor(client, editor)
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
             reverse("account_requests:approve", args=[unapproved.pk])
@@ -46,7 +47,7 @@ def test_adviser_approves(
 
 
 def test_rejection_without_reason_changes_nothing(client, editor, unapproved):
-    client.force_login(editor)
+    login_with_second_factor(client, editor)
     client.post(
         reverse("account_requests:reject", args=[unapproved.pk]), {"reason": ""}
     )
@@ -57,7 +58,7 @@ def test_rejection_without_reason_changes_nothing(client, editor, unapproved):
 def test_adviser_rejects_with_reason(
     client, editor, unapproved, mailoutbox, django_capture_on_commit_callbacks
 ):
-    client.force_login(editor)
+    login_with_second_factor(client, editor)
     with django_capture_on_commit_callbacks(execute=True):
         client.post(
             reverse("account_requests:reject", args=[unapproved.pk]),
@@ -69,7 +70,7 @@ def test_adviser_rejects_with_reason(
 
 
 def test_unknown_or_handled_request_is_404(client, editor, member):
-    client.force_login(editor)
+    login_with_second_factor(client, editor)
     assert (
         client.post(reverse("account_requests:approve", args=[999999])).status_code
         == 404
@@ -80,7 +81,7 @@ def test_unknown_or_handled_request_is_404(client, editor, member):
 
 @pytest.mark.parametrize("who", ["member", "unapproved"])
 def test_others_cannot_review(client, who, request, unapproved):
-    client.force_login(request.getfixturevalue(who))
+    login_with_second_factor(client, request.getfixturevalue(who))
     assert client.get(reverse("account_requests:index")).status_code in (302, 403)
     client.post(reverse("account_requests:approve", args=[unapproved.pk]))
     unapproved.refresh_from_db()
@@ -88,6 +89,6 @@ def test_others_cannot_review(client, who, request, unapproved):
 
 
 def test_approve_needs_post(client, editor, unapproved):
-    client.force_login(editor)
+    login_with_second_factor(client, editor)
     url = reverse("account_requests:approve", args=[unapproved.pk])
     assert client.get(url).status_code == 405

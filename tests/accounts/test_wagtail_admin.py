@@ -2,6 +2,8 @@
 
 import pytest
 
+from tests.second_factor import login_with_second_factor
+
 pytestmark = pytest.mark.django_db
 
 
@@ -18,18 +20,18 @@ pytestmark = pytest.mark.django_db
 def test_admin_pages_render_for_a_superuser_with_two_factor(client, editor, path):
     editor.is_superuser = True
     editor.save()
-    client.force_login(editor)
+    login_with_second_factor(client, editor)
     assert client.get(path).status_code == 200
 
 
 def test_adviser_can_edit_pages_but_not_users(client, editor):
-    client.force_login(editor)
+    login_with_second_factor(client, editor)
     assert client.get("/admin/pages/").status_code == 200
     assert client.get("/admin/users/").status_code in (302, 403)
 
 
 def test_admin_speaks_dutch_to_advisers(client, editor):
-    client.force_login(editor)
+    login_with_second_factor(client, editor)
     body = client.get("/admin/").content.decode()
     assert '<html lang="nl"' in body
     assert "Pagina's" in body

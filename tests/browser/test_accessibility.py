@@ -26,6 +26,7 @@ from tests.access_fixtures import World
 from tests.conftest import PASSWORD, totp_code
 from tests.events.factories import EventPageFactory
 from tests.interventions.factories import InterventionFactory, situation
+from tests.second_factor import login_with_second_factor
 
 ROLES = ("visitor", "unapproved", "member", "expert", "adviser")
 
@@ -348,7 +349,7 @@ def _too_many_attempts() -> str:
 
 def _session(user) -> str:
     client = Client()
-    client.force_login(user)
+    login_with_second_factor(client, user)
     return client.cookies[settings.SESSION_COOKIE_NAME].value
 
 

@@ -13,6 +13,7 @@ from django.urls import reverse
 
 from casebook.models import CaseStatus, CaseSubmission
 from tests.accounts.factories import MemberFactory
+from tests.second_factor import login_with_second_factor
 
 from .factories import draft_case, submitted_case
 
@@ -104,7 +105,7 @@ def test_access(client, people, home_page, url, method, state, role, expected):
     submitter = people["submitter"]
     case = draft_case(submitter) if state == "draft" else submitted_case(submitter)
     if people[role] is not None:
-        client.force_login(people[role])
+        login_with_second_factor(client, people[role])
     response = _request(client, method, reverse(url, kwargs={"pk": case.pk}))
     assert response.status_code == expected
     refused = expected == 404 or role not in ("submitter", "adviser")
@@ -120,7 +121,7 @@ def test_an_id_that_does_not_exist_answers_the_same(client, people, url, role):
     """Nobody learns which cases exist: a made-up id gets the answer an
     existing case of someone else gets."""
     if people[role] is not None:
-        client.force_login(people[role])
+        login_with_second_factor(client, people[role])
     missing = (
         CaseSubmission.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
     ) + 1000
@@ -162,7 +163,7 @@ def test_an_admin_user_who_does_not_review_gets_404(client, editor):
     case = submitted_case(MemberFactory())
     editor.groups.clear()
     editor.user_permissions.add(Permission.objects.get(codename="access_admin"))
-    client.force_login(editor)
+    login_with_second_factor(client, editor)
     assert client.get(reverse("casebook_review:queue")).status_code == 404
     response = client.get(reverse("casebook_review:review", kwargs={"pk": case.pk}))
     assert response.status_code == 404

@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from casebook.models import CasePage, CaseStatus, CaseSubmission
 from tests.events.factories import EventIndexPageFactory, EventPageFactory
+from tests.second_factor import login_with_second_factor
 
 from .factories import (
     PERSONAL,
@@ -19,7 +20,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def adviser(client, editor):
-    client.force_login(editor)
+    login_with_second_factor(client, editor)
     return client
 
 

@@ -7,6 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from casebook.services import case_message_post
+from tests.second_factor import login_with_second_factor
 
 from .factories import draft_case, mail_at_once, submitted_case  # noqa: F401
 
@@ -30,7 +31,7 @@ def test_my_cases(client, member):
 
 
 def test_the_advisers_queue_and_a_case_with_its_thread(client, member, editor):
-    client.force_login(editor)
+    login_with_second_factor(client, editor)
     case = submitted_case(member)
     queue, review = (
         reverse("casebook_review:queue"),

@@ -1,4 +1,5 @@
 import pytest
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 
 from tests.accounts.factories import AdviserFactory, MemberFactory
 
@@ -26,7 +27,11 @@ def other_member(db):
 
 @pytest.fixture
 def adviser(db):
-    return AdviserFactory(first_name="Joeri", last_name="Vig")
+    """An adviser with an authenticator app: log in with
+    ``login_with_second_factor`` to use the adviser's powers."""
+    adviser = AdviserFactory(first_name="Joeri", last_name="Vig")
+    TOTP.activate(adviser, generate_totp_secret())
+    return adviser
 
 
 @pytest.fixture

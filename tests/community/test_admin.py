@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from community.models import CommunityTag, MeetingNote, ModerationAction
 from tests.events.factories import EventIndexPageFactory, EventPageFactory
+from tests.second_factor import login_with_second_factor
 
 from .factories import PostFactory, ThreadFactory
 
@@ -23,7 +24,7 @@ def test_advisers_have_the_snippet_permissions(editor):
 
 def test_adviser_enters_a_meeting_note_in_the_admin(client, editor, theme, home_page):
     cop = EventPageFactory(parent=EventIndexPageFactory(parent=home_page), kind="cop")
-    client.force_login(editor)
+    login_with_second_factor(client, editor)
     url = reverse("wagtailsnippets_community_meetingnote:add")
     assert client.get(url).status_code == 200
     response = client.post(
@@ -52,7 +53,7 @@ def test_merge_and_split_from_the_admin(client, editor, theme):
     ThreadFactory(theme=theme, tags=["tiktok"])
     second = ThreadFactory(theme=theme, tags=["tik-tok"])
     post = PostFactory(thread=second, tags=["tik-tok"])
-    client.force_login(editor)
+    login_with_second_factor(client, editor)
     index = client.get(reverse("community_tags:index"))
     assert "tik-tok" in index.content.decode()
     source = CommunityTag.objects.get(name="tik-tok")
@@ -74,7 +75,7 @@ def test_merge_and_split_from_the_admin(client, editor, theme):
 
 
 def test_tag_admin_refuses_nonsense(client, editor):
-    client.force_login(editor)
+    login_with_second_factor(client, editor)
     tag = CommunityTag.objects.create(name="wijk")
     response = client.post(
         reverse("community_tags:index"), {"source": tag.pk, "target": tag.pk}

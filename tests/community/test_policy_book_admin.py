@@ -11,6 +11,7 @@ from wagtail.models import Page
 
 from community.models import PolicyBookBuild, PolicyBookPage, Post
 from tests.events.factories import EventIndexPageFactory, EventPageFactory
+from tests.second_factor import login_with_second_factor
 
 from .factories import PostFactory, ThemeFactory, ThreadFactory
 
@@ -32,7 +33,7 @@ def conclusion(home_page):
 
 
 def test_adviser_builds_the_book_and_sees_it_ready(client, editor, conclusion):
-    client.force_login(editor)
+    login_with_second_factor(client, editor)
     form = client.get(reverse("policy_book_admin:form"))
     assert form.status_code == 200
     assert "Beleidsboek maken" in form.content.decode()
@@ -53,7 +54,7 @@ def test_a_build_in_progress_refreshes_itself(client, editor):
     build = PolicyBookBuild.objects.create(
         period="2026-H1", status="running", step="De pdf wordt gemaakt", percent=70
     )
-    client.force_login(editor)
+    login_with_second_factor(client, editor)
     html = client.get(reverse("policy_book_admin:build", args=[build.pk])).content
     html = html.decode()
     assert '<meta http-equiv="refresh" content="2">' in html
@@ -63,7 +64,7 @@ def test_a_build_in_progress_refreshes_itself(client, editor):
 
 @pytest.mark.parametrize("period", ["2026-H3", "26-H1", "", "2026H1"])
 def test_a_period_written_wrong_is_a_form_error(client, editor, period):
-    client.force_login(editor)
+    login_with_second_factor(client, editor)
     response = client.post(reverse("policy_book_admin:form"), {"period": period})
     assert response.status_code == 200
     assert "halfjaar" in response.content.decode()
@@ -77,7 +78,7 @@ def test_members_cannot_build(client, member):
 
 
 def test_unknown_build_is_not_found(client, editor):
-    client.force_login(editor)
+    login_with_second_factor(client, editor)
     assert client.get(reverse("policy_book_admin:build", args=[999])).status_code == 404
 
 
@@ -120,7 +121,7 @@ def test_publishing_makes_the_pdf_again_from_the_edited_page(
     page = policy_book_build(period=half_year_parse("2026-H1"))
     page.refresh_from_db()
     before = page.pdf.file_hash
-    client.force_login(editor)
+    login_with_second_factor(client, editor)
     edit = reverse("wagtailadmin_pages:edit", args=[page.pk])
     chapter = page.get_latest_revision_as_object().chapters.first()
     data = {
@@ -155,7 +156,7 @@ def test_dashboard_shows_advisers_the_figures(client, editor, conclusion, home_p
         starts_at=timezone.now() + dt.timedelta(days=10),
         ends_at=timezone.now() + dt.timedelta(days=10, hours=2),
     )
-    client.force_login(editor)
+    login_with_second_factor(client, editor)
     html = client.get(reverse("wagtailadmin_home")).content.decode()
     assert "Voor adviseurs" in html
     assert "accountaanvragen wachten" in html or "accountaanvraag wacht" in html
@@ -168,7 +169,7 @@ def test_dashboard_queries_do_not_grow_with_events(
     client, editor, home_page, django_assert_max_num_queries
 ):
     index = EventIndexPageFactory(parent=home_page)
-    client.force_login(editor)
+    login_with_second_factor(client, editor)
     client.get(reverse("wagtailadmin_home"))
     for day in range(1, 6):
         EventPageFactory(

@@ -13,6 +13,7 @@ from community.models import PolicyBookPage, Post
 from community.policybook.periods import half_year_parse
 from community.policybook.services import policy_book_build
 from tests.accounts.factories import MemberFactory
+from tests.second_factor import login_with_second_factor
 
 from .factories import MeetingNoteFactory, PostFactory, ThemeFactory, ThreadFactory
 
@@ -119,7 +120,7 @@ def test_book_has_themes_conclusions_and_solutions(discussions):
 def test_web_edition_shows_content_without_names(discussions, client, editor):
     page = policy_book_build(period=H1)
     page.get_latest_revision().publish()
-    client.force_login(editor)
+    login_with_second_factor(client, editor)
     response = client.get(page.url)
     html = response.content.decode()
     assert response.status_code == 200
@@ -197,7 +198,7 @@ def test_half_year_without_discussions_says_so(home_page, client, editor):
     ThemeFactory(name="Online opruiing", slug="online-opruiing")
     page = policy_book_build(period=half_year_parse("2025-H2"))
     page.get_latest_revision().publish()
-    client.force_login(editor)
+    login_with_second_factor(client, editor)
     html = client.get(page.url).content.decode()
     assert "geen discussies en geen verslagen" in html
     page.refresh_from_db()
@@ -225,7 +226,7 @@ def test_enormous_and_hostile_posts_are_printed_safely(home_page, client, editor
     )
     page = policy_book_build(period=H1)
     page.get_latest_revision().publish()
-    client.force_login(editor)
+    login_with_second_factor(client, editor)
     html = client.get(page.url).content.decode()
     main = html.split("<main", 1)[1]
     for bad in ("<script>alert", "onerror", "<iframe", "javascript:", "evil.example"):

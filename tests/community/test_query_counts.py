@@ -7,6 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from community.models import Post
+from tests.second_factor import login_with_second_factor
 
 from .factories import MeetingNoteFactory, PostFactory, ThemeFactory, ThreadFactory
 
@@ -40,7 +41,7 @@ def test_pages_cost_a_fixed_number_of_queries(
     client, theme, thread, member, other_member, adviser, viewer
 ):
     authors = [member, other_member, adviser]
-    client.force_login({"member": member, "adviser": adviser}[viewer])
+    login_with_second_factor(client, {"member": member, "adviser": adviser}[viewer])
     urls = {
         "home": reverse("community:home"),
         "theme": reverse("community:theme", args=[theme.slug]),

@@ -9,6 +9,7 @@ from freezegun import freeze_time
 
 from community.models import ModerationAction, Post, Thread
 from tests.events.factories import EventIndexPageFactory, EventPageFactory
+from tests.second_factor import login_with_second_factor
 
 from .factories import MeetingNoteFactory, PostFactory, ThreadFactory
 
@@ -67,7 +68,7 @@ def test_members_read_and_take_part_but_do_not_moderate(client, thread, theme, m
 
 
 def test_advisers_moderate(client, thread, theme, adviser):
-    client.force_login(adviser)
+    login_with_second_factor(client, adviser)
     urls = _urls(thread, theme)
     for name in ("home", "theme", "new", "thread"):
         assert client.get(urls[name][1]).status_code == 200, name
@@ -105,7 +106,7 @@ def test_another_members_message_cannot_be_edited(client, thread, other_member):
     ],
 )
 def test_wrong_ids_are_not_found(client, adviser, name, method, kwargs):
-    client.force_login(adviser)
+    login_with_second_factor(client, adviser)
     response = getattr(client, method)(reverse(name, kwargs=kwargs), {"reason": "x"})
     assert response.status_code == 404
 
@@ -227,7 +228,7 @@ def test_hidden_message_text_is_gone_for_members_but_shown_to_advisers(
     page = client.get(url).content.decode()
     assert "Adres van bewoner" not in page
     assert "verborgen door moderator: Privacy" in page
-    client.force_login(adviser)
+    login_with_second_factor(client, adviser)
     page = client.get(url).content.decode()
     assert "Adres van bewoner" in page
     assert "verborgen door moderator: Privacy" in page
@@ -283,7 +284,7 @@ def test_follow_and_unfollow_buttons(client, thread, other_member):
 
 
 def test_methods_other_than_post_are_refused_for_actions(client, thread, adviser):
-    client.force_login(adviser)
+    login_with_second_factor(client, adviser)
     post = thread.posts.get()
     for url in (
         reverse("community:post_create", args=[thread.pk]),

@@ -9,6 +9,7 @@ from events.services import (
     registration_decide,
 )
 from tests.events.factories import EventIndexPageFactory, EventPageFactory
+from tests.second_factor import login_with_second_factor
 
 pytestmark = pytest.mark.django_db
 Status = Registration.Status
@@ -78,7 +79,7 @@ def test_decline_and_no_second_decision(
 
 def test_adviser_decides_in_the_admin(client, editor, event, member):
     registration = _member(event, member)
-    client.force_login(editor)
+    login_with_second_factor(client, editor)
     page = client.get(reverse("event_participants:participants", args=[event.pk]))
     assert "Goedkeuren" in page.content.decode()
     client.post(

@@ -23,6 +23,7 @@ from events.services import (
 from tests.events.factories import EventIndexPageFactory, EventPageFactory
 from tests.portal.audit import assert_says_nothing_of, ours, the_entry
 from tests.portal.audit import audit_actions as actions
+from tests.second_factor import login_with_second_factor
 
 pytestmark = pytest.mark.django_db
 Status = Registration.Status
@@ -105,7 +106,7 @@ def test_an_empty_message_logs_nothing(index, editor):
 def test_the_export_view_logs_the_adviser(client, editor, index):
     event = EventPageFactory(parent=index)
     _registration(event, Status.CONFIRMED)
-    client.force_login(editor)
+    login_with_second_factor(client, editor)
     response = client.get(reverse("event_participants:export", args=[event.pk]))
     assert response.status_code == 200
     the_entry("leerkring.event.export", on=event, by=editor, model=PageLogEntry)

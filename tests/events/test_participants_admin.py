@@ -7,6 +7,7 @@ from django.urls import reverse
 from events.models import Registration
 from tests.accounts.factories import AdviserFactory
 from tests.events.factories import EventIndexPageFactory, EventPageFactory
+from tests.second_factor import login_with_second_factor
 
 pytestmark = pytest.mark.django_db
 Status = Registration.Status
@@ -30,7 +31,7 @@ def event(home_page):
 
 
 def test_adviser_sees_counts_and_participants(client, editor, event):
-    client.force_login(editor)
+    login_with_second_factor(client, editor)
     index = client.get(reverse("event_participants:index")).content.decode()
     assert event.title in index
     page = client.get(reverse("event_participants:participants", args=[event.pk]))
@@ -39,7 +40,7 @@ def test_adviser_sees_counts_and_participants(client, editor, event):
 
 
 def test_csv_export_opens_in_dutch_excel_and_defuses_formulas(client, editor, event):
-    client.force_login(editor)
+    login_with_second_factor(client, editor)
     response = client.get(reverse("event_participants:export", args=[event.pk]))
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     text = response.content.decode("utf-8-sig")
@@ -50,7 +51,7 @@ def test_csv_export_opens_in_dutch_excel_and_defuses_formulas(client, editor, ev
 
 
 def test_attendance_and_message(client, editor, event, mailoutbox):
-    client.force_login(editor)
+    login_with_second_factor(client, editor)
     confirmed = event.registrations.filter(status=Status.CONFIRMED)
     first = confirmed.first()
     client.post(
@@ -69,14 +70,14 @@ def test_attendance_and_message(client, editor, event, mailoutbox):
 
 
 def test_empty_message_sends_nothing(client, editor, event, mailoutbox):
-    client.force_login(editor)
+    login_with_second_factor(client, editor)
     client.post(reverse("event_participants:message", args=[event.pk]), {"subject": ""})
     assert mailoutbox == []
 
 
 @pytest.mark.parametrize("who", ["member", "unapproved"])
 def test_only_advisers_see_participants(client, request, event, who):
-    client.force_login(request.getfixturevalue(who))
+    login_with_second_factor(client, request.getfixturevalue(who))
     for name in ("participants", "export"):
         url = reverse(f"event_participants:{name}", args=[event.pk])
         response = client.get(url)

@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from events.models import EventQuestion
 from tests.events.factories import EventIndexPageFactory, EventPageFactory
+from tests.second_factor import login_with_second_factor
 
 pytestmark = pytest.mark.django_db
 GUEST = {
@@ -66,7 +67,7 @@ def test_answers_are_kept_and_exported(client, editor, event):
         },
         {"question": "Hoe neemt u deel?", "answer": "Met camera"},
     ]
-    client.force_login(editor)
+    login_with_second_factor(client, editor)
     export = client.get(reverse("event_participants:export", args=[event.pk]))
     rows = list(
         csv.reader(io.StringIO(export.content.decode("utf-8-sig")), delimiter=";")

@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from experts.services import experts_assign
 from tests.accounts.factories import MemberFactory
+from tests.second_factor import login_with_second_factor
 
 from .factories import ExpertProfileFactory
 
@@ -60,7 +61,7 @@ def test_request_pages_answer_404_to_anyone_else(
 ):
     method, data = URLS[name]
     if people[who] is not None:
-        client.force_login(people[who])
+        login_with_second_factor(client, people[who])
     url = reverse(f"experts:{name}", args=[open_request.pk])
     response = client.get(url) if method == "GET" else client.post(url, data)
     if who in ALLOWED[name]:
@@ -78,7 +79,7 @@ def test_unknown_ids_are_not_found(client, member):
 def test_only_the_requester_sees_the_original(client, people, open_request):
     url = reverse("experts:request", args=[open_request.pk])
     for who in ("assigned expert", "adviser", "requester"):
-        client.force_login(people[who])
+        login_with_second_factor(client, people[who])
         page = client.get(url).content.decode()
         assert ("Jan de Vries" in page) == (who == "requester"), who
         assert open_request.anonymised_text.split()[1] in page
@@ -87,7 +88,7 @@ def test_only_the_requester_sees_the_original(client, people, open_request):
 def test_adviser_without_second_factor_is_sent_to_set_it_up(
     client, open_request, plain_adviser
 ):
-    client.force_login(plain_adviser)
+    login_with_second_factor(client, plain_adviser)
     for name in ("request", "assign"):
         response = client.get(reverse(f"experts:{name}", args=[open_request.pk]))
         assert response.status_code == 302

@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 
 from experts.models import ExpertProfile
+from tests.second_factor import login_with_second_factor
 
 pytestmark = pytest.mark.django_db
 
@@ -14,7 +15,7 @@ def test_advisers_have_the_snippet_permissions(editor):
 
 
 def test_adviser_makes_a_member_an_expert(client, editor, member):
-    client.force_login(editor)
+    login_with_second_factor(client, editor)
     url = reverse("wagtailsnippets_experts_expertprofile:add")
     assert client.get(url).status_code == 200
     response = client.post(

@@ -7,6 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from experts.services import experts_assign, message_post
+from tests.second_factor import login_with_second_factor
 
 from .factories import ExpertProfileFactory, help_request
 
@@ -35,7 +36,9 @@ def _queries(client, url: str) -> int:
 def test_pages_cost_a_fixed_number_of_queries(
     client, requester, editor, open_request, viewer
 ):
-    client.force_login({"requester": requester, "adviser": editor}[viewer])
+    login_with_second_factor(
+        client, {"requester": requester, "adviser": editor}[viewer]
+    )
     urls = {
         "directory": reverse("experts:directory"),
         # A query every factory profile matches: an empty page would skip the

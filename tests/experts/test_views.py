@@ -5,6 +5,7 @@ import pytest
 from django.urls import reverse
 
 from experts.models import ExpertProfile, HelpRequest
+from tests.second_factor import login_with_second_factor
 
 from .factories import ExpertProfileFactory
 
@@ -152,7 +153,7 @@ def test_my_profile(client, member, expert):
 
 
 def test_assign_page_assigns(client, editor, open_request, expert, other_expert):
-    client.force_login(editor)
+    login_with_second_factor(client, editor)
     url = reverse("experts:assign", args=[open_request.pk])
     page = client.get(url).content.decode()
     assert page.index("Sanne Bakker") < page.index("Ilse Demir")

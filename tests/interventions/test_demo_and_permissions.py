@@ -14,6 +14,7 @@ from knowledge.interventions.models import (
     Phase,
 )
 from portal.accounts.roles import ADVISERS_GROUP
+from tests.second_factor import login_with_second_factor
 
 pytestmark = pytest.mark.django_db
 
@@ -127,20 +128,20 @@ def test_advisers_may_add_change_and_delete_the_tool_data():
 @pytest.mark.parametrize("model", MODELS)
 def test_adviser_reaches_the_snippets_in_the_admin(client, editor, model):
     assert editor.has_perm(f"interventions.add_{model}")
-    client.force_login(editor)
+    login_with_second_factor(client, editor)
     assert client.get(f"/admin/snippets/interventions/{model}/").status_code == 200
     assert client.get(f"/admin/snippets/interventions/{model}/add/").status_code == 200
 
 
 def test_admin_menu_groups_the_tool(client, editor):
-    client.force_login(editor)
+    login_with_second_factor(client, editor)
     body = client.get("/admin/").content.decode()
     assert "Interventietool" in body
 
 
 def test_adviser_adds_an_intervention_in_the_admin(client, editor, home_page):
     _load()
-    client.force_login(editor)
+    login_with_second_factor(client, editor)
     phase = Phase.objects.get(slug="verstoring")
     response = client.post(
         "/admin/snippets/interventions/intervention/add/",
@@ -163,7 +164,7 @@ def test_adviser_adds_an_intervention_in_the_admin(client, editor, home_page):
 
 
 def test_admin_form_requires_a_phase(client, editor, home_page):
-    client.force_login(editor)
+    login_with_second_factor(client, editor)
     response = client.post(
         "/admin/snippets/interventions/intervention/add/",
         {

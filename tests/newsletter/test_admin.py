@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from tests.accounts.factories import AdviserFactory
 from tests.newsletter.factories import PendingSubscriberFactory, SubscriberFactory
+from tests.second_factor import login_with_second_factor
 
 pytestmark = pytest.mark.django_db
 INDEX = reverse("newsletter_admin:index")
@@ -26,7 +27,7 @@ def subscribers():
 
 
 def test_adviser_sees_subscribers_and_counts(client, editor, subscribers):
-    client.force_login(editor)
+    login_with_second_factor(client, editor)
     page = client.get(INDEX).content.decode()
     assert "2 bevestigde abonnees" in page
     assert "1 wacht op bevestiging" in page
@@ -37,12 +38,12 @@ def test_adviser_sees_subscribers_and_counts(client, editor, subscribers):
 
 
 def test_menu_item_for_advisers(client, editor):
-    client.force_login(editor)
+    login_with_second_factor(client, editor)
     assert INDEX in client.get(reverse("wagtailadmin_home")).content.decode()
 
 
 def test_csv_has_confirmed_subscribers_for_dutch_excel(client, editor, subscribers):
-    client.force_login(editor)
+    login_with_second_factor(client, editor)
     response = client.get(EXPORT)
     assert response.status_code == 200
     assert response["Content-Type"] == "text/csv; charset=utf-8"
@@ -62,7 +63,7 @@ def test_csv_has_confirmed_subscribers_for_dutch_excel(client, editor, subscribe
 
 @pytest.mark.parametrize("who", ["member", "unapproved"])
 def test_only_advisers_see_subscribers(client, request, subscribers, who):
-    client.force_login(request.getfixturevalue(who))
+    login_with_second_factor(client, request.getfixturevalue(who))
     for url in (INDEX, EXPORT):
         response = client.get(url)
         assert response.status_code in (302, 403)
@@ -80,7 +81,7 @@ def test_advisers_group_has_the_permission_from_the_migration():
 
 
 def test_admin_list_queries_do_not_grow(client, editor):
-    client.force_login(editor)
+    login_with_second_factor(client, editor)
     SubscriberFactory.create_batch(2)
     client.get(INDEX)
     with CaptureQueriesContext(connection) as few:

@@ -9,6 +9,7 @@ from knowledge.newsletter.services import subscribers_export
 from portal.core.audit import LIST_OBJECT_ID
 from tests.newsletter.factories import SubscriberFactory
 from tests.portal.audit import assert_says_nothing_of, entries
+from tests.second_factor import login_with_second_factor
 
 pytestmark = pytest.mark.django_db
 
@@ -27,7 +28,7 @@ def test_export_is_logged_as_an_action_on_the_list(editor):
 
 
 def test_the_export_view_logs_the_adviser(client, editor):
-    client.force_login(editor)
+    login_with_second_factor(client, editor)
     assert client.get(reverse("newsletter_admin:export")).status_code == 200
     (entry,) = entries("leerkring.newsletter.export")
     assert entry.user == editor and entry.data == {"rows": 0}

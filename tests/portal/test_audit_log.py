@@ -22,6 +22,7 @@ from tests.casebook.factories import draft_case
 from tests.community.factories import PostFactory, ThreadFactory
 from tests.events.factories import EventIndexPageFactory, EventPageFactory
 from tests.experts.factories import help_request
+from tests.second_factor import login_with_second_factor
 
 pytestmark = pytest.mark.django_db
 REPORT = reverse("wagtailadmin_reports:site_history")
@@ -58,7 +59,7 @@ def logged(editor, unapproved, member, home_page):
 
 
 def test_an_adviser_reads_every_kind_of_entry(client, editor, logged):
-    client.force_login(editor)
+    login_with_second_factor(client, editor)
     response = client.get(REPORT)
     assert response.status_code == 200
     page = response.content.decode()
@@ -70,7 +71,7 @@ def test_an_adviser_reads_every_kind_of_entry(client, editor, logged):
 
 
 def test_the_filter_by_action_offers_dutch_labels_and_works(client, editor, logged):
-    client.force_login(editor)
+    login_with_second_factor(client, editor)
     page = client.get(REPORT).content.decode()
     assert "Geanonimiseerde casus bewerken" in page
     assert "Aanmelding afwijzen" in page
@@ -81,7 +82,7 @@ def test_the_filter_by_action_offers_dutch_labels_and_works(client, editor, logg
 
 
 def test_the_report_exports_as_csv(client, editor, logged):
-    client.force_login(editor)
+    login_with_second_factor(client, editor)
     response = client.get(REPORT, {"export": "csv"})
     assert response.status_code == 200
     text = b"".join(response.streaming_content).decode("utf-8-sig")
@@ -105,7 +106,7 @@ def test_admin_staff_without_the_advisers_permissions_see_none_of_it(client, log
         )
     )
     TOTP.activate(staff, generate_totp_secret())
-    client.force_login(staff)
+    login_with_second_factor(client, staff)
     response = client.get(REPORT)
     assert response.status_code == 200
     page = response.content.decode()

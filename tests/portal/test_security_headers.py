@@ -13,6 +13,7 @@ from wagtail.embeds.finders import get_finders
 from wagtail.embeds.models import Embed
 
 from knowledge.models import DossierPage, ThemePage
+from tests.second_factor import login_with_second_factor
 
 pytestmark = pytest.mark.django_db
 
@@ -68,7 +69,7 @@ def test_public_pages_get_the_strict_policy(client, home_page, path):
 
 
 def test_only_the_admin_allows_inline_code(client, editor):
-    client.force_login(editor)
+    login_with_second_factor(client, editor)
     response = client.get("/admin/pages/")
     assert response.status_code == 200
     assert _directives(response["Content-Security-Policy"]) == _directives(ADMIN_POLICY)
@@ -79,7 +80,7 @@ def test_only_the_admin_allows_inline_code(client, editor):
 
 def test_page_preview_may_be_framed_by_the_admin(client, editor, home_page):
     theme = home_page.add_child(instance=ThemePage(title="Gebiedsverbod"))
-    client.force_login(editor)
+    login_with_second_factor(client, editor)
     response = client.get(f"/admin/pages/{theme.pk}/edit/preview/")
     assert response.status_code == 200
     # The preview passes through the site's middleware as a public page

@@ -5,6 +5,8 @@ import pytest
 from django.contrib.auth.models import Group
 from wagtail.models import PageViewRestriction
 
+from tests.second_factor import login_with_second_factor
+
 from .conftest import restrict
 
 pytestmark = pytest.mark.django_db
@@ -72,6 +74,6 @@ def test_member_outside_the_group_does_not_see_a_group_page(client, pages, membe
 
 
 def test_adviser_sees_members_pages(client, pages, editor):
-    client.force_login(editor)
+    login_with_second_factor(client, editor)
     body = _body(client)
     assert pages["members"].url in body and pages["below"].url in body

@@ -3,6 +3,7 @@ from django.conf import settings
 from django.test import Client
 
 from tests.browser.conftest import browser  # noqa: F401 - fixture
+from tests.second_factor import login_with_second_factor
 
 
 @pytest.fixture
@@ -22,7 +23,7 @@ def hostile_page(browser, live_server):  # noqa: F811 - the imported fixture
         contexts.append(context)
         if user is not None:
             client = Client()
-            client.force_login(user)
+            login_with_second_factor(client, user)
         if client is not None:
             context.add_cookies(
                 [

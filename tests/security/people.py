@@ -3,13 +3,14 @@
 from django.test import Client
 
 from tests.accounts.factories import MemberFactory
+from tests.second_factor import login_with_second_factor
 
 from .payloads import chunks
 
 
 def logged_in(user) -> Client:
     client = Client()
-    client.force_login(user)
+    login_with_second_factor(client, user)
     return client
 
 

@@ -1,9 +1,10 @@
 """The objects the access-control matrix asks about, built on demand.
 
-``World`` holds the six accounts of the matrix and makes each object the
+``World`` holds the nine accounts of the matrix and makes each object the
 first time a row needs it, so a row about the news feed builds no cases or
 event pages. "Own" objects belong to ``member``; the ``expert`` is assigned
-to the member's request for help.
+to the member's request for help. Each restriction Wagtail offers (login,
+groups, password) is put on a page, a document collection and an event page.
 """
 
 from functools import cached_property
@@ -11,8 +12,15 @@ from functools import cached_property
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
+from django.test import Client
 from wagtail.documents import get_document_model
-from wagtail.models import Collection, Page, PageViewRestriction
+from wagtail.models import (
+    Collection,
+    CollectionViewRestriction,
+    Page,
+    PageViewRestriction,
+)
+from wagtail.users.models import UserProfile
 
 from community.links import unfollow_link
 from community.models import Post
@@ -22,6 +30,7 @@ from community.policybook.models import (
     PolicyBookPage,
 )
 from events.links import registration_link
+from events.models import EventPage
 from events.services import registration_create
 from experts.services import experts_assign
 from knowledge.models import InformationPage
@@ -45,8 +54,27 @@ from tests.knowledge.factories import (
     ThemePageFactory,
 )
 from tests.newsletter.factories import PendingSubscriberFactory
+from tests.second_factor import login_with_password_only, login_with_second_factor
 
-ROLES = ("anonymous", "unapproved", "member", "other_member", "expert", "adviser")
+# The roles of the outside security test, in the order of the matrix's columns.
+# ``unverified``, ``pending`` and ``rejected`` are the accounts that are not
+# approved; ``adviser_without_second_factor`` has no authenticator app and
+# logged in with a password only.
+ROLES = (
+    "anonymous",
+    "unverified",
+    "pending",
+    "rejected",
+    "member",
+    "other_member",
+    "expert",
+    "adviser_without_second_factor",
+    "adviser",
+)
+UNAPPROVED_ROLES = ("unverified", "pending", "rejected")
+
+# The password of every password restriction in the world.
+PAGE_PASSWORD = "geheim"
 
 
 def adviser_with_mfa():
@@ -56,19 +84,59 @@ def adviser_with_mfa():
     return adviser
 
 
-def _members_only(page: Page) -> Page:
+def unverified_account():
+    """Signed up, the e-mail address not yet verified."""
+    account = UserFactory(approval_status="unverified")
+    account.emailaddress_set.update(verified=False)
+    return account
+
+
+def log_in(client: Client, world: "World", role: str) -> Client:
+    """Log ``client`` in as ``role`` the way that person's login ends: an
+    adviser through the second factor, everyone else with a password."""
+    account = world.accounts[role]
+    if account is None:
+        return client
+    if role == "adviser":
+        return login_with_second_factor(client, account)
+    return login_with_password_only(client, account)
+
+
+# The groups of each kind of groups restriction.
+MEMBERS_AND_ADVISERS = (MEMBERS_GROUP, ADVISERS_GROUP)
+ADVISERS_ONLY = (ADVISERS_GROUP,)
+
+
+def _restrict(page: Page, kind: str, groups=MEMBERS_AND_ADVISERS) -> Page:
+    """Put a view restriction of ``kind`` (login, groups, password) on
+    ``page``."""
     restriction = PageViewRestriction.objects.create(
-        page=page, restriction_type=PageViewRestriction.GROUPS
+        page=page, restriction_type=kind, password=PAGE_PASSWORD
     )
-    restriction.groups.set(
-        Group.objects.filter(name__in=[MEMBERS_GROUP, ADVISERS_GROUP])
-    )
+    if kind == PageViewRestriction.GROUPS:
+        restriction.groups.set(Group.objects.filter(name__in=groups))
     return page
 
 
-def _document(title: str, filename: str):
+def _members_only(page: Page) -> Page:
+    return _restrict(page, PageViewRestriction.GROUPS)
+
+
+def _restricted_collection(kind: str, groups=MEMBERS_AND_ADVISERS) -> Collection:
+    collection = Collection.get_first_root_node().add_child(
+        name=f"Afgeschermd ({kind}, {len(groups)})"
+    )
+    restriction = CollectionViewRestriction.objects.create(
+        collection=collection, restriction_type=kind, password=PAGE_PASSWORD
+    )
+    if kind == CollectionViewRestriction.GROUPS:
+        restriction.groups.set(Group.objects.filter(name__in=groups))
+    return collection
+
+
+def _document(title: str, filename: str, collection: Collection | None = None):
     document = get_document_model()(
-        title=title, collection=Collection.get_first_root_node()
+        title=title, collection=collection or Collection.get_first_root_node()
     )
     document.file.save(filename, ContentFile(b"%PDF-1.4 " + b"x" * 64), save=False)
     document.save()
@@ -82,12 +150,28 @@ class World:
         self.home = home_page
         self.accounts = {
             "anonymous": None,
-            "unapproved": UserFactory(approval_status="pending"),
+            "unverified": unverified_account(),
+            "pending": UserFactory(approval_status="pending"),
+            "rejected": UserFactory(approval_status="rejected"),
             "member": MemberFactory(),
             "other_member": MemberFactory(),
             "expert": ExpertProfileFactory(expertise=["online monitoring"]).user,
+            "adviser_without_second_factor": AdviserFactory(),
             "adviser": adviser_with_mfa(),
         }
+        for account in self.accounts.values():
+            if account is not None:
+                # Wagtail makes an account's profile on its first request that
+                # asks for it (advisers): made now, it is not a change.
+                UserProfile.get_for_user(account)
+        # The name of the accessibility test's role: an account awaiting approval.
+        self.accounts["unapproved"] = self.accounts["pending"]
+        # Where a redirect lands, by the path of each page built so far.
+        self.page_labels: dict[str, str] = {home_page.url: "home"}
+
+    def _labelled(self, label: str, page: Page) -> Page:
+        self.page_labels[page.url] = label
+        return page
 
     @property
     def member(self):
@@ -173,11 +257,13 @@ class World:
 
     @cached_property
     def dossier(self):
-        return DossierPageFactory(parent=self.home)
+        return self._labelled("dossier", DossierPageFactory(parent=self.home))
 
     @cached_property
     def theme_page(self):
-        return ThemePageFactory(parent=self.dossier, slug="signalen")
+        return self._labelled(
+            "theme page", ThemePageFactory(parent=self.dossier, slug="signalen")
+        )
 
     @cached_property
     def theme_page_members(self):
@@ -185,13 +271,19 @@ class World:
 
     @cached_property
     def meeting_report(self):
-        return MeetingReportPageFactory(parent=self.dossier, slug="verslag")
+        return self._labelled(
+            "meeting report",
+            MeetingReportPageFactory(parent=self.dossier, slug="verslag"),
+        )
+
+    def _information_page(self, title: str, slug: str) -> InformationPage:
+        page = InformationPage(title=title, slug=slug)
+        self.home.add_child(instance=page)
+        return self._labelled(slug, page)
 
     @cached_property
     def information_page(self):
-        page = InformationPage(title="Over Leerkring", slug="over")
-        self.home.add_child(instance=page)
-        return page
+        return self._information_page("Over Leerkring", "over")
 
     @cached_property
     def draft_page(self):
@@ -202,29 +294,57 @@ class World:
 
     @cached_property
     def news_index(self):
-        return NewsIndexPageFactory(parent=self.home)
+        return self._labelled("news index", NewsIndexPageFactory(parent=self.home))
 
     @cached_property
     def news_page(self):
-        return NewsPageFactory(parent=self.news_index, slug="bericht")
+        return self._labelled(
+            "news page", NewsPageFactory(parent=self.news_index, slug="bericht")
+        )
 
     @cached_property
     def event_index(self):
-        return EventIndexPageFactory(parent=self.home)
+        return self._labelled("event index", EventIndexPageFactory(parent=self.home))
 
     @cached_property
     def event(self):
-        return EventPageFactory(parent=self.event_index, slug="leerkring")
+        return self._labelled(
+            "event page", EventPageFactory(parent=self.event_index, slug="leerkring")
+        )
+
+    def _event(self, slug: str, label: str) -> EventPage:
+        page = EventPageFactory(parent=self.event_index, slug=slug)
+        return self._labelled(label, page)
 
     @cached_property
     def event_members(self):
-        return _members_only(
-            EventPageFactory(parent=self.event_index, slug="besloten-leerkring")
+        return _members_only(self._event("besloten-leerkring", "members' event page"))
+
+    @cached_property
+    def event_login(self):
+        return _restrict(
+            self._event("leerkring-ingelogd", "login event page"),
+            PageViewRestriction.LOGIN,
+        )
+
+    @cached_property
+    def event_advisers(self):
+        return _restrict(
+            self._event("leerkring-adviseurs", "advisers' event page"),
+            PageViewRestriction.GROUPS,
+            ADVISERS_ONLY,
+        )
+
+    @cached_property
+    def event_password(self):
+        return _restrict(
+            self._event("leerkring-wachtwoord", "password event page"),
+            PageViewRestriction.PASSWORD,
         )
 
     @cached_property
     def case_index(self):
-        return CaseIndexPageFactory(parent=self.home)
+        return self._labelled("case index", CaseIndexPageFactory(parent=self.home))
 
     @cached_property
     def case_page(self):
@@ -263,9 +383,46 @@ class World:
 
     @cached_property
     def password_page(self):
-        page = InformationPage(title="Met wachtwoord", slug="wachtwoord")
-        self.home.add_child(instance=page)
-        PageViewRestriction.objects.create(
-            page=page, restriction_type=PageViewRestriction.PASSWORD, password="geheim"
+        return _restrict(
+            self._information_page("Met wachtwoord", "wachtwoord"),
+            PageViewRestriction.PASSWORD,
         )
-        return page
+
+    @cached_property
+    def login_page(self):
+        return _restrict(
+            self._information_page("Na inloggen", "ingelogd"),
+            PageViewRestriction.LOGIN,
+        )
+
+    @cached_property
+    def advisers_page(self):
+        return _restrict(
+            self._information_page("Voor adviseurs", "adviseurs"),
+            PageViewRestriction.GROUPS,
+            ADVISERS_ONLY,
+        )
+
+    # --- documents in restricted collections --------------------------------
+
+    @cached_property
+    def document_login(self):
+        collection = _restricted_collection(CollectionViewRestriction.LOGIN)
+        return _document("Na inloggen", "ingelogd.pdf", collection)
+
+    @cached_property
+    def document_members(self):
+        collection = _restricted_collection(CollectionViewRestriction.GROUPS)
+        return _document("Voor leden", "leden.pdf", collection)
+
+    @cached_property
+    def document_advisers(self):
+        collection = _restricted_collection(
+            CollectionViewRestriction.GROUPS, ADVISERS_ONLY
+        )
+        return _document("Voor adviseurs", "adviseurs.pdf", collection)
+
+    @cached_property
+    def document_password(self):
+        collection = _restricted_collection(CollectionViewRestriction.PASSWORD)
+        return _document("Met wachtwoord", "wachtwoord.pdf", collection)

@@ -8,9 +8,10 @@ rule lives once:
   counts as anonymous for every Wagtail restriction: "logged-in users"
   means approved accounts. Wagtail's own ``accept_request`` lets any
   logged-in account through, which is why we do not ask it.
-- A "groups" restriction is passed by a member of one of its groups; the
-  Advisers group counts only while ``user_is_adviser`` holds (a session
-  that passed the second factor), and so does a superuser's pass.
+- A "groups" restriction is passed by a member of one of its groups (every
+  approved account counts as in Members); the Advisers group counts only
+  while ``user_is_adviser`` holds (a session that passed the second
+  factor), and so does a superuser's pass.
 - A shared password is passed only by entering it in this session, whoever
   one is; lists and feeds have no session, so they never show such pages.
 
@@ -34,7 +35,7 @@ from wagtail.models import (
 )
 
 from .models import User
-from .roles import ADVISERS_GROUP
+from .roles import ADVISERS_GROUP, MEMBERS_GROUP
 from .selectors import _group_names, user_is_adviser, user_is_member
 
 AnyUser = User | AnonymousUser
@@ -70,9 +71,11 @@ class Section:
 
 
 def _passed_groups(user: AnyUser) -> frozenset[str]:
-    """The groups ``user`` may pass a groups restriction with."""
-    names = _group_names(user)
-    if ADVISERS_GROUP in names and not user_is_adviser(user):
+    """The groups an approved ``user`` may pass a groups restriction with.
+    Advisers and superusers are members too (``user_is_member``); without
+    the second factor they are members only."""
+    names = _group_names(user) | {MEMBERS_GROUP}
+    if not user_is_adviser(user):
         names = names - {ADVISERS_GROUP}
     return names
 

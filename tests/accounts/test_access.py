@@ -127,6 +127,22 @@ def test_pages_visible_to_filters_a_list_by_the_same_rule(pages, role):
     assert listed == {pages[kind].pk for kind in EXPECTED[role]}
 
 
+@pytest.mark.parametrize("role", ["adviser", "superuser"])
+def test_adviser_powers_without_second_factor_pass_no_advisers_only_section(
+    pages, role, monkeypatch
+):
+    # user_is_adviser is False in a session that did not pass the second
+    # factor: the account is then a member, no more.
+    monkeypatch.setattr("portal.accounts.access.user_is_adviser", lambda user: False)
+    user = _account(role)
+    visible = {kind for kind, page in pages.items() if page_visible_to(user, page)}
+    assert visible == {"none", "login", "members"}
+    listed = set(
+        pages_visible_to(user, ThemePage.objects.all()).values_list("pk", flat=True)
+    )
+    assert listed == {pages[kind].pk for kind in visible}
+
+
 def test_pages_public_is_what_an_anonymous_visitor_sees(pages):
     listed = set(pages_public(ThemePage.objects.all()).values_list("pk", flat=True))
     assert listed == {pages["none"].pk}

@@ -28,7 +28,10 @@ Which responses are stored
 --------------------------
 Only a 200 that is not streamed, sets no cookie, varies on nothing but
 Cookie, is not marked private, no-store, no-cache or max-age=0 (never_cache,
-members_only, Wagtail's private pages), holds at most 512 KB and rendered no
+members_only, and every page with a view restriction: the serve hook of the
+one access decision, portal/accounts/wagtail_hooks.py, marks it so whatever
+it answers, so neither this cache nor nginx keeps a page not everyone may
+see), holds at most 512 KB and rendered no
 CSRF token. That last rule is what keeps the cache safe: a token belongs to
 one visitor, and a page holding one cannot be shared by Django nor by the
 nginx cache in front. So pages with a POST form for visitors - an event's

@@ -1,9 +1,13 @@
 """Measure the anonymiser: quality on the marked corpus, load times, speed.
 
-    .venv/bin/python bench/anonymise.py [--passes 10]
+    .venv/bin/python bench/anonymise.py [--passes 10] [--ratio-only]
 
-Prints recall (personal-data items removed), context kept, recall per
-label, for tests/casebook/corpus/cases.jsonl and holdout.jsonl; the cold
+Prints recall (personal-data items removed), context kept, clean text left
+alone and recall per label, for every file in tests/casebook/corpus/; the
+speed ratio against Deduce's default pipeline (``deduce.Deduce()``, its
+lookup structures cached in var/anonymisation/deduce-default/, built on the
+first run: minutes), both run over the same texts in this one process,
+three rounds, median; the cold
 build of the lookup data (into a temporary folder, the project's cache is
 left alone); the warm load (a fresh Python process that imports the engine
 and loads the cache, as a server worker does at start-up); and the
@@ -25,6 +29,8 @@ from casebook.anonymisation import backend, engine  # noqa: E402
 from casebook.anonymisation.evaluation import load_corpus, score  # noqa: E402
 
 CORPUS = ROOT / "tests" / "casebook" / "corpus"
+FILES = ("cases.jsonl", "holdout.jsonl", "blind1.jsonl", "blind2.jsonl")
+DEDUCE_CACHE = ROOT / "var" / "anonymisation" / "deduce-default"
 
 WARM_PROCESS = """
 import resource, time
@@ -48,6 +54,11 @@ def quality(name: str) -> None:
     print(
         f"  context kept  {result.context_kept:7.2%}  "
         f"({result.keep_kept}/{result.keep_total} context items kept)"
+    )
+    print(
+        f"  clean text    {result.clean_left_alone:7.2%}  "
+        f"({result.clean_kept}/{result.clean_total} words of texts without "
+        "personal data left alone)"
     )
     for label in sorted(result.per_label):
         print(
@@ -103,12 +114,51 @@ def throughput(passes: int) -> None:
     print(f"one text of 200,000 characters ({len(big.split())} words): {elapsed:.1f} s")
 
 
+def _words_per_second(function, texts: list[str]) -> float:
+    words = sum(len(t.split()) for t in texts)
+    started = time.perf_counter()
+    for text in texts:
+        function(text)
+    return words / (time.perf_counter() - started)
+
+
+def speed_ratio(passes: int) -> None:
+    """Our engine against Deduce's default pipeline on the same texts, in
+    turn in one process, so both see the same load on a shared machine."""
+    import deduce  # noqa: PLC0415 - only this measurement needs it
+
+    DEDUCE_CACHE.mkdir(parents=True, exist_ok=True)
+    started = time.perf_counter()
+    reference = deduce.Deduce(cache_path=DEDUCE_CACHE)
+    loaded = time.perf_counter() - started
+    print(f"\nDeduce's default pipeline loaded in {loaded:.1f} s")
+    texts = [c.text for name in FILES for c in load_corpus(CORPUS / name)] * passes
+    engine.warm()
+    engine.anonymise(texts[0])
+    reference.deidentify(texts[0])
+    ours, theirs = [], []
+    for _ in range(3):
+        ours.append(_words_per_second(engine.anonymise, texts))
+        theirs.append(_words_per_second(reference.deidentify, texts))
+    ours_median, theirs_median = sorted(ours)[1], sorted(theirs)[1]
+    print(
+        f"speed over {len(texts)} texts: engine {ours_median:,.0f} words/s, "
+        f"Deduce {theirs_median:,.0f} words/s, "
+        f"ratio {ours_median / theirs_median:.2f} (target 1.0; median of 3 rounds)"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--passes", type=int, default=10)
+    parser.add_argument("--ratio-only", action="store_true")
     args = parser.parse_args()
-    for name in ("cases.jsonl", "holdout.jsonl"):
+    if args.ratio_only:
+        speed_ratio(args.passes)
+        return
+    for name in FILES:
         quality(name)
+    speed_ratio(args.passes)
     print(f"\ncold build of the lookup data: {cold_build():.1f} s")
     seconds, mebibytes = warm_load()
     print(

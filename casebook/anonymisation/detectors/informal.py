@@ -180,6 +180,8 @@ def detect_lowercase_names(text: str, context: Context) -> Iterator[Candidate]:
     chat = _CHAT_LINE.search(text) is not None
     for match in _LOWER_WORD.finditer(text):
         word = match.group()
+        if word not in context.first_names:
+            continue  # most words: decided without looking around them
         before = text[max(0, match.start() - 20) : match.start()].split()
         after = text[match.end() : match.end() + 20].split()
         previous = before[-1].lower().strip(",") if before else ""

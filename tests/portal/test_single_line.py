@@ -129,3 +129,35 @@ def test_an_adviser_cannot_put_a_break_in_an_experts_organisation(
     )
     assert response.status_code == 302
     assert ExpertProfile.objects.get(user=member).organisation == "Gemeente Voorbeeld"
+
+
+@pytest.mark.django_db
+def test_the_user_admin_keeps_a_members_name_to_one_line(
+    client, editor, member, settings
+):
+    # Wagtail's user edit view gets the edited user more than once.
+    settings.ZEAL_ALLOWLIST = [
+        *settings.ZEAL_ALLOWLIST,
+        {"model": "accounts.User", "field": "get()"},
+    ]
+    # Only a superuser may edit accounts in Wagtail's user admin.
+    editor.is_superuser = True
+    editor.save(update_fields=["is_superuser"])
+    login_with_second_factor(client, editor)
+    url = reverse("wagtailusers_users:edit", args=[member.pk])
+    assert client.get(url).status_code == 200
+    response = client.post(
+        url,
+        {
+            "email": member.email,
+            "first_name": INJECTED,
+            "last_name": "de\r\nVries",
+            "password1": "",
+            "password2": "",
+            "is_active": "on",
+            "groups": [group.pk for group in member.groups.all()],
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:3000]
+    member.refresh_from_db()
+    assert (member.first_name, member.last_name) == (ONE_LINE, "de Vries")

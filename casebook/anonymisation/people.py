@@ -8,6 +8,7 @@ surname, and gets a number of its own.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -333,17 +334,42 @@ def more_mentions(text: str, names: list[str], context: Context) -> Iterator[Can
             firsts.add(name.first_text)
     # Written as in a chat: "yara" for Yara, and the genitive "Svens".
     firsts |= {f.lower() for f in firsts} | {f.capitalize() for f in firsts}
-    patterns = (
-        (rf"(?:{_INTERFIX}{_H})?{_any(alone)}", alone),
-        (rf"{_INTERFIX}{_H}{_any(with_interfix)}", with_interfix),
-        (_any(firsts), firsts),
-    )
-    for pattern, words in patterns:
-        if words:
-            for match in regex.finditer(
-                rf"(?<![\w@.-]){pattern}{_GENITIVE}(?![\w@-]|\.\w)", text
-            ):
+    single = {w for w in alone | with_interfix if " " not in w}
+    if firsts or single:
+        yield from _single_word_mentions(text, alone, with_interfix, firsts)
+    for words, needs_interfix in ((alone, False), (with_interfix, True)):
+        several = {w for w in words if " " in w}
+        if several:  # rare: "El Amrani", a double surname
+            interfix = f"{_INTERFIX}{_H}" if needs_interfix else f"(?:{_INTERFIX}{_H})?"
+            pattern = (
+                rf"(?<![\w@.-]){interfix}{_any(several)}{_GENITIVE}(?![\w@-]|\.\w)"
+            )
+            for match in re.finditer(pattern, text):
                 yield Candidate(match.start(), match.end(), Label.PERSON, PERSON)
+
+
+#: One word, perhaps after a tussenvoegsel and with a genitive s. Matched
+#: once per text, then looked up in the sets of known names: a pattern made
+#: of the names themselves would have to be compiled for every text.
+_MENTION = re.compile(
+    rf"(?<![\w@.-])(?:(?P<interfix>{_INTERFIX}){_H})?"
+    r"(?P<word>[^\W\d_][\w'’-]{0,40}?)(?P<genitive>['’]?s)?(?![\w@-]|\.\w)"
+)
+
+
+def _single_word_mentions(
+    text: str, alone: set[str], with_interfix: set[str], firsts: set[str]
+) -> Iterator[Candidate]:
+    for match in _MENTION.finditer(text):
+        word, genitive = match.group("word"), match.group("genitive") or ""
+        # "Mees" is a name, not the genitive of "Mee".
+        if word + genitive in alone | with_interfix | firsts:
+            word, genitive = word + genitive, ""
+        end = match.end("word") + len(genitive) if genitive else match.end()
+        if match.group("interfix") and word in alone | with_interfix:
+            yield Candidate(match.start(), end, Label.PERSON, PERSON)
+        elif word in alone or word in firsts:
+            yield Candidate(match.start("word"), end, Label.PERSON, PERSON)
 
 
 _GENITIVE = r"(?:['’]?s)?"
@@ -352,7 +378,7 @@ _GENITIVE = r"(?:['’]?s)?"
 def _any(words: set[str]) -> str:
     """An alternation of ``words``, longest first, matched case-sensitively."""
     ordered = sorted(words, key=len, reverse=True)
-    return "(?:" + "|".join(regex.escape(word) for word in ordered) + ")"
+    return "(?:" + "|".join(re.escape(word) for word in ordered) + ")"
 
 
 def _surname_alone(surname: str, context: Context) -> bool:

@@ -347,5 +347,7 @@ def test_no_input_gets_a_server_error(home_page, settings, _quiet):
     assert fuzz.failures == [], "\n".join(fuzz.failures[:50])
     page_models = {m.__name__ for m in get_page_models() if m is not Page}
     assert page_models <= page_types, page_models - page_types
-    assert len(fuzz.addresses) >= 100
-    assert total >= 1500
+    # Measured: 132 addresses, 1,529 requests. Room for a form that moves, no
+    # room for a crawl that silently stops halfway.
+    assert len(fuzz.addresses) >= 120
+    assert total >= 1400

@@ -14,6 +14,8 @@ from tests.accounts.test_account_request import FORM
 pytestmark = pytest.mark.django_db
 
 UNKNOWN = "nog.geen.account@gemeente.example"
+# The site speaks to people formally (u), never je/jij/jouw.
+INFORMAL = re.compile(r"\b(je|jij|jouw)\b", re.IGNORECASE)
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="[^"]*"')
 
 
@@ -50,8 +52,7 @@ def test_sign_up_with_a_known_address_mails_its_holder_in_dutch(member, mailoutb
     assert member.email in mail.body
     assert reverse("account_reset_password") in mail.body
     assert "&#x27;" not in mail.body
-    # The site's formal voice.
-    assert not re.search(r"\b(je|jij|jouw)\b", mail.body, re.IGNORECASE)
+    assert not INFORMAL.search(mail.subject + mail.body)
 
 
 def test_password_reset_answers_a_known_and_an_unknown_address_alike(
@@ -73,7 +74,7 @@ def test_password_reset_of_an_unknown_address_mails_it_in_dutch(db, mailoutbox):
     assert mail.to == [UNKNOWN]
     assert "geen account" in mail.body
     assert reverse("account_signup") in mail.body
-    assert not re.search(r"\b(je|jij|jouw)\b", mail.body, re.IGNORECASE)
+    assert not INFORMAL.search(mail.subject + mail.body)
 
 
 def test_password_reset_of_a_known_address_mails_a_reset_link(member, mailoutbox):
@@ -82,3 +83,15 @@ def test_password_reset_of_a_known_address_mails_a_reset_link(member, mailoutbox
     [mail] = mailoutbox
     assert mail.to == [member.email]
     assert "/accounts/password/reset/key/" in mail.body
+    assert "nieuw wachtwoord" in mail.body
+    assert not INFORMAL.search(mail.subject + mail.body)
+
+
+def test_the_confirmation_mail_of_a_new_address_is_formal_dutch(db, mailoutbox):
+    Client().post(reverse("account_signup"), {**FORM, "email": UNKNOWN})
+
+    [mail] = mailoutbox
+    assert "Bevestig uw e-mailadres" in mail.subject
+    assert UNKNOWN in mail.body
+    assert "/accounts/confirm-email/" in mail.body
+    assert not INFORMAL.search(mail.subject + mail.body)

@@ -41,6 +41,7 @@ from django.urls import (
     resolve,
     reverse,
 )
+from wagtail.models import CollectionViewRestriction
 
 from portal.accounts.models import User
 
@@ -643,6 +644,12 @@ EXCLUDED = {
     # test_the_admin_sends_everyone_else_to_log_in, not listed here.
 }
 
+
+def _collection_restriction(document) -> CollectionViewRestriction:
+    # Asked by id: the document's collection is not loaded (no extra query).
+    return CollectionViewRestriction.objects.get(collection_id=document.collection_id)
+
+
 # What each object of a row stands for: URL arguments, or a page's path.
 TARGETS: dict[str, Callable[[World], dict | tuple | str]] = {
     "-": lambda w: {},
@@ -697,7 +704,7 @@ TARGETS: dict[str, Callable[[World], dict | tuple | str]] = {
         w.document_password.filename,
     ),
     "password document's form": lambda w: {
-        "restriction_id": w.document_password.collection.view_restrictions.get().pk
+        "restriction_id": _collection_restriction(w.document_password).pk
     },
     "no restriction": lambda w: {"restriction_id": 99999},
     # Pages: their path on the site.
@@ -891,7 +898,7 @@ def _enter_page_password(client: Client, page, address: str) -> None:
 
 
 def _enter_document_password(client: Client, document, address: str) -> None:
-    restriction = document.collection.view_restrictions.get()
+    restriction = _collection_restriction(document)
     client.post(
         reverse("wagtaildocs_authenticate_with_password", args=[restriction.pk]),
         {"password": PAGE_PASSWORD, "return_url": address},

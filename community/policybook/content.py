@@ -12,11 +12,13 @@ from dataclasses import dataclass
 
 from django.utils import formats
 from django.utils.html import strip_tags
+from wagtail.models import Page
 
 from casebook.selectors import cases_published_tagged
 from community import selectors
 from community.models import Post, Theme
 from community.sanitise import rich_text_clean
+from portal.accounts.access import pages_public
 
 from .organisations import organisation_type
 from .periods import HalfYear
@@ -89,7 +91,13 @@ def _events(period: HalfYear, threads, notes) -> list[dict]:
         if event is None or not period.start <= event.starts_at < period.end:
             continue
         seen[event.pk] = event
-    events = sorted(seen.values(), key=lambda e: (e.starts_at, e.pk))
+    # The book is public: a meeting only members may see is not named in it.
+    public = set(
+        pages_public(Page.objects.filter(pk__in=seen)).values_list("pk", flat=True)
+    )
+    events = sorted(
+        (e for e in seen.values() if e.pk in public), key=lambda e: (e.starts_at, e.pk)
+    )
     return [{"title": e.title, "date": _date(e.starts_at.date())} for e in events]
 
 

@@ -15,6 +15,7 @@ from community.policybook.periods import half_year_parse
 from community.policybook.services import policy_book_build
 from portal.accounts.roles import ADVISERS_GROUP, MEMBERS_GROUP
 from tests.casebook.factories import CaseIndexPageFactory, CasePageFactory
+from tests.events.factories import EventIndexPageFactory, EventPageFactory
 
 from .factories import PostFactory, ThemeFactory, ThreadFactory
 
@@ -24,13 +25,36 @@ H1 = half_year_parse("2026-H1")
 IN_H1 = timezone.make_aware(dt.datetime(2026, 3, 10, 14, 0))
 
 
+def _members_only(page) -> None:
+    restriction = PageViewRestriction.objects.create(
+        page=page, restriction_type=PageViewRestriction.GROUPS
+    )
+    restriction.groups.set(
+        Group.objects.filter(name__in=[MEMBERS_GROUP, ADVISERS_GROUP])
+    )
+
+
 @pytest.fixture
 def book(home_page, member):
     theme = ThemeFactory(name="Online opruiing", slug="online-opruiing", order=1)
     theme.case_tags = "opruiing"
     theme.save()
-    thread = ThreadFactory(theme=theme, author=member, title="Hoe vroeg signaleren?")
-    PostFactory(thread=thread, author=member, body="<p>Vraag</p>", created_at=IN_H1)
+    events = EventIndexPageFactory(parent=home_page)
+    for title, members_only in (
+        ("Openbare bijeenkomst over signalen", False),
+        ("Besloten bijeenkomst over signalen", True),
+    ):
+        event = EventPageFactory(
+            parent=events,
+            title=title,
+            kind="cop",
+            starts_at=IN_H1,
+            ends_at=IN_H1 + dt.timedelta(hours=1),
+        )
+        if members_only:
+            _members_only(event)
+        thread = ThreadFactory(theme=theme, author=member, event=event)
+        PostFactory(thread=thread, author=member, body="<p>Vraag</p>", created_at=IN_H1)
     index = CaseIndexPageFactory(parent=home_page)
     for title, members_only in (
         ("Openbare casus over een oproep", False),
@@ -41,12 +65,7 @@ def book(home_page, member):
         with freeze_time(IN_H1):
             case.save_revision().publish()
         if members_only:
-            restriction = PageViewRestriction.objects.create(
-                page=case, restriction_type=PageViewRestriction.GROUPS
-            )
-            restriction.groups.set(
-                Group.objects.filter(name__in=[MEMBERS_GROUP, ADVISERS_GROUP])
-            )
+            _members_only(case)
     page = policy_book_build(period=H1)
     page.get_latest_revision().publish()
     page.refresh_from_db()
@@ -59,6 +78,12 @@ def test_web_edition_lists_only_the_public_case(client, book):
     assert response.status_code == 200
     assert "Openbare casus over een oproep" in html
     assert "Besloten casus" not in html
+
+
+def test_web_edition_names_only_the_public_meeting(client, book):
+    html = client.get(book.url).content.decode()
+    assert "Openbare bijeenkomst over signalen" in html
+    assert "Besloten bijeenkomst" not in html
 
 
 def test_pdf_lists_only_the_public_case(book):

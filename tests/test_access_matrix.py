@@ -957,6 +957,11 @@ def _by_role(answers) -> str:
     )
 
 
+@pytest.mark.readme_claim(
+    "A case or a help request is read by its author and the advisers, a help "
+    "request also by the experts assigned to it; to anyone else its address "
+    "answers exactly like one that does not exist."
+)
 @pytest.mark.parametrize(
     ("name", "method", "target"), list(TABLE), ids=[" ".join(k) for k in TABLE]
 )
@@ -968,6 +973,11 @@ def test_access(world, name, method, target):
     assert observed == expected, f"{address}: got\n{_by_role(observed)}"
 
 
+@pytest.mark.readme_claim(
+    "The original text of a case or a help request is readable by its author "
+    "only; advisers and experts see the anonymised text and what was replaced "
+    "by kind and number, never the original words."
+)
 def test_only_the_author_reads_an_original():
     """The text of a case or a request for help as its author wrote it is
     in the member's column only (the member is the author in every row)."""
@@ -1107,6 +1117,11 @@ def test_every_action_has_a_row_for_get():
 BY_ID = {"own draft", "own case", "own request", "applicant", "registration"}
 
 
+@pytest.mark.readme_claim(
+    "A case or a help request is read by its author and the advisers, a help "
+    "request also by the experts assigned to it; to anyone else its address "
+    "answers exactly like one that does not exist."
+)
 @pytest.mark.parametrize(
     ("name", "method", "target"),
     [key for key in TABLE if key[2] in BY_ID],

@@ -189,6 +189,11 @@ def _url(target) -> str:
     return target.url
 
 
+@pytest.mark.readme_claim(
+    "Visitors read public pages, news, events and documents; a page, document "
+    "collection or event restricted to logged-in users or to a group sends them"
+    " to log in, and one with a password asks for it."
+)
 @pytest.mark.parametrize("what", ["page", "document"])
 @pytest.mark.parametrize("kind", ["login", "members"])
 def test_anonymous_is_sent_to_log_in(client, pages, documents, what, kind):
@@ -198,6 +203,12 @@ def test_anonymous_is_sent_to_log_in(client, pages, documents, what, kind):
     assert response["Location"].startswith("/accounts/login/?next=")
 
 
+@pytest.mark.readme_claim(
+    "An account that is not approved (e-mail address not verified, waiting for "
+    'approval, or rejected) counts as a visitor for every restriction, "logged-'
+    'in users" included: it is told the content is for members, and it cannot '
+    "register for a restricted event."
+)
 @pytest.mark.parametrize("what", ["page", "document"])
 @pytest.mark.parametrize("kind", ["login", "members"])
 @pytest.mark.parametrize("role", LOGGED_IN_REFUSED)
@@ -237,6 +248,11 @@ def test_member_reads_and_downloads(client, member, pages, documents, what, kind
         assert "private" in response["Cache-Control"]
 
 
+@pytest.mark.readme_claim(
+    "Visitors read public pages, news, events and documents; a page, document "
+    "collection or event restricted to logged-in users or to a group sends them"
+    " to log in, and one with a password asks for it."
+)
 @pytest.mark.parametrize("role", ["anonymous", "pending", "member"])
 def test_page_password_asks_everyone_until_entered(client, pages, role):
     page = pages["password"]

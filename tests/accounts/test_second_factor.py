@@ -172,6 +172,13 @@ def test_every_power_of_the_list_is_tested():
     assert sorted(ADVISER_POWERS) == sorted(set(POWERS) - {"unpublished document"})
 
 
+@pytest.mark.readme_claim(
+    "Every adviser power (the admin, other members' cases, moderation, the "
+    "requests of the expert network, unpublished documents) needs a session "
+    "that passed the authenticator app's code; an adviser who logged in with a "
+    "password only is sent to that step first and meanwhile sees what a member "
+    "sees."
+)
 @pytest.mark.parametrize("name", list(POWERS))
 def test_password_only_with_an_app_is_asked_for_the_code(client, editor, objects, name):
     power = POWERS[name]
@@ -186,6 +193,13 @@ def test_password_only_with_an_app_is_asked_for_the_code(client, editor, objects
     assert power.state(objects) == before
 
 
+@pytest.mark.readme_claim(
+    "Every adviser power (the admin, other members' cases, moderation, the "
+    "requests of the expert network, unpublished documents) needs a session "
+    "that passed the authenticator app's code; an adviser who logged in with a "
+    "password only is sent to that step first and meanwhile sees what a member "
+    "sees."
+)
 @pytest.mark.parametrize("name", list(POWERS))
 def test_password_only_without_an_app_is_sent_to_set_one_up(
     client, adviser_without_app, objects, name
@@ -273,6 +287,13 @@ def test_user_is_adviser_follows_the_session(rf: RequestFactory, editor):
     assert not selectors.user_is_adviser(AnonymousUser())
 
 
+@pytest.mark.readme_claim(
+    "Every adviser power (the admin, other members' cases, moderation, the "
+    "requests of the expert network, unpublished documents) needs a session "
+    "that passed the authenticator app's code; an adviser who logged in with a "
+    "password only is sent to that step first and meanwhile sees what a member "
+    "sees."
+)
 def test_a_password_only_adviser_sees_a_thread_as_a_member(client, editor, objects):
     """Pages that only show an adviser more (hidden posts) are not adviser
     powers: without the second factor the adviser sees what members see."""
@@ -380,6 +401,13 @@ def _asks_for_an_adviser(view) -> bool:
     return False
 
 
+@pytest.mark.readme_claim(
+    "Every adviser power (the admin, other members' cases, moderation, the "
+    "requests of the expert network, unpublished documents) needs a session "
+    "that passed the authenticator app's code; an adviser who logged in with a "
+    "password only is sent to that step first and meanwhile sees what a member "
+    "sees."
+)
 def test_every_view_that_asks_for_an_adviser_is_in_the_list():
     """A new view that checks for an adviser (directly or through a selector
     or service) fails here until its URL is in ADVISER_POWERS or, if it only

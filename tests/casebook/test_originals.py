@@ -59,6 +59,11 @@ def test_the_adviser_gets_the_replacements_by_kind_and_number(adviser, member):
     assert "TELEFOON-1" in body
 
 
+@pytest.mark.readme_claim(
+    "The original text of a case or a help request is readable by its author "
+    "only; advisers and experts see the anonymised text and what was replaced "
+    "by kind and number, never the original words."
+)
 @pytest.mark.parametrize(
     "name", ["casebook_review:review", "casebook_review:edit", "casebook:detail"]
 )

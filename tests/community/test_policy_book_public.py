@@ -72,6 +72,10 @@ def book(home_page, member):
     return page
 
 
+@pytest.mark.readme_claim(
+    "A published policy book quotes only cases and names only meetings that "
+    "everyone may see."
+)
 def test_web_edition_lists_only_the_public_case(client, book):
     response = client.get(book.url)
     html = response.content.decode()
@@ -80,12 +84,20 @@ def test_web_edition_lists_only_the_public_case(client, book):
     assert "Besloten casus" not in html
 
 
+@pytest.mark.readme_claim(
+    "A published policy book quotes only cases and names only meetings that "
+    "everyone may see."
+)
 def test_web_edition_names_only_the_public_meeting(client, book):
     html = client.get(book.url).content.decode()
     assert "Openbare bijeenkomst over signalen" in html
     assert "Besloten bijeenkomst" not in html
 
 
+@pytest.mark.readme_claim(
+    "A published policy book quotes only cases and names only meetings that "
+    "everyone may see."
+)
 def test_pdf_lists_only_the_public_case(book):
     book.pdf.file.open("rb")
     reader = PdfReader(io.BytesIO(book.pdf.file.read()))

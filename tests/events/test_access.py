@@ -37,6 +37,11 @@ def _summaries(response) -> set[str]:
     return {str(event["SUMMARY"]) for event in calendar.walk("VEVENT")}
 
 
+@pytest.mark.readme_claim(
+    "Visitors read public pages, news, events and documents; a page, document "
+    "collection or event restricted to logged-in users or to a group sends them"
+    " to log in, and one with a password asks for it."
+)
 @pytest.mark.parametrize("url", ["/agenda/bijeenkomsten.ics", "/agenda/leerkring.ics"])
 def test_feed_holds_only_events_everyone_may_see(client, events, url):
     assert _summaries(client.get(url)) == {"Openbare leerkring"}
@@ -50,6 +55,12 @@ def test_restricted_event_has_no_ics_even_for_a_member(client, events):
     assert _summaries(client.get(public)) == {"Openbare leerkring"}
 
 
+@pytest.mark.readme_claim(
+    "An account that is not approved (e-mail address not verified, waiting for "
+    'approval, or rejected) counts as a visitor for every restriction, "logged-'
+    'in users" included: it is told the content is for members, and it cannot '
+    "register for a restricted event."
+)
 @pytest.mark.parametrize("status", ["unverified", "pending", "rejected"])
 def test_unapproved_account_cannot_register_for_a_logged_in_event(
     client, events, status

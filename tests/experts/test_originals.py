@@ -27,6 +27,11 @@ def _assert_replacements_only(body: str) -> None:
     assert "Naam van een persoon" in body
 
 
+@pytest.mark.readme_claim(
+    "The original text of a case or a help request is readable by its author "
+    "only; advisers and experts see the anonymised text and what was replaced "
+    "by kind and number, never the original words."
+)
 def test_the_adviser_reads_the_replacements_not_the_original(
     client, editor, open_request
 ):
@@ -34,6 +39,11 @@ def test_the_adviser_reads_the_replacements_not_the_original(
     _assert_replacements_only(_page(client, open_request))
 
 
+@pytest.mark.readme_claim(
+    "The original text of a case or a help request is readable by its author "
+    "only; advisers and experts see the anonymised text and what was replaced "
+    "by kind and number, never the original words."
+)
 def test_the_assigned_expert_reads_the_replacements_not_the_original(
     client, editor, open_request, expert
 ):

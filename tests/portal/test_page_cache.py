@@ -9,6 +9,7 @@ import re
 import time
 
 import pytest
+from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.core.handlers.wsgi import WSGIHandler
 from django.core.signals import request_finished, request_started
@@ -17,10 +18,12 @@ from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.test import Client, RequestFactory
 from django.urls import path
 from django.views.decorators.cache import never_cache
+from wagtail.models import PageViewRestriction
 
 from events.models import Registration
 from events.services import registration_create
 from knowledge.models import InformationPage, NewsIndexPage, NewsPage
+from portal.accounts.roles import MEMBERS_GROUP
 from portal.core.page_cache import (
     GENERATION_KEY,
     PageCacheWSGI,
@@ -430,3 +433,45 @@ def test_responses_that_may_not_be_shared_are_not_stored(client, url):
 @pytest.mark.urls(__name__)
 def test_plain_view_is_stored(client):
     _cached(client, "/gewoon/")
+
+
+def _restricted(home_page, kind: str) -> InformationPage:
+    page = home_page.add_child(
+        instance=InformationPage(title=f"Alleen {kind}", slug=f"alleen-{kind}")
+    )
+    restriction = PageViewRestriction.objects.create(
+        page=page,
+        restriction_type=kind,
+        password="geheim-wachtwoord" if kind == PageViewRestriction.PASSWORD else "",
+    )
+    if kind == PageViewRestriction.GROUPS:
+        restriction.groups.set(Group.objects.filter(name=MEMBERS_GROUP))
+    return page
+
+
+@pytest.mark.readme_claim(
+    "A page with any view restriction is never kept in the page cache or in "
+    "nginx, whatever it answers."
+)
+@pytest.mark.parametrize(
+    "kind",
+    [
+        PageViewRestriction.LOGIN,
+        PageViewRestriction.GROUPS,
+        PageViewRestriction.PASSWORD,
+    ],
+)
+def test_a_restricted_page_is_never_stored(home_page, kind):
+    """Neither the refusal a visitor gets nor the page a member reads is
+    kept: both are marked private, which nginx honours too."""
+    url = _restricted(home_page, kind).url
+    for _visit in range(2):
+        response = Client().get(url)
+        assert response["X-Cache"] == "MISS"
+        assert "public" not in response["Cache-Control"]
+        assert "private" in response["Cache-Control"]
+    member = Client()
+    member.force_login(MemberFactory())
+    response = member.get(url)
+    assert "public" not in response["Cache-Control"]
+    assert "private" in response["Cache-Control"]

@@ -1,6 +1,7 @@
 from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse
+from django.utils.functional import SimpleLazyObject
 
 from .second_factor import (
     is_adviser_power,
@@ -9,6 +10,13 @@ from .second_factor import (
     session_passed_second_factor,
 )
 from .selectors import user_mark_without_second_factor
+
+
+def _marked(request: HttpRequest, user):
+    if user.is_authenticated and not session_passed_second_factor(request, user):
+        user_mark_without_second_factor(user)
+    # The account itself, not Django's lazy wrapper around it.
+    return getattr(user, "_wrapped", user)
 
 
 class SecondFactorMiddleware:
@@ -26,13 +34,10 @@ class SecondFactorMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         user = getattr(request, "user", None)
-        # The session is already loaded for a logged-in user: no query here.
-        if (
-            user is not None
-            and user.is_authenticated
-            and not session_passed_second_factor(request)
-        ):
-            user_mark_without_second_factor(user)
+        if user is not None:
+            # Lazily, like Django's own request.user: a request that never asks
+            # who is there (a feed, a calendar) loads no session and no user.
+            request.user = SimpleLazyObject(lambda: _marked(request, user))
         return self.get_response(request)
 
     def process_view(self, request: HttpRequest, view_func, view_args, view_kwargs):

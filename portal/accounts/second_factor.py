@@ -53,9 +53,10 @@ _PREFIXES = tuple(power for power in ADVISER_POWERS if power.startswith("/"))
 _URL_NAMES = frozenset(power for power in ADVISER_POWERS if not power.startswith("/"))
 
 
-def session_passed_second_factor(request: HttpRequest) -> bool:
-    """allauth recorded the second factor for this user in this session."""
-    records = get_authentication_records(request, request.user)
+def session_passed_second_factor(request: HttpRequest, user=None) -> bool:
+    """allauth recorded the second factor for this user (the request's, by
+    default) in this session."""
+    records = get_authentication_records(request, user or request.user)
     return any(record.get("method") == "mfa" for record in records)
 
 

@@ -288,3 +288,24 @@ def test_document_password_asks_until_entered(client, documents, role):
     response = client.get(document.url)
     assert response.status_code == 200
     assert b"%PDF" in b"".join(response.streaming_content)
+
+
+@pytest.mark.parametrize(
+    ("hook", "check"),
+    [
+        ("on_serve_page", "wagtail.wagtail_hooks.check_view_restrictions"),
+        (
+            "before_serve_document",
+            "wagtail.documents.wagtail_hooks.check_view_restrictions",
+        ),
+    ],
+)
+def test_wagtails_own_restriction_checks_are_replaced(hook, check):
+    """Wagtail's checks are taken out through its private hook registry; if
+    an upgrade changes that registry, this fails instead of two rules
+    running side by side."""
+    from wagtail import hooks
+
+    registered = {f"{f.__module__}.{f.__name__}" for f in hooks.get_hooks(hook)}
+    assert check not in registered
+    assert any(name.startswith("portal.accounts.") for name in registered)

@@ -87,7 +87,7 @@ def test_the_warning_says_why_and_names_the_words():
     )
     assert warning.parts == ("13-jarige", "buurthuis De Schakel", "Zutphen")
     assert "“buurthuis De Schakel”" in warning.message
-    assert "one person" in warning.message
+    assert "één persoon" in warning.message
 
 
 def test_at_most_one_warning_of_a_kind_per_case():

@@ -55,9 +55,7 @@ class _TextLimits:
         for name in self.long_fields:
             value = cleaned.get(name) or ""
             if len(value) > self.max_length:
-                self.add_error(
-                    name, text_too_long_message(len(value), self.max_length)
-                )
+                self.add_error(name, text_too_long_message(len(value), self.max_length))
         if len(_tags(cleaned.get("tags") or "")) > MAX_TAGS:
             self.add_error("tags", _("Give at most {n} tags.").format(n=MAX_TAGS))
         return cleaned

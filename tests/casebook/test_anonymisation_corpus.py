@@ -9,6 +9,8 @@ on text it was not made for (first-run figures in bench/README.md); the
 engine was improved on what they showed, so they are now tuned on too.
 corpus/blind1.jsonl and blind2.jsonl: 37 texts each for issue #13, each
 run once before any tuning on it (first-run figures in corpus/README.md).
+corpus/blind3.jsonl: 45 texts, run once and not tuned on: it is held at its
+first-run figures, below the targets, until it is.
 
 Each file has a floor at the figures recorded for it, not only the targets,
 so that one item lost shows: (items removed, context items kept, clean
@@ -44,16 +46,21 @@ FLOORS = {
     "holdout.jsonl": (192, 257, 0),
     "blind1.jsonl": (148, 196, 198),
     "blind2.jsonl": (157, 172, 145),
+    "blind3.jsonl": (308, 418, 841),
 }
+#: Sets recorded at their first run and not tuned on yet: their floor holds,
+#: the targets do not apply until the engine has been improved on them.
+NOT_TUNED_ON = {"blind3.jsonl"}
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS))
 def test_corpus_meets_the_targets_and_its_floor(name):
     cases = load_corpus(CORPUS / name)
     result = score(cases, [anonymise(case.text) for case in cases])
-    assert result.recall >= RECALL_TARGET, result.missed
-    assert result.context_kept >= CONTEXT_TARGET, result.lost
-    assert result.clean_left_alone >= CLEAN_TARGET, result.changed
+    if name not in NOT_TUNED_ON:
+        assert result.recall >= RECALL_TARGET, result.missed
+        assert result.context_kept >= CONTEXT_TARGET, result.lost
+        assert result.clean_left_alone >= CLEAN_TARGET, result.changed
     removed, kept, clean = FLOORS[name]
     assert result.pii_removed >= removed, result.missed
     assert result.keep_kept >= kept, result.lost

@@ -101,7 +101,8 @@ def test_at_most_one_warning_of_a_kind_per_case():
 
 
 @pytest.mark.parametrize(
-    "name", ["cases.jsonl", "holdout.jsonl", "blind1.jsonl", "blind2.jsonl"]
+    "name",
+    ["cases.jsonl", "holdout.jsonl", "blind1.jsonl", "blind2.jsonl", "blind3.jsonl"],
 )
 def test_quiet_on_the_corpus(name):
     """Not noisy: at most one warning per anonymised case, and none on the

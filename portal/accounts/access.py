@@ -171,21 +171,22 @@ def page_visible_to(user: AnyUser, page: Page) -> bool:
     return _refusal(user, page_restrictions(page), passwords=()) is None
 
 
+def document_restrictions(document) -> list[CollectionViewRestriction]:
+    """The restrictions on ``document``'s collection and its ancestors, with
+    their groups: two queries."""
+    return list(document.collection.get_view_restrictions().prefetch_related("groups"))
+
+
 def document_refusal(request: HttpRequest, document) -> Refused | None:
     """Why ``request.user`` may not download ``document`` in this session."""
-    restrictions = list(
-        document.collection.get_view_restrictions().prefetch_related("groups")
-    )
+    restrictions = document_restrictions(document)
     passwords = _session_passwords(request, restrictions)
     return _refusal(request.user, restrictions, passwords)
 
 
 def document_visible_to(user: AnyUser, document) -> bool:
     """May ``user`` download ``document``, outside a session?"""
-    restrictions: Iterable[CollectionViewRestriction] = (
-        document.collection.get_view_restrictions().prefetch_related("groups")
-    )
-    return _refusal(user, restrictions, passwords=()) is None
+    return _refusal(user, document_restrictions(document), passwords=()) is None
 
 
 def restricted_sections(user: AnyUser) -> list[Section]:

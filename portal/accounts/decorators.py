@@ -14,6 +14,17 @@ from .selectors import user_is_member
 View = Callable[..., HttpResponse]
 
 
+def members_only_response(
+    request: HttpRequest, subject: str | Promise, page=None
+) -> TemplateResponse:
+    """The 403 that tells a logged-in account why it cannot open ``subject``
+    (the part of the site, or ``page``): it is for approved members."""
+    context = {"subject": subject}
+    if page is not None:
+        context["page"] = page
+    return TemplateResponse(request, "accounts/members_only.html", context, status=403)
+
+
 def members_only(*, title: str | Promise) -> Callable[[View], View]:
     """Visitors are sent to log in; accounts that are not (yet) approved get
     the members-only explanation, titled ``title`` (the part of the site
@@ -28,12 +39,7 @@ def members_only(*, title: str | Promise) -> Callable[[View], View]:
             if user_is_member(request.user):
                 response = view(request, *args, **kwargs)
             else:
-                response = TemplateResponse(
-                    request,
-                    "accounts/members_only.html",
-                    {"subject": title},
-                    status=403,
-                )
+                response = members_only_response(request, title)
             add_never_cache_headers(response)
             return response
 

@@ -16,6 +16,7 @@ from portal.core.audit import action_register
 
 from . import admin_urls
 from .access import Refusal, Refused, document_refusal, page_refusal, page_restrictions
+from .decorators import members_only_response
 from .models import User
 from .roles import REVIEW_PERMISSION
 from .selectors import account_requests_pending_count
@@ -81,18 +82,11 @@ def _replace_wagtails_own_checks() -> None:
 _replace_wagtails_own_checks()
 
 
-def _members_only_response(request: HttpRequest, subject: str, page=None):
-    context = {"subject": subject}
-    if page is not None:
-        context["page"] = page
-    return TemplateResponse(request, "accounts/members_only.html", context, status=403)
-
-
 def _page_refused_response(request: HttpRequest, page: Page, refused: Refused):
     if refused.kind == Refusal.LOGIN:
         return wagtail_core_hooks.require_wagtail_login(next=request.get_full_path())
     if refused.kind == Refusal.MEMBERS_ONLY:
-        return _members_only_response(request, page.title, page)
+        return members_only_response(request, page.title, page)
     form = PasswordViewRestrictionForm(
         instance=refused.restriction,
         initial={"return_url": request.get_full_path()},
@@ -128,7 +122,7 @@ def _document_refused_response(request: HttpRequest, document, refused: Refused)
     if refused.kind == Refusal.LOGIN:
         return wagtail_core_hooks.require_wagtail_login(next=request.get_full_path())
     if refused.kind == Refusal.MEMBERS_ONLY:
-        return _members_only_response(request, document.title)
+        return members_only_response(request, document.title)
     form = PasswordViewRestrictionForm(
         instance=refused.restriction,
         initial={"return_url": request.get_full_path()},

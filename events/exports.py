@@ -1,11 +1,11 @@
-"""Participant lists as CSV for advisers (opens in Excel with Dutch settings)."""
+"""Participant lists as CSV for advisers (opens in Excel with Dutch settings;
+``csv_bytes`` defuses formulas in every cell)."""
 
 from collections.abc import Iterable
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from portal.core.spreadsheets import cell_safe as _safe
 from portal.core.spreadsheets import csv_bytes
 
 from .models import Registration
@@ -29,14 +29,14 @@ def participants_csv(registrations: Iterable[Registration]) -> bytes:
     for r in registrations:
         rows.append(
             [
-                _safe(r.name),
-                _safe(r.organisation),
-                _safe(r.job_title),
-                _safe(r.email),
+                r.name,
+                r.organisation,
+                r.job_title,
+                r.email,
                 r.get_status_display(),
                 timezone.localtime(r.created_at).strftime("%Y-%m-%d %H:%M"),
                 {True: _("yes"), False: _("no"), None: ""}[r.attended],
-                *(_safe(_answer(r, q)) for q in questions),
+                *(_answer(r, q) for q in questions),
             ]
         )
     return csv_bytes(rows)

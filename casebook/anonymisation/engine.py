@@ -15,7 +15,7 @@ from pathlib import Path
 import regex
 from django.utils.translation import gettext as _
 
-from . import backend, dates, detectors, lexicon, people
+from . import backend, dates, detectors, dictionary, lexicon, people
 from .detectors import PERSON, Candidate, Context, informal
 from .labels import Label
 
@@ -146,6 +146,7 @@ def _build_context(resources: backend.Resources) -> Context:
             for part in {place, *regex.split(r"[\s-]", place)}
             for size in range(4, len(part) + 1)
         ),
+        dictionary=dictionary.dutch_words(),
     )
 
 
@@ -221,6 +222,8 @@ def _candidates(
 # makes one name of two people; a word of two letters or more before the
 # full stop is no initial (titles like "dhr." are dropped later).
 _SENTENCE_BREAK = regex.compile(r"(?<=\p{L}{2,})\.\s+(?=\p{Lu})")
+# "FC Emmen - Cambuur": a dash between spaces separates two names.
+_BREAK = regex.compile(rf"{_SENTENCE_BREAK.pattern}|[ \t][-–][ \t]")
 _ABBREVIATED_TITLE = regex.compile(
     r"(?i)(?:^|\s)(?:dhr|mevr|mw|mr|dr|drs|ir|ing|prof|st)$"
 )
@@ -228,7 +231,7 @@ _ABBREVIATED_TITLE = regex.compile(
 
 def _split_at_sentence_end(text: str, start: int, end: int) -> list[Candidate]:
     pieces: list[Candidate] = []
-    for match in _SENTENCE_BREAK.finditer(text, start, end):
+    for match in _BREAK.finditer(text, start, end):
         if _ABBREVIATED_TITLE.search(text[start : match.start()]):
             continue
         pieces.append(Candidate(start, match.start(), Label.PERSON, PERSON))

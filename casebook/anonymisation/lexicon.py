@@ -284,9 +284,56 @@ MOVEMENTS = frozenset(
     }
 )
 
+#: Football clubs of the two professional leagues, by the names supporters
+#: and reports use; "FC …", "… Sport" and the like are found by shape below.
+FOOTBALL_CLUBS = frozenset(
+    """
+    ajax feyenoord psv az vitesse heerenveen heracles excelsior sparta telstar
+    cambuur twente utrecht groningen nac nec pec mvv vvv rkc rkc waalwijk
+    willem ii roda jc de graafschap go ahead eagles fortuna sittard almere city
+    ado den haag top oss jong ajax jong psv jong az dordrecht emmen volendam
+    knvb
+    """.split("\n")[0].split()
+) | frozenset(
+    {
+        "rkc waalwijk",
+        "willem ii",
+        "roda jc",
+        "de graafschap",
+        "go ahead eagles",
+        "fortuna sittard",
+        "almere city",
+        "ado den haag",
+        "top oss",
+        "jong ajax",
+        "jong psv",
+        "jong az",
+        "fc volendam",
+    }
+)
+
+#: Car makes: "een grijze Opel Astra" is a car, not a person; the model after
+#: the make is found below.
+CAR_MAKES = frozenset(
+    """
+    audi bmw citroën citroen dacia fiat ford honda hyundai kia lexus mazda
+    mercedes mercedes-benz mini mitsubishi nissan opel peugeot porsche renault
+    seat skoda škoda suzuki tesla toyota volkswagen vw volvo alfa jeep lynk
+    polestar cupra smart saab chevrolet chrysler dodge jaguar landrover subaru
+    """.split()
+)
+
 #: Everything above, for filtering names: a "name" that is one of these stays.
 PROTECTED = (
-    PLATFORMS | ORGANISATIONS | LEGAL_TERMS | EVENTS | PHENOMENA | PLACES | MOVEMENTS
+    PLATFORMS
+    | ORGANISATIONS
+    | LEGAL_TERMS
+    | EVENTS
+    | PHENOMENA
+    | PLACES
+    | MOVEMENTS
+    | FOOTBALL_CLUBS
+    | CAR_MAKES
 )
 
 #: Nouns after which a (quoted) name is a group's, which stays: "de groep
@@ -350,11 +397,37 @@ _REGIONAL_BODY = regex.compile(
 )
 
 
+_CAP = r"\p{Lu}[\p{L}'’-]+"
+#: Names of organisations, clubs, venues, movements and things by their
+#: shape; all context, even when their words look like a person's name.
+_NAMED_BY_SHAPE = regex.compile(
+    r"(?<![\w-])(?:"
+    # "Stichting Rijnwijs", "Dienst Regionale Informatieorganisatie".
+    rf"(?:Stichting|Dienst|Vereniging|Coöperatie|Fonds|Genootschap)"
+    rf"(?:[ \t](?:(?:voor|van|de|het|en|der)[ \t])?{_CAP}){{1,4}}"
+    # "FC Den Bosch", "SV Spakenburg", "Helmond Sport", "Philips Stadion".
+    rf"|(?:FC|SC|SV|VV|RKSV|RKVV|VVV|AFC|HFC|FK){{1}}(?:[ \t](?:Den|De)?[ \t]?{_CAP}){{1,2}}"
+    rf"|{_CAP}(?:[ \t]{_CAP})?[ \t](?:Sport|City|United|Stadion|Stadium|Arena"
+    r"|Centraal)"
+    rf"|(?:Stadion|Sportpark)[ \t]{_CAP}"
+    # "Vrij Westland Verzet", "Nijmegen Ontwaakt", "Apeldoorn Zegt Nee".
+    rf"|(?:{_CAP}[ \t]){{1,3}}(?:Verzet|Ontwaakt|Wakker|Zegt[ \t]Nee|Rebellion)"
+    # A car with its model: "Opel Astra", "Volkswagen Golf", "VW Polo GTI".
+    rf"|(?i:{'|'.join(sorted(CAR_MAKES, key=len, reverse=True))})"
+    r"(?:[ \t](?:\p{Lu}[\p{L}\p{N}-]*|\p{N}{1,4}[\p{L}]{0,3})){1,2}"
+    # An operation's or event's name in quotes: "SGBO 'Derby'".
+    r"|(?<=(?i:sgbo|operatie|actie|project|codenaam|draaiboek)[ \t]['‘\"“])"
+    r"\p{Lu}[^'’\"”\n]{1,40}(?=['’\"”])"
+    r")(?![\w-])"
+)
+
+
 def protected_spans(text: str) -> list[tuple[int, int]]:
     """Where the protected phrases of several words stand in ``text``."""
     return [
         *(match.span() for match in _PHRASES.finditer(text)),
         *(match.span() for match in _REGIONAL_BODY.finditer(text)),
+        *(match.span() for match in _NAMED_BY_SHAPE.finditer(text)),
     ]
 
 
@@ -490,6 +563,14 @@ NAME_CUES = (
 #: Words that introduce a user name without @ ("gebruikersnaam jantje_xl").
 HANDLE_CUES = (
     "onder de naam",
+    "gebruiker",
+    "noemt zich",
+    "noemde zich",
+    "reactie van",
+    "gepost door",
+    "geplaatst door",
+    "gedeeld door",
+    "bericht van",
     "met de naam",
     "gebruikersnaam",
     "accountnaam",

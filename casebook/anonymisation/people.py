@@ -212,9 +212,13 @@ def _is_a_place(
         return True
     if is_place_adjective(first, context):
         return True  # "Drentse Jagers", "Goudse Waarheid"
-    street_end = _STREET_END.search(text[words[-1][0] : words[-1][1]])
-    # "Pololaan" is a street; "Van Dijk" and "Brink" are people.
-    return bool(street_end and street_end.start() >= 3)
+    last = text[words[-1][0] : words[-1][1]]
+    street_end = _STREET_END.search(last)
+    # "Pololaan" is a street; "Van Dijk" and "Brink" are people, and so is
+    # "Jurre Veendam": a place that ends like a street is no street.
+    return bool(
+        street_end and street_end.start() >= 3 and last.lower() not in context.placenames
+    )
 
 
 def _surname_that_is_a_word(word: str, context: Context) -> bool:

@@ -42,7 +42,13 @@ from .numbers import (
     detect_plates,
     is_service_number,
 )
-from .online import TLDS, detect_emails, detect_handles, detect_urls
+from .online import (
+    TLDS,
+    coordinated_handles,
+    detect_emails,
+    detect_handles,
+    detect_urls,
+)
 from .schools import detect_schools
 
 __all__ = [
@@ -88,6 +94,8 @@ DETECTORS: tuple[Detector, ...] = (
 
 
 def detect_all(text: str, context: Context) -> list[Candidate]:
-    return [
+    found = [
         candidate for detector in DETECTORS for candidate in detector(text, context)
     ]
+    found.extend(coordinated_handles(text, found, context))
+    return found

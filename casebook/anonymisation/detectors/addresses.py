@@ -57,7 +57,8 @@ _ADDRESS_SUFFIX = regex.compile(
 )
 _HOUSE_NUMBER = regex.compile(
     r"(?<=[\p{L}.'’]\s{1,3})(?P<number>[1-9]\d{0,3})"
-    r"(?P<addition>\s?[a-zA-Z](?![\w])|\s?-\s?\d{1,4}(?!\d)|\s?(?:hs|bis|zw|rd|I{1,3})\b)?"
+    r"(?P<addition>\s?-?\s?[a-zA-Z](?![\w])|\s?-\s?\d{1,4}(?!\d)"
+    r"|\s?(?:hs|bis|zw|rd|I{1,3})\b)?"
     # Not a count: "het Malieveld 2000 demonstranten", "de Dam 300 supporters".
     r"(?![\w]|[.,:]\d|\s?(?:%|uur|jaar|keer|euro|minuten|man|mensen|personen"
     r"|jongeren|deelnemers|leden|volgers|berichten|views|meter|km|auto's"
@@ -68,6 +69,13 @@ _ADDRESS_CUE = regex.compile(
     r"|op\s+de|op\s+het|op\s+nummer|pand|woning|huis|bij)\W{0,3}$"
 )
 _WORD = regex.compile(r"[\p{L}\p{N}'’.-]+")
+#: A cue that the words that follow are where someone lives, with at most
+#: a street name (and "nr.") between it and the number.
+_RESIDENCE_CUE = regex.compile(
+    r"(?i)(?:wonende|woonachtig|woont|wonend|adres|woonadres|verblijfadres)"
+    r"(?:[ \t]+(?:aan|op|in)(?:[ \t]+(?:de|het))?)?[: \t]+"
+    r"\p{Lu}[\p{L}'’-]{2,30}(?:[ \t]+(?:nr\.?|nummer))?[ \t]+$"
+)
 
 
 _CLAUSE_BREAK = regex.compile(r"[,;:!?()\n]")
@@ -93,13 +101,22 @@ def _words_before(text: str, end: int, limit: int = 6) -> list[tuple[int, int]]:
     return list(reversed(result))
 
 
+#: "Plein 1944 nr. 112": a word for "number" between street and number.
+_NUMBER_WORDS = frozenset({"nr.", "nr", "no.", "nummer", "huisnummer"})
+
+
 def _street_before(
-    text: str, number_start: int, context: Context
+    text: str, number_start: int, context: Context, *, cued: bool = False
 ) -> tuple[int, bool] | None:
     """The start of the street name before a house number, and whether the
     name is certain (in the street list with several words, or with a
-    street suffix) rather than a single listed word that is also common."""
+    street suffix) rather than a single listed word that is also common.
+
+    With an address cue before it ("wonende", "adres"), any capitalised
+    word that is no place is a street: new-build streets are in no list."""
     words = _words_before(text, number_start)
+    if words and text[words[-1][0] : words[-1][1]].lower() in _NUMBER_WORDS:
+        words = words[:-1]
     for size in range(len(words), 0, -1):
         first, last = words[-size], words[-1]
         phrase = text[first[0] : last[1]].rstrip(".")
@@ -111,7 +128,33 @@ def _street_before(
             return _title_before_street(text, words[:-size], first[0]), certain
         if size == 1 and _ADDRESS_SUFFIX.search(phrase) and len(phrase) > 5:
             return _title_before_street(text, words[:-1], first[0]), True
+        if size == 2 and _with_compass_point(phrase, context):
+            return _title_before_street(text, words[:-2], first[0]), True
+        if size == 1 and cued and _unlisted_street(phrase, context):
+            return first[0], True
     return None
+
+
+_COMPASS = frozenset({"noord", "oost", "zuid", "west"})
+
+
+def _with_compass_point(phrase: str, context: Context) -> bool:
+    """ "Kerkweg Oost", "Dorpsstraat Noord": a street and a compass point."""
+    street, _, point = phrase.lower().partition(" ")
+    return point in _COMPASS and (
+        street in context.streets or bool(_ADDRESS_SUFFIX.search(street))
+    )
+
+
+def _unlisted_street(word: str, context: Context) -> bool:
+    lower = word.lower()
+    return (
+        len(word) > 4
+        and word[:1].isupper()
+        and word.isalpha()
+        and lower not in context.placenames
+        and lower not in context.common_words
+    )
 
 
 #: Titles that open a street name: "Gravin Wilhelminastraat", "Burgemeester
@@ -141,7 +184,8 @@ def _title_before_street(text: str, words: list[tuple[int, int]], start: int) ->
 
 def detect_addresses(text: str, context: Context) -> Iterator[Candidate]:
     for match in _HOUSE_NUMBER.finditer(text):
-        found = _street_before(text, match.start(), context)
+        cued = bool(_RESIDENCE_CUE.search(text[max(0, match.start() - 60) : match.start()]))
+        found = _street_before(text, match.start(), context, cued=cued)
         if found is None:
             continue
         start, certain = found

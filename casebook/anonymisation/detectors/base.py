@@ -43,6 +43,9 @@ class Context:
     #: Beginnings (4 letters and more) of place names, to tell the adjective
     #: of a place ("Goudse", "Tilburgse") from a name.
     place_prefixes: frozenset[str]
+    #: Every Dutch word and known name, lower case (``dictionary.py``): a
+    #: lower-case word outside it is invented, as user names are.
+    dictionary: frozenset[str]
 
 
 Detector = Callable[[str, Context], Iterator[Candidate]]

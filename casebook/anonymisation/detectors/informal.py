@@ -28,8 +28,10 @@ _CHAT_LINE = regex.compile(
     r"[ \t]?:[ \t]"
 )
 #: Dotted lower-case user names: "kevin.maakt.rumoer", "ikbensanne.xo".
+#: Parts of one letter too ("r.rumble.0572", "yaas.el.h"); abbreviations
+#: ("o.a.", "t.a.v.") are left out below.
 _DOTTED = regex.compile(
-    r"(?<![\w@./-])(?P<word>[\p{Ll}\p{N}_]{2,30}(?:\.[\p{Ll}\p{N}_]{2,30}){1,4})"
+    r"(?<![\w@./-])(?P<word>[\p{Ll}\p{N}_]{1,30}(?:\.[\p{Ll}\p{N}_]{1,30}){1,4})"
     r"(?![\w@/-]|\.[\p{L}\p{N}])"
 )
 #: A capital after a lower-case letter inside a word: "OproerOost020".
@@ -41,6 +43,11 @@ _CAMEL_WORD = regex.compile(
 _PREFIXED = regex.compile(
     r"(?<![\w@.-])(?P<word>(?:lil|yung|young|big|king|queen|baby)[ \t]"
     r"\p{Ll}[\p{L}\p{N}]{1,20})"
+    r"(?![\w@-])"
+)
+#: "DJ Boswachter", "MC Vos": an artist's name, as a user name.
+_STAGE_NAME = regex.compile(
+    r"(?<![\w@.-])(?P<word>(?:DJ|Dj|MC)[ \t]\p{Lu}[\p{L}\p{N}]{1,20}(?:[ \t]\p{Lu}[\p{L}\p{N}]{1,20})?)"
     r"(?![\w@-])"
 )
 #: "Zijn Snapchat is dylan2009", "haar insta: x", "op TikTok als x".
@@ -68,12 +75,25 @@ _ABBREVIATION = regex.compile(r"^(?:\p{Ll}{1,3}\.)+\p{Ll}{0,3}$")
 
 def detect_chat_speakers(text: str, context: Context) -> Iterator[Candidate]:
     for match in _CHAT_LINE.finditer(text):
-        name = match.group("name").strip()
-        if not name or lexicon.protects(name) or name.lower() in context.stop_words:
-            continue
+        # "Roos (jongerenwerk)": the role in brackets is context; in
+        # "Beheerder (GeertjanVrijheid)" the role is, and the name is not.
+        raw = match.group("name")
+        name, _, bracketed = raw.partition(" (")
         start = match.start("name")
-        label = Label.HANDLE if _has_handle_shape(name) else Label.PERSON
-        yield Candidate(start, start + len(name), label, HANDLE)
+        for value, offset in (
+            (name.strip(), 0),
+            (bracketed.rstrip(") "), len(name) + 2),
+        ):
+            if not value or value.islower() and offset:
+                continue
+            if (
+                lexicon.protects(value)
+                or value.lower() in context.stop_words
+                or value.lower() in lexicon.ROLE_NOUNS
+            ):
+                continue
+            label = Label.HANDLE if _has_handle_shape(value) else Label.PERSON
+            yield Candidate(start + offset, start + offset + len(value), label, HANDLE)
 
 
 def _has_handle_shape(word: str) -> bool:
@@ -101,7 +121,7 @@ def detect_shaped_handles(text: str, context: Context) -> Iterator[Candidate]:
         yield Candidate(match.start(), match.end(), Label.HANDLE, HANDLE)
     for match in _CAMEL_WORD.finditer(text):
         yield from _camel_handle(text, match, context)
-    for pattern in (_PREFIXED, _NAMED_TWO_WORDS):
+    for pattern in (_PREFIXED, _NAMED_TWO_WORDS, _STAGE_NAME):
         for match in pattern.finditer(text):
             start, end = match.span("word")
             yield Candidate(start, end, Label.HANDLE, HANDLE)

@@ -25,8 +25,10 @@ _INTERFIX = (
     r"|van|de|der|den|ten|ter|te|la|le|el|al|da|dos|del|du|bin|ben|ibn)"
 )
 _INITIALS = rf"(?:\p{{Lu}}\.{H}?){{1,4}}"
+#: "K.P.M. (Koen) Loenen": the first name in brackets after the initials.
+_GIVEN_IN_BRACKETS = rf"(?:\(\p{{Lu}}\p{{Ll}}+(?:-\p{{Lu}}\p{{Ll}}+)?\){H})?"
 _PERSON_NAME = (
-    rf"(?:{_INITIALS}{H}?)?(?:{_INTERFIX}{H})?{NAME_WORD}"
+    rf"(?:{_INITIALS}{H}?{_GIVEN_IN_BRACKETS})?(?:{_INTERFIX}{H})?{NAME_WORD}"
     rf"(?:{H}(?:{_INTERFIX}{H})?{NAME_WORD}){{0,3}}"
 )
 _BY_ROLE = regex.compile(
@@ -40,7 +42,7 @@ _BY_CUE = regex.compile(
     + rf"){H}?:?{H}[{QUOTE}]?(?-i:(?P<name>{_PERSON_NAME}))"
 )
 _INITIALS_NAME = regex.compile(
-    rf"(?<![\w.]){_INITIALS}{H}?(?:{_INTERFIX}{H})?(?:{NAME_WORD})"
+    rf"(?<![\w.]){_INITIALS}{H}?{_GIVEN_IN_BRACKETS}(?:{_INTERFIX}{H})?(?:{NAME_WORD})"
 )
 _OTHER_SCRIPT = (
     r"[\p{Script=Cyrillic}\p{Script=Arabic}\p{Script=Greek}\p{Script=Hebrew}"
@@ -72,7 +74,7 @@ def _trim_name(
         # follows an initial or a tussenvoegsel.
         after_interfix = len(words) > 1 and (
             words[-2].lower() in context.interfixes
-            or regex.fullmatch(r"(?:\p{Lu}\.)+", words[-2])
+            or regex.fullmatch(r"(?:\p{Lu}\.)+|\(\p{Lu}[\p{L}-]+\)", words[-2])
         )
         # "meneer Wijhe": after an honorific a lone place is a surname.
         lone_surname = honorific and len(words) == 1

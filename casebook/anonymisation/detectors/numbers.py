@@ -36,8 +36,15 @@ def is_service_number(value: str) -> bool:
     return bool(_SERVICE_NUMBER.match(checks.digits_only(value)))
 
 
+_STARTS_WITH_DATE = regex.compile(
+    r"(?:0?[1-9]|[12]\d|3[01])([-/.])(?:0?[1-9]|1[0-2])\1(?:19|20)\d{2}(?!\d)"
+)
+
+
 def detect_phones(text: str, context: Context) -> Iterator[Candidate]:
     for match in _PHONE_NL.finditer(text):
+        if _STARTS_WITH_DATE.match(match.group()):
+            continue  # "[06-06-2024 16:40]": a chat's time stamp
         digits = checks.digits_only(match.group())
         national = regex.sub(r"^(?:0031|31)", "0", digits)
         if national.startswith("00"):
@@ -141,12 +148,16 @@ _FILLER = (
     r"(?:,?\s+(?:nummer|nr\.?|no\.?|number|van|de|het|zijn|haar|hun|die|deze|dit"
     r"|telefoon|toestel|verdachte|betrokkene|aangifte|melding|zaak|bij|op|in|voor"
     r"|is|was|luidt|met|onder|staat|stond|opgemaakt|geregistreerd|ingeschreven"
-    r"|(?-i:[A-Z]{2,4}:))){0,5}"
+    r"|(?-i:[A-Z]{2,4}:)|(?-i:[A-Z]{2,6}(?=\s+\d)))){0,5}"
 )
 _NUMBER_AFTER_CUE = (
     _FILLER + r"\s*[:#]?\s*"
     r"(?P<number>(?=[A-Za-z0-9/._-]{0,40}\d)"
     r"[A-Z0-9][A-Za-z0-9]{0,30}(?:[/._-][A-Za-z0-9]{1,30}){0,4})"
+)
+_DATE = regex.compile(
+    r"(?:0?[1-9]|[12]\d|3[01])([-/.])(?:0?[1-9]|1[0-2])\1(?:\d{2}|(?:19|20)\d{2})"
+    r"|(?:19|20)\d{2}([-/.])(?:0?[1-9]|1[0-2])\2(?:0?[1-9]|[12]\d|3[01])"
 )
 _CASE_BY_CUE = regex.compile(rf"(?i)(?<![\w-])(?:{_CASE_CUES}){_NUMBER_AFTER_CUE}")
 _ID_BY_CUE = regex.compile(rf"(?i)(?<![\w-])(?:{_ID_CUES}){_NUMBER_AFTER_CUE}")
@@ -154,6 +165,8 @@ _CASE_SHAPES = regex.compile(
     r"(?<![\w/-])(?:PL\d{4}[- ]?\d{6,12}"  # BVH registration: PL0900-2024123456
     r"|\d{2}/\d{5,7}-\d{2}"  # parketnummer: 16/123456-24
     r"|\d{2}/\d{6,7}"  # parketnummer without the year
+    r"|[A-Z]{1,4}-(?:19|20)\d{2}-\d{3,8}"  # a care or Halt report: ZM-2025-00832
+    r"|(?:19|20)\d{2}-[A-Z]{2,5}-\d{3,8}"  # a dossier: 2024-ZVH-00417
     r"|ECLI:NL:[A-Z]{2,6}:\d{4}:[A-Z0-9]{1,10}"  # court ruling: public, kept below
     r")(?![\w/-])"
 )
@@ -187,6 +200,8 @@ def detect_case_numbers(text: str, context: Context) -> Iterator[Candidate]:
                 continue
             if regex.fullmatch(r"(?:19|20)\d{2}", number):
                 continue  # "zaak uit 2024": a year, not a number
+            if _DATE.fullmatch(number):
+                continue  # "Mutatie 02-01-2025, 01:12 uur": the event's date
             if _PHONE_NL.fullmatch(number):
                 continue  # "onder nummer 06-…" is a phone number, found as such
             start = match.start("number")

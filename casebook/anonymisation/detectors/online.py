@@ -17,8 +17,15 @@ from .base import (
     Context,
 )
 
+#: Also written to fool harvesters: "naam(at)provider.nl", "naam [at] x.nl".
+_DOT = r"(?:\.|[ \t]?(?i:\(dot\)|\[dot\])[ \t]?)"
 _EMAIL = regex.compile(
-    r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){0,5}\.[A-Za-z]{2,18}\b"
+    r"(?<![\w.+-])[\w.+-]{1,64}(?:@|[ \t]?(?i:\(at\)|\[at\]|\{at\})[ \t]?)"
+    + r"[\w-]{1,63}(?:"
+    + _DOT
+    + r"[\w-]{1,63}){0,5}"
+    + _DOT
+    + r"[A-Za-z]{2,18}\b"
 )
 TLDS = (
     "com|nl|be|org|net|me|tv|app|eu|io|gg|de|fr|uk|info|live|social|to|ly|"
@@ -89,7 +96,12 @@ def detect_urls(text: str, context: Context) -> Iterator[Candidate]:
 
 def detect_handles(text: str, context: Context) -> Iterator[Candidate]:
     for match in _HANDLE.finditer(text):
-        yield Candidate(match.start(), match.end(), Label.HANDLE, HANDLE)
+        end = match.end()
+        # "@Mart S.": a display name with an initial, as Facebook writes it.
+        initial = _MENTION_INITIAL.match(text, end)
+        if initial and match.group()[1:2].isupper():
+            end = initial.end()
+        yield Candidate(match.start(), end, Label.HANDLE, HANDLE)
     yield from _handles_by_cue(text, context)
     yield from _handles_by_shape(text, context)
 
@@ -98,7 +110,10 @@ def detect_handles(text: str, context: Context) -> Iterator[Candidate]:
 # that mixes letters and digits or has a dot inside ('larsz050',
 # 'semmie.events') is one too. Quoted phrases with spaces are group names,
 # which stay.
-_UNDERSCORED = regex.compile(r"(?<![\w@.])[\p{L}\p{N}.]*_[\p{L}\p{N}_.]*[\p{L}\p{N}_]")
+_UNDERSCORED = regex.compile(
+    r"(?<![\w@.])(?:[\p{L}\p{N}.]*_[\p{L}\p{N}_.]*[\p{L}\p{N}_]"
+    r"|[\p{L}\p{N}][\p{L}\p{N}.]{1,38}_)"  # "hollandsepedojagers_"
+)
 #: A capital inside a word ("TheRealSjaak", "smuldersTV"): a user name when
 #: quoted or named as one; brands like "TikTok" are protected words.
 _CAMEL = regex.compile(r"\p{Ll}\p{Lu}")
@@ -110,6 +125,38 @@ _PLATFORM_COLON = regex.compile(
     + "|".join(regex.escape(p) for p in sorted(lexicon.PLATFORMS, key=len)[::-1])
     + r")\s?:\s?@?(?P<word>[\p{L}\p{N}_.]{3,40})"
 )
+
+
+_MENTION_INITIAL = regex.compile(r"[ \t]\p{Lu}\.(?=[\s,;:)]|$)")
+
+#: "@rens_zundert_bda en RZ076", "accounts als katwijk.onrust en
+#: RijnsburgRebels": a word listed with a user name is one when its shape
+#: says so too.
+_COORDINATED = regex.compile(
+    r"[ \t]*(?:,|[ \t](?:en|of|and|&|plus))[ \t]+@?(?P<word>[\p{L}\p{N}_.]{3,40})"
+)
+
+
+def coordinated_handles(
+    text: str, found: list[Candidate], context: Context
+) -> Iterator[Candidate]:
+    """User names listed after one already found."""
+    for candidate in found:
+        if candidate.label is not Label.HANDLE:
+            continue
+        end = candidate.end
+        while (match := _COORDINATED.match(text, end)) is not None:
+            word = match.group("word").rstrip(".")
+            shaped = _CAMEL.search(word) or (
+                any(c.isdigit() for c in word) and any(c.isalpha() for c in word)
+            )
+            if not (shaped or _looks_like_user_name(word, context, quoted=False)):
+                break
+            if lexicon.protects(word) or word.lower() in context.common_words:
+                break
+            start = match.start("word")
+            yield Candidate(start, start + len(word), Label.HANDLE, HANDLE)
+            end = start + len(word)
 
 
 def _handles_by_shape(text: str, context: Context) -> Iterator[Candidate]:
@@ -133,7 +180,8 @@ _HANDLE_CUE = regex.compile(
     + "|".join(regex.escape(cue) for cue in lexicon.HANDLE_CUES)
     + r")(?:\s+(?:is|was|heet|heette|van|op|genaamd))?\s*:?\s*"
     + rf"(?:[{QUOTE}](?P<quoted>[^{QUOTE}\n]{{2,40}})[{QUOTE}]"
-    + r"|(?P<bare>[\p{L}\p{N}_.]{3,40}))"
+    # "de gebruiker noorderling 1990": a word and a year or an area code.
+    + r"|(?P<bare>[\p{L}\p{N}_.]{3,40}(?:[ \t]\d{2,4}(?![\w.,:/-]))?))"
 )
 
 
@@ -142,12 +190,17 @@ def _looks_like_user_name(word: str, context: Context, *, quoted: bool = True) -
     A plain lower-case word only counts in quotes: "account 'sanne'", but
     not "account aanvragen" or "het account werd verwijderd"."""
     word = word.rstrip(".")
+    head = word.split()[0].lower() if word.strip() else word
+    if head in context.common_words or head in context.stop_words:
+        return False  # "account had 312 volgers"
     if word.lower() in context.common_words or lexicon.protects(word):
         return False
     if _CAMEL.search(word):
         return True
     if any(ch.isdigit() for ch in word) or "_" in word or "." in word:
-        return not word.isdigit()
+        return not word.replace(" ", "").isdigit()
+    if word.islower() and len(word) >= 5 and word not in context.dictionary:
+        return True  # "account boefjesuitbrummen": in no Dutch word list
     return quoted and word.islower() and len(word) >= 4
 
 

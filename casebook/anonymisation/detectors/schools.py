@@ -8,6 +8,7 @@ import regex
 
 from .. import lexicon
 from ..labels import Label
+from .addresses import STREET_SUFFIX
 from .base import (
     NAME_WORD,
     PLACE,
@@ -70,7 +71,25 @@ _SCHOOL_LABEL = regex.compile(
 )
 
 
+#: A name with a capital article where someone goes to school: "zit op De
+#: Werfhorst", "in de klas op De Kwekerij", "de conciërge van De Hanzespiegel".
+_SCHOOL_BY_ATTENDANCE = regex.compile(
+    rf"(?i:(?<![\w-])(?:zit|zat|zitten|zaten|klas|groep{H}\d|leerling|leerlingen"
+    rf"|conciërge|juf|juffrouw|meester|mentor|mentrix|docent|docente|leraar"
+    rf"|lerares|schooldirecteur|intern{H}begeleider)"
+    rf"(?:{H}\p{{Ll}}+){{0,3}}{H}(?:op|van){H})"
+    rf"(?P<name>(?:De|Het|'t){H}{NAME_WORD})(?![\w-])"
+)
+
+
 def detect_schools(text: str, context: Context) -> Iterator[Candidate]:
+    for match in _SCHOOL_BY_ATTENDANCE.finditer(text):
+        start, end = match.span("name")
+        last = text[start:end].split()[-1].lower()
+        if STREET_SUFFIX.search(last) or last in lexicon.LOCATION_NOUNS:
+            continue  # "zat op De Dam", "op Het Plein": a place
+        if not _is_protected_phrase(text[start:end], context):
+            yield Candidate(start, end, Label.SCHOOL, PLACE)
     for match in _SCHOOL_LABEL.finditer(text):
         start = match.start("name")
         end = _drop_trailing_place(text, start, match.end("name"), context)

@@ -210,7 +210,8 @@ def _candidates(
     found = [
         refined
         for c in found
-        if (refined := _refine(text, c, context)) is not None
+        if (outside := _outside_places(text, c, places, context)) is not None
+        and (refined := _refine(text, outside, context)) is not None
         and not _protected(text, refined, context, places)
     ]
     person_ends = [c.end for c in found if c.label is Label.PERSON]
@@ -227,6 +228,44 @@ _BREAK = regex.compile(rf"{_SENTENCE_BREAK.pattern}|[ \t][-–][ \t]")
 _ABBREVIATED_TITLE = regex.compile(
     r"(?i)(?:^|\s)(?:dhr|mevr|mw|mr|dr|drs|ir|ing|prof|st)$"
 )
+
+
+def _outside_places(
+    text: str,
+    candidate: Candidate,
+    places: list[tuple[int, int]],
+    context: Context,
+) -> Candidate | None:
+    """A name that runs into a place of several words loses the place's
+    words: "Buurtpreventie Dijk" in "Buurtpreventie Dijk en Waard". What is
+    left must still look like a name: not one ordinary word."""
+    if candidate.label is not Label.PERSON:
+        return candidate
+    start, end = candidate.start, candidate.end
+    for place_start, place_end in places:
+        if (
+            place_end <= start
+            or place_start >= end
+            or " " not in text[place_start:place_end]
+        ):
+            continue
+        if place_start <= start and end <= place_end:
+            return candidate  # inside: _protected decides
+        if place_start > start:
+            end = min(end, place_start)
+        else:
+            start = max(start, place_end)
+    if (start, end) == (candidate.start, candidate.end):
+        return candidate
+    value = text[start:end].strip(" \t-–,")
+    if not value:
+        return None
+    start = text.index(value, start)
+    words = value.split()
+    if len(words) == 1 and not people.is_first_name(value, context):
+        if value.lower() in context.dictionary or value.lower() in context.common_words:
+            return None
+    return Candidate(start, start + len(value), candidate.label, candidate.priority)
 
 
 def _split_at_sentence_end(text: str, start: int, end: int) -> list[Candidate]:

@@ -289,11 +289,8 @@ MOVEMENTS = frozenset(
 FOOTBALL_CLUBS = frozenset(
     """
     ajax feyenoord psv az vitesse heerenveen heracles excelsior sparta telstar
-    cambuur twente utrecht groningen nac nec pec mvv vvv rkc rkc waalwijk
-    willem ii roda jc de graafschap go ahead eagles fortuna sittard almere city
-    ado den haag top oss jong ajax jong psv jong az dordrecht emmen volendam
-    knvb
-    """.split("\n")[0].split()
+    cambuur twente nac nec pec mvv vvv rkc dordrecht volendam knvb
+    """.split()
 ) | frozenset(
     {
         "rkc waalwijk",
@@ -406,7 +403,8 @@ _NAMED_BY_SHAPE = regex.compile(
     rf"(?:Stichting|Dienst|Vereniging|Coöperatie|Fonds|Genootschap)"
     rf"(?:[ \t](?:(?:voor|van|de|het|en|der)[ \t])?{_CAP}){{1,4}}"
     # "FC Den Bosch", "SV Spakenburg", "Helmond Sport", "Philips Stadion".
-    rf"|(?:FC|SC|SV|VV|RKSV|RKVV|VVV|AFC|HFC|FK){{1}}(?:[ \t](?:Den|De)?[ \t]?{_CAP}){{1,2}}"
+    r"|(?:FC|SC|SV|VV|RKSV|RKVV|VVV|AFC|HFC|FK)"
+    rf"(?:[ \t](?:Den|De)?[ \t]?{_CAP}){{1,2}}"
     rf"|{_CAP}(?:[ \t]{_CAP})?[ \t](?:Sport|City|United|Stadion|Stadium|Arena"
     r"|Centraal)"
     rf"|(?:Stadion|Sportpark)[ \t]{_CAP}"

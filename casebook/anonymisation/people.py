@@ -144,7 +144,11 @@ def refine(text: str, candidate: Candidate, context: Context) -> Candidate | Non
     if len(words) >= 2 and _not_a_name_before_a_first_name(text, words, context):
         words.pop(0)  # "Bel Jan de Vries": Deduce takes in the verb before a name
     start, end = words[0][0], candidate.end
-    before = text[max(0, start - 30) : start].rstrip(" ('\"‘“„").split()
+    # The words before, on the same line: a chat's previous line ends in
+    # anything ("wie nog meer\nstorm: …"; "meer" is also a lake).
+    before = (
+        text[max(0, start - 30) : start].rpartition("\n")[2].rstrip(" ('\"‘“„").split()
+    )
     titled = titled or bool(before and _is_honorific(before[-1]))
     if _is_a_place(text, words, before, titled, context):
         return None
@@ -212,12 +216,18 @@ def _is_a_place(
         return True
     if is_place_adjective(first, context):
         return True  # "Drentse Jagers", "Goudse Waarheid"
+    if len(words) > 2 and first.lower() in lexicon.LOCATION_NOUNS:
+        second = text[words[1][0] : words[1][1]].lower()
+        if second in context.interfixes:
+            return True  # "Stad van de Zon", "Park van Luna": a place's name
     last = text[words[-1][0] : words[-1][1]]
     street_end = _STREET_END.search(last)
     # "Pololaan" is a street; "Van Dijk" and "Brink" are people, and so is
     # "Jurre Veendam": a place that ends like a street is no street.
     return bool(
-        street_end and street_end.start() >= 3 and last.lower() not in context.placenames
+        street_end
+        and street_end.start() >= 3
+        and last.lower() not in context.placenames
     )
 
 

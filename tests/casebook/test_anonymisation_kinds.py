@@ -215,3 +215,90 @@ def test_kinds_blind_set_2_showed(text, value):
 )
 def test_lookalikes_of_those_kinds_stay(text, value):
     assert kept(text, value), anonymise(text).entities
+
+
+# Kinds blind set 3 showed (corpus/README.md); the examples are new.
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        (
+            "Het account stadskinderenuitdelft plaatste de oproep.",
+            "stadskinderenuitdelft",
+        ),
+        ("Zij noemt zich op TikTok m.vos.0318 en post elke avond.", "m.vos.0318"),
+        ("Ik volg de Insta van Noor, die heet noor.el.b.", "noor.el.b"),
+        (
+            "In de groep schreef de gebruiker zuiderling 2001 een oproep.",
+            "zuiderling 2001",
+        ),
+        ("rellen_haarlem_ (video): iedereen naar het station", "rellen_haarlem_"),
+        ("Hij beheert @joost_p_023 en JP023 op Snapchat.", "JP023"),
+        (
+            "Hij volgt accounts als hoorn.onrust en WestfriesVerzetje.",
+            "WestfriesVerzetje",
+        ),
+        (
+            "Organisator volgens de flyer: 'DJ Moerasbeest', een buurtbewoner.",
+            "DJ Moerasbeest",
+        ),
+        ("Reactie van 'de echte kim': ik kom ook.", "de echte kim"),
+        (
+            "Besluit over de heer J.A. (Jan) Woerden, wonende te Breda.",
+            "J.A. (Jan) Woerden",
+        ),
+        ("Met vriendelijke groet,\nP. (Petra) Haren-Smit", "P. (Petra) Haren-Smit"),
+        ("Mail hem op k.dijkstra(at)ziggo.nl voor vragen.", "k.dijkstra(at)ziggo.nl"),
+        ("wonende Esdoornhof 12-C, 1234 AB Almere.", "Esdoornhof 12-C"),
+        ("wonende Bloesemtuin 4b in Zeist.", "Bloesemtuin 4b"),
+        ("De loods achter Dorpsweg Noord 31 werd gebruikt.", "Dorpsweg Noord 31"),
+        ("Melding ZM-2024-01177 aan Veilig Thuis.", "ZM-2024-01177"),
+        ("Halt-verwijzing H-2023-004512 is afgerond.", "H-2023-004512"),
+        ("Zijn broertje zit op De Regenboogboom in groep 5.", "De Regenboogboom"),
+        ("De bijrijder, Sanne Zaandam, werd gehoord.", "Sanne Zaandam"),
+        ("Zijn neef heet iets als dayan of dajan, 15 jaar.", "dajan"),
+        ("Volgens hem doet 'lange tim' mee, echte naam Tim Brouwer.", "lange tim"),
+    ],
+)
+def test_kinds_blind_set_3_showed(text, value):
+    assert removed(text, value), anonymise(text).entities
+
+
+def test_a_chat_without_time_stamps_has_speakers():
+    text = (
+        "storm: kom je ook\n"
+        "lotte.vdb: wie nog meer\n"
+        "storm: de hele wijk\n"
+        "lotte.vdb: ok\n"
+        "Toelichting: 'storm' is de bijnaam van een jongen (14)."
+    )
+    result = anonymise(text).text
+    assert "storm" not in result
+    assert "lotte" not in result
+    assert "Toelichting:" in result
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("De verdachte reed in een zwarte Opel Corsa weg.", "Opel Corsa"),
+        ("Na de wedstrijd FC Dordrecht - Cambuur ontstond een vechtpartij.", "Cambuur"),
+        (
+            "Na de wedstrijd FC Dordrecht - Cambuur ontstond een vechtpartij.",
+            "FC Dordrecht",
+        ),
+        ("Supporters verzamelden bij het Abe Lenstra Stadion.", "Abe Lenstra Stadion"),
+        ("Stichting Jongerenkracht organiseert de avond.", "Stichting Jongerenkracht"),
+        ("De groep Vrij Brabant Verzet riep op tot actie.", "Vrij Brabant Verzet"),
+        ("Inzet op Utrecht Centraal vanaf 18.00 uur.", "Utrecht Centraal"),
+        ("Het SGBO 'Kermis' werd om 14.00 uur opgestart.", "Kermis"),
+        ("[04-05-2024 19:12] Anne (jongerenwerk): ik ben er", "04-05-2024"),
+        ("[04-05-2024 19:12] Anne (jongerenwerk): ik ben er", "jongerenwerk"),
+        ("Mutatie 14-02-2025, 23:40 uur, Vlaardingen.", "14-02-2025"),
+        ("App 'Buurtpreventie Horst aan de Maas' meldde niets.", "Horst aan de Maas"),
+        ("De avond in de wijk Stad van de Zon verliep rustig.", "Stad van de Zon"),
+        ("Zijn Snapchataccount had 312 volgers.", "312 volgers"),
+        ("hij zat op De Dam te wachten", "zat op"),
+    ],
+)
+def test_context_blind_set_3_lost_stays(text, value):
+    assert kept(text, value), anonymise(text).entities

@@ -184,7 +184,9 @@ def _title_before_street(text: str, words: list[tuple[int, int]], start: int) ->
 
 def detect_addresses(text: str, context: Context) -> Iterator[Candidate]:
     for match in _HOUSE_NUMBER.finditer(text):
-        cued = bool(_RESIDENCE_CUE.search(text[max(0, match.start() - 60) : match.start()]))
+        cued = bool(
+            _RESIDENCE_CUE.search(text[max(0, match.start() - 60) : match.start()])
+        )
         found = _street_before(text, match.start(), context, cued=cued)
         if found is None:
             continue

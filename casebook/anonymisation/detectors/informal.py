@@ -18,7 +18,7 @@ import regex
 from .. import lexicon
 from ..labels import Label
 from . import addresses, online
-from .base import HANDLE, PERSON, Candidate, Context
+from .base import HANDLE, PERSON, QUOTE, Candidate, Context
 
 # A line of a chat export: "[03-02-24 21:14] Naam: ...", "03-02-24 21:14 -
 # Naam: ...", "[21:14] Naam: ...". The speaker is a person or a user name.
@@ -47,7 +47,8 @@ _PREFIXED = regex.compile(
 )
 #: "DJ Boswachter", "MC Vos": an artist's name, as a user name.
 _STAGE_NAME = regex.compile(
-    r"(?<![\w@.-])(?P<word>(?:DJ|Dj|MC)[ \t]\p{Lu}[\p{L}\p{N}]{1,20}(?:[ \t]\p{Lu}[\p{L}\p{N}]{1,20})?)"
+    r"(?<![\w@.-])(?P<word>(?:DJ|Dj|MC)[ \t]\p{Lu}[\p{L}\p{N}]{1,20}"
+    r"(?:[ \t]\p{Lu}[\p{L}\p{N}]{1,20})?)"
     r"(?![\w@-])"
 )
 #: "Zijn Snapchat is dylan2009", "haar insta: x", "op TikTok als x".
@@ -73,7 +74,66 @@ _DOMAIN_ENDINGS = frozenset(online.TLDS.split("|"))
 _ABBREVIATION = regex.compile(r"^(?:\p{Ll}{1,3}\.)+\p{Ll}{0,3}$")
 
 
+#: A line of a chat copied without time stamps: "storm: ga je mee", "> Lisa
+#: Voorst: wij komen". Only taken when the text has several such lines.
+_SPEAKER_LINE = regex.compile(
+    r"(?m)^[ \t]*(?:>[ \t]*)?"
+    r"(?P<name>[\p{L}\p{N}_.'’-]{2,30}(?:[ \t][\p{L}\p{N}_.'’-]{1,30}){0,3})"
+    r"[ \t]?:[ \t]+\S"
+)
+
+
+def _untimed_speakers(text: str, context: Context) -> list[regex.Match]:
+    """The speaker lines of a chat without time stamps: at least three
+    lines, of at least two speakers, one of whom speaks twice. A speaker is
+    a name, not a form's label ("Onderwerp:", "Toelichting:"), so a single
+    word must be a first name or a user name, or in no Dutch word list."""
+    lines = [
+        m for m in _SPEAKER_LINE.finditer(text) if _could_speak(m["name"], context)
+    ]
+    counts: dict[str, int] = {}
+    for match in lines:
+        counts[match["name"]] = counts.get(match["name"], 0) + 1
+    if len(lines) < 3 or len(counts) < 2 or max(counts.values()) < 2:
+        return []
+    return lines
+
+
+def _could_speak(name: str, context: Context) -> bool:
+    lower = name.lower()
+    if (
+        lexicon.protects(name)
+        or lower in context.stop_words
+        or lower in lexicon.ROLE_NOUNS
+        or name.isupper()
+    ):
+        return False
+    words = name.split()
+    if len(words) > 1:
+        return all(w[:1].isupper() or w.lower() in context.interfixes for w in words)
+    return (
+        lower in context.first_names
+        or _has_handle_shape(name)
+        or lower not in context.dictionary
+    )
+
+
+def is_chat(text: str, context: Context) -> bool:
+    return _CHAT_LINE.search(text) is not None or bool(_untimed_speakers(text, context))
+
+
 def detect_chat_speakers(text: str, context: Context) -> Iterator[Candidate]:
+    speakers: dict[str, Label] = {}
+    for match in _untimed_speakers(text, context):
+        name = match["name"]
+        label = Label.HANDLE if _has_handle_shape(name) else Label.PERSON
+        speakers[name] = label
+        yield Candidate(match.start("name"), match.end("name"), label, HANDLE)
+    # The transcriber's note: "'storm' is Storm Doorn (13)".
+    for name, label in speakers.items():
+        quoted = rf"(?<=[{QUOTE}]){regex.escape(name)}(?=[{QUOTE}])"
+        for match in regex.finditer(quoted, text):
+            yield Candidate(match.start(), match.end(), label, HANDLE)
     for match in _CHAT_LINE.finditer(text):
         # "Roos (jongerenwerk)": the role in brackets is context; in
         # "Beheerder (GeertjanVrijheid)" the role is, and the name is not.
@@ -182,7 +242,7 @@ _WORD_NAMES = frozenset(
     noa bo do lot rob rik rens jet kees wim karel hanna sterre hugo tom dean
     """.split()
 )
-_LOWER_WORD = regex.compile(r"(?<![\w@.'’-])\p{Ll}[\p{Ll}-]{2,20}(?![\w@-]|[.'’]\w)")
+_LOWER_WORD = regex.compile(r"(?<![\w@.'’-])\p{Ll}[\p{Ll}-]{1,20}(?![\w@-]|[.'’]\w)")
 #: A first name with an initial for the surname: "Ilias K.".
 _FIRST_AND_INITIAL = regex.compile(
     r"(?<![\w@.'’-])(?P<first>\p{Lu}\p{Ll}{1,20})[ \t]\p{Lu}\.(?=[\s,;:)]|$)"
@@ -196,8 +256,28 @@ _NAMED_TWO_WORDS = regex.compile(
 )
 
 
+#: "heet iets als rayan of rayyan", "genaamd dex": after these a lower-case
+#: word is a name when it is a first name or in no Dutch word list.
+_NAMING = regex.compile(
+    r"(?i:(?<![\w-])(?:heet|heette|heten|genaamd|bijgenaamd|bijnaam|alias|roepnaam)"
+    r"(?:[ \t]+iets[ \t]+als)?)[ \t]+(?P<first>\p{Ll}[\p{Ll}-]{1,20})"
+    r"(?:[ \t]+of[ \t]+(?P<second>\p{Ll}[\p{Ll}-]{1,20}))?(?![\w@.-])"
+)
+#: A nickname in quotes, by what stands next to it: "'kleine joel' mee,
+#: echte naam Joël …", "bekend als 'K-Roma'".
+_NICKNAME = regex.compile(
+    rf"(?i:(?:bekend[ \t]als|alias|bijnaam|noemen[ \t]ze[ \t](?:hem|haar))[ \t]+)"
+    rf"[{QUOTE}](?P<before>[^{QUOTE}\n]{{2,30}})[{QUOTE}]"
+    rf"|[{QUOTE}](?P<after>[^{QUOTE}\n]{{2,30}})[{QUOTE}][^.\n]{{0,30}}?"
+    rf"(?i:echte[ \t]naam|in[ \t]werkelijkheid|ofwel|oftewel)"
+)
+#: Prepositions after which, in a chat, a first name that is also a word
+#: is still a name: "zeg dat je bij bo slaapt".
+_CHAT_BEFORE = frozenset({"bij", "naar", "voor", "aan", "van"})
+
+
 def detect_lowercase_names(text: str, context: Context) -> Iterator[Candidate]:
-    chat = _CHAT_LINE.search(text) is not None
+    chat = is_chat(text, context)
     for match in _LOWER_WORD.finditer(text):
         word = match.group()
         if word not in context.first_names:
@@ -206,10 +286,39 @@ def detect_lowercase_names(text: str, context: Context) -> Iterator[Candidate]:
         after = text[match.end() : match.end() + 20].split()
         previous = before[-1].lower().strip(",") if before else ""
         following = after[0].lower().strip(",.!?") if after else ""
-        if not _lowercase_first_name(word, context, noun=previous in _PERSON_NOUN):
+        cue = previous in _PERSON_BEFORE or following in _PERSON_AFTER
+        noun = previous in _PERSON_NOUN or (
+            chat and (cue or previous in _CHAT_BEFORE) and len(word) > 1
+        )
+        if not _lowercase_first_name(word, context, noun=noun):
             continue
-        if chat or previous in _PERSON_BEFORE or following in _PERSON_AFTER:
+        if len(word) == 2 and not (chat and (cue or previous in _CHAT_BEFORE)):
+            continue
+        if chat or cue:
             yield Candidate(match.start(), match.end(), Label.PERSON, PERSON)
+    for match in _NAMING.finditer(text):
+        for group in ("first", "second"):
+            word = match.group(group)
+            if word and _named_word(word, context):
+                yield Candidate(*match.span(group), Label.PERSON, PERSON)
+    for match in _NICKNAME.finditer(text):
+        group = "before" if match.group("before") else "after"
+        value = match.group(group).strip()
+        if not lexicon.protects(value) and value.lower() not in context.stop_words:
+            start = match.start(group) + match.group(group).index(value)
+            yield Candidate(start, start + len(value), Label.PERSON, PERSON)
+
+
+def _named_word(word: str, context: Context) -> bool:
+    if (
+        word in context.stop_words
+        or word in context.common_words
+        or lexicon.protects(word)
+    ):
+        return False
+    return word in context.first_names or (
+        len(word) >= 3 and word not in context.dictionary
+    )
 
 
 def first_name_in_person_context(

@@ -136,6 +136,7 @@ def _build_context(resources: backend.Resources) -> Context:
         common_words=resources.common_words,
         stop_words=resources.stop_words,
         first_names=resources.first_names,
+        surnames=resources.surnames,
         interfixes=frozenset(interfixes | resources.interfixes),
         domain_places=frozenset(
             regex.sub(r"[\s'-]", "", place) for place in resources.placenames
@@ -147,6 +148,7 @@ def _build_context(resources: backend.Resources) -> Context:
             for size in range(4, len(part) + 1)
         ),
         dictionary=dictionary.dutch_words(),
+        frequent_words=dictionary.frequent_words(),
     )
 
 

@@ -351,6 +351,7 @@ def more_mentions(text: str, names: list[str], context: Context) -> Iterator[Can
     single = {w for w in alone | with_interfix if " " not in w}
     if firsts or single:
         yield from _single_word_mentions(text, alone, with_interfix, firsts)
+        yield from _misspelled_mentions(text, {*alone, *firsts}, context)
     for words, needs_interfix in ((alone, False), (with_interfix, True)):
         several = {w for w in words if " " in w}
         if several:  # rare: "El Amrani", a double surname
@@ -384,6 +385,44 @@ def _single_word_mentions(
             yield Candidate(match.start(), end, Label.PERSON, PERSON)
         elif word in alone or word in firsts:
             yield Candidate(match.start("word"), end, Label.PERSON, PERSON)
+
+
+def _misspelled_mentions(
+    text: str, names: set[str], context: Context
+) -> Iterator[Candidate]:
+    """A known name written with one letter wrong, as in a chat ("wauters"
+    for Wouters, "Mohamed" for Mohammed): a word of five letters or more,
+    not counted as a Dutch word in use, one edit away from a name of this
+    text."""
+    known = {name.lower() for name in names if len(name) >= 5 and " " not in name}
+    if not known:
+        return
+    for match in _MENTION.finditer(text):
+        end = match.end("genitive") if match.group("genitive") else match.end("word")
+        lower = text[match.start("word") : end].lower()
+        if len(lower) < 5 or lower in known or lower in context.common_words:
+            continue
+        if lower in context.frequent_words:
+            continue  # "bakken" is no misspelt Bakker
+        if any(_one_edit_apart(lower, name) for name in known):
+            yield Candidate(match.start("word"), end, Label.PERSON, PERSON)
+
+
+def _one_edit_apart(a: str, b: str) -> bool:
+    """One letter replaced, added, left out, or two neighbours swapped."""
+    if abs(len(a) - len(b)) > 1 or a == b:
+        return False
+    if len(a) == len(b):
+        diffs = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+        if len(diffs) == 1:
+            return True
+        i, j = diffs[0], diffs[-1] if diffs else (0, 0)
+        return len(diffs) == 2 and j == i + 1 and a[i] == b[j] and a[j] == b[i]
+    shorter, longer = (a, b) if len(a) < len(b) else (b, a)
+    for i in range(len(longer)):
+        if longer[:i] + longer[i + 1 :] == shorter:
+            return True
+    return False
 
 
 _GENITIVE = r"(?:['’]?s)?"

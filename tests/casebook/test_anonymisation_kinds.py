@@ -302,3 +302,13 @@ def test_a_chat_without_time_stamps_has_speakers():
 )
 def test_context_blind_set_3_lost_stays(text, value):
     assert kept(text, value), anonymise(text).entities
+
+
+def test_a_known_name_misspelt_as_in_a_chat_is_removed():
+    text = "Het gaat om Daan Wolters (15). In de app: woltars is een verrader."
+    assert removed(text, "woltars"), anonymise(text).entities
+
+
+def test_a_word_one_letter_from_a_surname_stays():
+    text = "Het gaat om Ruud Bakker. Hij wilde vannacht gaan bakken."
+    assert kept(text, "bakken"), anonymise(text).entities

@@ -40,12 +40,16 @@ class Context:
     domain_places: frozenset[str]
     #: Deduce's first names, lower case.
     first_names: frozenset[str]
+    #: Deduce's surnames, lower case.
+    surnames: frozenset[str]
     #: Beginnings (4 letters and more) of place names, to tell the adjective
     #: of a place ("Goudse", "Tilburgse") from a name.
     place_prefixes: frozenset[str]
     #: Every Dutch word and known name, lower case (``dictionary.py``): a
     #: lower-case word outside it is invented, as user names are.
     dictionary: frozenset[str]
+    #: Of those, the words counted in use (``dictionary.frequent_words``).
+    frequent_words: frozenset[str]
 
 
 Detector = Callable[[str, Context], Iterator[Candidate]]

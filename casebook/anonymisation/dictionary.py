@@ -15,7 +15,6 @@ import gzip
 import json
 from importlib import resources
 
-
 #: The list's floor: words (and names) added from a second source without a
 #: count have 50; counted words from subtitles have more.
 _UNCOUNTED = 50

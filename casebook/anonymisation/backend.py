@@ -15,35 +15,39 @@ numbers and place names; the rest would harm a case text:
   looks up itself; its BSN, e-mail, URL, postcode and generic-number
   annotators are replaced by the engine's own detectors.
 
-Deduce normally pickles every lookup structure into its own package folder
-on first use. We build only the structures we use, once, into a cache file
-under ``var/`` (``python -m casebook.anonymisation.warm`` at install), and
-load that file at start-up.
+Deduce is built through its public constructor, ``deduce.Deduce(...)``, on a
+trimmed copy of its lookup lists (institutions and streets left empty) that
+the warm step (``python -m casebook.anonymisation.warm``, run at install)
+writes once under ``var/anonymisation/``; Deduce builds its lookup
+structures from that copy and pickles them beside it (its ``cache_path``).
+Our own word sets go into a pickle in the same folder.
+
+Everything that knows Deduce's or docdeid's API is in the adapter section
+below; the engine only sees ``Resources`` and ``DeduceSpan``.
 """
 
 from __future__ import annotations
 
-import copy
 import gc
-import json
+import inspect
 import logging
 import os
 import pickle  # noqa: S403 - only our own cache file, written by build_resources
+import shutil
 import tempfile
 import threading
 import time
 import warnings
+from collections.abc import Iterable
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
-
-if TYPE_CHECKING:
-    import docdeid
+from typing import Any
 
 logger = logging.getLogger(__name__)
 
-#: Bump when the content of the cache file changes shape.
-CACHE_FORMAT = 2
+#: Bump when the content of the cache folder changes shape.
+CACHE_FORMAT = 3
 
 #: Deduce's annotators that we run (see the module docstring for the others).
 DEDUCE_ANNOTATORS = frozenset(
@@ -67,20 +71,36 @@ DEDUCE_ANNOTATORS = frozenset(
     }
 )
 
-#: Lookup lists whose structures we build (all of Deduce's but institutions;
-#: streets are read as a set, see ``_load_streets``).
-_LOOKUP_LISTS = (
+#: Lookup lists left empty in our copy of Deduce's data: no annotator of
+#: ours reads them (streets are read as a set, see ``_load_streets``).
+_EMPTIED_LISTS = (
+    "institutions/lst_healthcare_institution",
+    "institutions/lst_hospital",
+    "institutions/lst_hospital_abbr",
+    "locations/lst_street",
+)
+
+#: Lookup lists the detectors read as plain sets of words.
+_WORD_LISTS = (
     "locations/lst_placename",
     "names/lst_first_name",
-    "names/lst_initial",
-    "names/lst_interfix",
-    "names/lst_interfix_surname",
-    "names/lst_prefix",
     "names/lst_surname",
+    "names/lst_interfix",
     "whitelist/lst_common_word",
-    "whitelist/lst_eponymous_disease",
-    "whitelist/lst_medical_term",
     "whitelist/lst_stop_word",
+)
+
+_WORDS_FILE = "words.pickle"
+_WORD_KEYS = frozenset(
+    {
+        "streets",
+        "placenames",
+        "first_names",
+        "surnames",
+        "common_words",
+        "stop_words",
+        "interfixes",
+    }
 )
 
 
@@ -106,6 +126,167 @@ class Resources:
     timings: dict[str, float] = field(default_factory=dict, compare=False)
 
 
+@dataclass(frozen=True)
+class DeduceSpan:
+    start: int
+    end: int
+    tag: str
+    text: str
+
+
+def deduce_spans(resources: Resources, text: str) -> list[DeduceSpan]:
+    """Deduce's raw annotations: names (``persoon``), ``datum``,
+    ``telefoonnummer`` and ``locatie`` (place names), possibly overlapping;
+    the engine resolves overlaps itself."""
+    return [
+        DeduceSpan(start, end, tag, text[start:end])
+        for start, end, tag in sorted(reference_spans(resources.deduce, text))
+    ]
+
+
+def cache_folder(cache_dir: Path) -> Path:
+    """Where the lookup data of this Deduce release and cache format live."""
+    return cache_dir / f"deduce-{deduce_version()}-v{CACHE_FORMAT}"
+
+
+def build_resources(cache_dir: Path) -> float:
+    """Write the lookup data (our copy of Deduce's lists, Deduce's pickled
+    structures, our word sets) into ``cache_folder(cache_dir)``; returns the
+    seconds it took.
+
+    Built in a temporary folder first and moved into place, so a process
+    that starts meanwhile reads the old folder or the new one, never half of
+    one.
+    """
+    started = time.perf_counter()
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    building = Path(tempfile.mkdtemp(dir=cache_dir, prefix=".building-"))
+    try:
+        source = packaged_lookup_path()
+        write_trimmed_lookup(source, building)
+        words = _word_sets(building, source)
+        with (building / _WORDS_FILE).open("wb") as file:
+            pickle.dump(words, file, protocol=pickle.HIGHEST_PROTOCOL)
+        new_deduce(building, build=True)  # pickles its structures in building
+        # The web server may run as another user; mkdtemp made it 0o700.
+        os.chmod(building, 0o755)  # noqa: S103 - lookup lists, nothing secret
+        _move_into_place(building, cache_folder(cache_dir))
+    finally:
+        shutil.rmtree(building, ignore_errors=True)
+    seconds = time.perf_counter() - started
+    logger.info("Anonymisation lookup data built in %.1f s", seconds)
+    return seconds
+
+
+def _word_sets(lookup_path: Path, source: Path) -> dict[str, frozenset[str]]:
+    raw = raw_itemsets(lookup_path, _WORD_LISTS)
+    lower = lambda items: frozenset(item.lower() for item in items)  # noqa: E731
+    return {
+        "streets": _load_streets(source),
+        "placenames": lower(raw["placename"]),
+        "first_names": lower(raw["first_name"]),
+        "surnames": lower(raw["surname"]),
+        "common_words": lower(raw["common_word"] | raw["stop_word"]),
+        "stop_words": lower(raw["stop_word"]),
+        "interfixes": lower(raw["interfix"]),
+    }
+
+
+def _move_into_place(building: Path, target: Path) -> None:
+    """Rename ``building`` to ``target``; an existing ``target`` (a rebuild)
+    is moved aside first and removed after."""
+    try:
+        os.rename(building, target)
+        return
+    except OSError:
+        if not target.exists():
+            raise
+    aside = target.with_name(f".old-{target.name}-{os.getpid()}")
+    os.rename(target, aside)
+    os.rename(building, target)
+    shutil.rmtree(aside, ignore_errors=True)
+
+
+def _read_words(path: Path) -> dict[str, frozenset[str]] | None:
+    try:
+        with path.open("rb") as file, _collector_paused():
+            # Unpickling creates a few hundred thousand strings; the cyclic
+            # garbage collector would walk them again and again meanwhile.
+            words = pickle.load(file)  # noqa: S301 - our own file, see above
+    except FileNotFoundError:
+        return None
+    except (pickle.UnpicklingError, EOFError, AttributeError, ImportError) as error:
+        logger.warning(
+            "Anonymisation cache %s unreadable (%s); rebuilding", path, error
+        )
+        return None
+    if not isinstance(words, dict) or not _WORD_KEYS <= words.keys():
+        logger.warning("Anonymisation cache %s incomplete; rebuilding", path)
+        return None
+    return words
+
+
+def load_resources(cache_dir: Path) -> Resources:
+    """From the cache folder, building it first when it is missing."""
+    started = time.perf_counter()
+    timings: dict[str, float] = {}
+    folder = cache_folder(cache_dir)
+    words = _read_words(folder / _WORDS_FILE)
+    if words is None:
+        timings["build"] = build_resources(cache_dir)
+        words = _read_words(folder / _WORDS_FILE)
+        if words is None:
+            raise RuntimeError(f"Anonymisation cache {folder} could not be built")
+    engine = new_deduce(folder, build=False)
+    timings["load"] = time.perf_counter() - started
+    return Resources(deduce=engine, timings=timings, **words)
+
+
+_lock = threading.Lock()
+_resources: dict[Path, Resources] = {}
+
+
+def get_resources(cache_dir: Path) -> Resources:
+    """The process-wide resources, loaded on first use (thread-safe)."""
+    resources = _resources.get(cache_dir)
+    if resources is None:
+        with _lock:
+            resources = _resources.get(cache_dir)
+            if resources is None:
+                resources = load_resources(cache_dir)
+                _resources[cache_dir] = resources
+    return resources
+
+
+@contextmanager
+def _collector_paused():
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+# --- The adapter: everything that knows Deduce's and docdeid's API ---------
+#
+# Deduce 3.0.6 with docdeid 1.0.1 (requirements.txt pins both). Public API
+# used: ``Deduce(load_base_config, config, lookup_data_path, cache_path,
+# build_lookup_structs)``, ``Deduce.deidentify``, its ``processors`` (a
+# docdeid ``DocProcessorGroup``: ``get_names``, ``[name]``,
+# ``remove_processor``), ``config`` and ``lookup_structs`` (docdeid
+# ``LookupSet``: ``items()``, ``matching_pipeline``, ``in``; ``LookupTrie``:
+# ``children``, ``longest_matching_prefix``). Beyond that, and pinned by
+# tests/casebook/test_anonymisation_backend.py: ``load_raw_itemsets`` (the
+# lists with Deduce's own spelling variants, for our word sets), the layout
+# of the lookup folder (``src/<group>/lst_<name>/items.txt``), and the names
+# and types of the annotators in its configuration.
+
+#: The Deduce release this section is written against.
+DEDUCE_VERSION = "3.0.6"
+
+
 def _import_deduce() -> Any:
     """Import deduce without its side effects on logging and warnings.
 
@@ -128,26 +309,40 @@ def _import_deduce() -> Any:
     return deduce
 
 
-def cache_file(cache_dir: Path) -> Path:
-    deduce = _import_deduce()
-    return cache_dir / f"deduce-{deduce.__version__}-v{CACHE_FORMAT}.pickle"
+def deduce_version() -> str:
+    return _import_deduce().__version__
 
 
-def _lookup_path() -> Path:
-    deduce = _import_deduce()
-    return Path(deduce.__file__).parent / "data" / "lookup"
+def packaged_lookup_path() -> Path:
+    """The lookup lists Deduce ships: its constructor's default
+    ``lookup_data_path``."""
+    parameters = inspect.signature(_import_deduce().Deduce).parameters
+    return Path(parameters["lookup_data_path"].default)
 
 
-def _config() -> dict:
-    deduce = _import_deduce()
-    base = Path(deduce.__file__).parent / "base_config.json"
-    config = json.loads(base.read_text(encoding="utf-8"))
-    config["annotators"] = {
-        name: spec
-        for name, spec in config["annotators"].items()
-        if name in DEDUCE_ANNOTATORS
-    }
-    return config
+def write_trimmed_lookup(source: Path, target: Path) -> None:
+    """Copy Deduce's lookup lists from ``source`` to ``target``, with the
+    lists in ``_EMPTIED_LISTS`` empty (Deduce needs every list it knows to be
+    there)."""
+    shutil.copytree(
+        source / "src",
+        target / "src",
+        ignore=shutil.ignore_patterns("__pycache__", "*.py", "*.pyc"),
+    )
+    for name in _EMPTIED_LISTS:
+        folder = target / "src" / name
+        shutil.rmtree(folder)
+        folder.mkdir()
+        (folder / "items.txt").touch()
+
+
+def raw_itemsets(lookup_path: Path, lists: Iterable[str]) -> dict[str, set[str]]:
+    """Deduce's lists as sets of strings, with its exceptions removed and its
+    spelling variants added, keyed by name ("placename", "first_name")."""
+    _import_deduce()
+    from deduce.lookup_structs import load_raw_itemsets  # noqa: PLC0415
+
+    return load_raw_itemsets(base_path=lookup_path, subdirs=list(lists))
 
 
 def _read_lines(path: Path) -> set[str]:
@@ -164,186 +359,38 @@ def _load_streets(lookup_path: Path) -> frozenset[str]:
     return frozenset(" ".join(name.lower().split()) for name in names)
 
 
-def _build_structures() -> tuple[Any, dict[str, set[str]]]:
-    """Deduce's own loaders, for the structures its annotators look up."""
-    import docdeid as dd  # noqa: PLC0415
-
-    _import_deduce()
-    from deduce import lookup_struct_loader as loaders  # noqa: PLC0415
-    from deduce.deduce import Deduce  # noqa: PLC0415
-    from deduce.lookup_structs import load_raw_itemsets  # noqa: PLC0415
-
-    lookup_path = _lookup_path()
-    tokenizer = Deduce._initialize_tokenizer(lookup_path)
-    raw = load_raw_itemsets(base_path=lookup_path, subdirs=list(_LOOKUP_LISTS))
-    structures = dd.ds.DsCollection()
-    for name in ("initial", "interfix_surname"):
-        lookup = dd.ds.LookupSet()
-        lookup.add_items_from_iterable(raw[name])
-        structures[name] = lookup
-    structures["prefix"] = loaders.load_prefix_lookup(raw)
-    structures["interfix"] = loaders.load_interfix_lookup(raw)
-    structures["whitelist"] = loaders.load_whitelist_lookup(raw)
-    structures["first_name"] = loaders.load_first_name_lookup(raw, tokenizer)
-    structures["surname"] = loaders.load_surname_lookup(raw, tokenizer)
-    structures["placename"] = loaders.load_placename_lookup(raw, tokenizer)
-    structures["eponymous_disease"] = loaders.load_eponymous_disease_lookup(
-        raw, tokenizer
-    )
-    return structures, raw
-
-
-def build_resources(cache_dir: Path) -> dict[str, Any]:
-    """Build the lookup data from Deduce's lists and write the cache file.
-
-    Written to a temporary file first and moved into place, so a process that
-    starts meanwhile reads the old file or the new one, never half of one.
-    """
-    started = time.perf_counter()
-    structures, raw = _build_structures()
-    lower = lambda items: frozenset(item.lower() for item in items)  # noqa: E731
-    payload = {
-        "structures": structures,
-        "streets": _load_streets(_lookup_path()),
-        "placenames": lower(raw["placename"]),
-        "first_names": lower(raw["first_name"]),
-        "surnames": lower(raw["surname"]),
-        "common_words": lower(raw["common_word"] | raw["stop_word"]),
-        "stop_words": lower(raw["stop_word"]),
-        "interfixes": lower(raw["interfix"]),
-    }
-    cache_dir.mkdir(parents=True, exist_ok=True)
-    target = cache_file(cache_dir)
-    handle, temporary = tempfile.mkstemp(dir=cache_dir, suffix=".tmp")
-    with os.fdopen(handle, "wb") as file:
-        pickle.dump(payload, file, protocol=pickle.HIGHEST_PROTOCOL)
-    os.chmod(temporary, 0o644)  # the web server may run as another user
-    os.replace(temporary, target)
-    payload["build_seconds"] = time.perf_counter() - started
-    logger.info("Anonymisation lookup data built in %.1f s", payload["build_seconds"])
-    return payload
-
-
-_PAYLOAD_KEYS = frozenset(
-    {
-        "structures",
-        "streets",
-        "placenames",
-        "first_names",
-        "surnames",
-        "common_words",
-        "stop_words",
-        "interfixes",
-    }
-)
-
-
-def _read_cache(path: Path) -> dict[str, Any] | None:
-    try:
-        with path.open("rb") as file:
-            # Unpickling creates a few million small objects; the cyclic
-            # garbage collector would walk them all again and again.
-            gc.disable()
-            try:
-                payload = pickle.load(file)  # noqa: S301 - our own file, see above
-            finally:
-                gc.enable()
-    except FileNotFoundError:
-        return None
-    except (pickle.UnpicklingError, EOFError, AttributeError, ImportError) as error:
-        logger.warning(
-            "Anonymisation cache %s unreadable (%s); rebuilding", path, error
+def new_deduce(lookup_path: Path, *, build: bool) -> Any:
+    """A ``Deduce`` on the lookup lists in ``lookup_path`` (its structures
+    cached there too), running only ``DEDUCE_ANNOTATORS`` and without its
+    post-processing (overlaps, merging, redaction): the engine does those."""
+    deduce = _import_deduce()
+    with _collector_paused():
+        engine = deduce.Deduce(
+            load_base_config=True,
+            lookup_data_path=lookup_path,
+            cache_path=lookup_path,
+            build_lookup_structs=build,
         )
-        return None
-    if not isinstance(payload, dict) or not _PAYLOAD_KEYS <= payload.keys():
-        logger.warning("Anonymisation cache %s incomplete; rebuilding", path)
-        return None
-    return payload
-
-
-def _make_deduce(structures: Any) -> Any:
-    """A ``Deduce`` on our structures and annotators.
-
-    ``Deduce.__init__`` always loads its own full cache, so we set up the
-    same attributes ourselves (deduce is pinned, see requirements.txt).
-    """
-    import docdeid as dd  # noqa: PLC0415
-
-    _import_deduce()
-    from deduce.deduce import Deduce, _DeduceProcessorLoader  # noqa: PLC0415
-
-    engine = Deduce.__new__(Deduce)
-    dd.DocDeid.__init__(engine)
-    engine.config = Deduce._initialize_config(
-        load_base_config=False, user_config=copy.deepcopy(_config())
-    )
-    engine.lookup_data_path = _lookup_path()
-    engine.cache_path = None
-    engine.tokenizers = {"default": Deduce._initialize_tokenizer(_lookup_path())}
-    engine.lookup_structs = structures
-    extras = {"tokenizer": engine.tokenizers["default"], "ds": structures}
-    engine.processors = _DeduceProcessorLoader().load(
-        config=engine.config, extras=extras
-    )
+    annotators = engine.config["annotators"]
+    unknown = DEDUCE_ANNOTATORS - annotators.keys()
+    if unknown:
+        raise RuntimeError(f"Deduce has no annotators {sorted(unknown)}")
+    processors = engine.processors
+    processors.remove_processor("post_processing")
+    for group_name in processors.get_names(recursive=False):
+        group = processors[group_name]
+        names = group.get_names(recursive=False)
+        for name in names:
+            if name in annotators and name not in DEDUCE_ANNOTATORS:
+                group.remove_processor(name)
+        if not DEDUCE_ANNOTATORS & set(names):
+            processors.remove_processor(group_name)
     return engine
 
 
-def load_resources(cache_dir: Path) -> Resources:
-    """From the cache file, building it first when it is missing."""
-    started = time.perf_counter()
-    timings: dict[str, float] = {}
-    payload = _read_cache(cache_file(cache_dir))
-    if payload is None:
-        payload = build_resources(cache_dir)
-        timings["build"] = payload["build_seconds"]
-    engine = _make_deduce(payload["structures"])
-    timings["load"] = time.perf_counter() - started
-    return Resources(
-        deduce=engine,
-        streets=payload["streets"],
-        placenames=payload["placenames"],
-        first_names=payload["first_names"],
-        surnames=payload["surnames"],
-        common_words=payload["common_words"],
-        stop_words=payload["stop_words"],
-        interfixes=payload["interfixes"],
-        timings=timings,
-    )
-
-
-@dataclass(frozen=True)
-class DeduceSpan:
-    start: int
-    end: int
-    tag: str
-    text: str
-
-
-def deduce_spans(resources: Resources, text: str) -> list[DeduceSpan]:
-    """Deduce's raw annotations: names (``persoon``), ``datum``,
-    ``telefoonnummer`` and ``locatie`` (place names), possibly overlapping;
-    the engine resolves overlaps itself."""
-    doc: docdeid.Document = resources.deduce.deidentify(
-        text, disabled={"post_processing"}
-    )
-    return [
-        DeduceSpan(a.start_char, a.end_char, a.tag, a.text)
-        for a in doc.annotations
-        if a.text.strip()
-    ]
-
-
-_lock = threading.Lock()
-_resources: dict[Path, Resources] = {}
-
-
-def get_resources(cache_dir: Path) -> Resources:
-    """The process-wide resources, loaded on first use (thread-safe)."""
-    resources = _resources.get(cache_dir)
-    if resources is None:
-        with _lock:
-            resources = _resources.get(cache_dir)
-            if resources is None:
-                resources = load_resources(cache_dir)
-                _resources[cache_dir] = resources
-    return resources
+def reference_spans(engine: Any, text: str) -> set[tuple[int, int, str]]:
+    """What Deduce's pipeline finds in ``text``: (start, end, tag)."""
+    doc = engine.deidentify(text)
+    return {
+        (a.start_char, a.end_char, a.tag) for a in doc.annotations if a.text.strip()
+    }

@@ -2,9 +2,11 @@
 
     python -m casebook.anonymisation.warm [--rebuild]
 
-Writes ``var/anonymisation/deduce-<version>-v<format>.pickle`` (see
-``backend``); prints the build time (cold) and the load time (warm), so a
-process that starts later only pays for the load.
+Writes ``var/anonymisation/deduce-<version>-v<format>/`` (see ``backend``):
+a copy of Deduce's lookup lists without the ones we never use, Deduce's
+structures built from it, and our word sets. Prints the build time (cold)
+and the load time (warm), so a process that starts later only pays for the
+load.
 """
 
 import argparse
@@ -22,11 +24,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cache-dir", type=Path, default=None)
     args = parser.parse_args(argv)
     cache_dir = args.cache_dir or default_cache_dir()
-    target = backend.cache_file(cache_dir)
+    target = backend.cache_folder(cache_dir)
     if args.rebuild or not target.exists():
-        started = time.perf_counter()
-        backend.build_resources(cache_dir)
-        sys.stdout.write(f"built {target} in {time.perf_counter() - started:.1f} s\n")
+        seconds = backend.build_resources(cache_dir)
+        sys.stdout.write(f"built {target} in {seconds:.1f} s\n")
     started = time.perf_counter()
     backend.load_resources(cache_dir)
     sys.stdout.write(f"loaded in {time.perf_counter() - started:.2f} s\n")

@@ -22,8 +22,14 @@ writes once under ``var/anonymisation/``; Deduce builds its lookup
 structures from that copy and pickles them beside it (its ``cache_path``).
 Our own word sets go into a pickle in the same folder.
 
+The engine does not run Deduce's own pipeline on a text, which cost more
+than the rest of the engine together, but ``pipeline.Pipeline``: the same
+annotators, read from that ``Deduce``'s configuration and lookup
+structures, on plain lists (see there).
+
 Everything that knows Deduce's or docdeid's API is in the adapter section
-below; the engine only sees ``Resources`` and ``DeduceSpan``.
+below and in ``pipeline``; the engine only sees ``Resources`` and
+``DeduceSpan``.
 """
 
 from __future__ import annotations
@@ -43,6 +49,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from .pipeline import Pipeline
 
 logger = logging.getLogger(__name__)
 
@@ -123,6 +131,8 @@ class Resources:
     stop_words: frozenset[str]
     #: Tussenvoegsels ("van", "de", "van der", "'t").
     interfixes: frozenset[str]
+    #: Deduce's annotators, run on plain lists (see ``Pipeline``).
+    pipeline: Pipeline
     timings: dict[str, float] = field(default_factory=dict, compare=False)
 
 
@@ -140,7 +150,7 @@ def deduce_spans(resources: Resources, text: str) -> list[DeduceSpan]:
     the engine resolves overlaps itself."""
     return [
         DeduceSpan(start, end, tag, text[start:end])
-        for start, end, tag in sorted(reference_spans(resources.deduce, text))
+        for start, end, tag in resources.pipeline.spans(text)
     ]
 
 
@@ -238,8 +248,9 @@ def load_resources(cache_dir: Path) -> Resources:
         if words is None:
             raise RuntimeError(f"Anonymisation cache {folder} could not be built")
     engine = new_deduce(folder, build=False)
+    pipeline = Pipeline(engine)
     timings["load"] = time.perf_counter() - started
-    return Resources(deduce=engine, timings=timings, **words)
+    return Resources(deduce=engine, pipeline=pipeline, timings=timings, **words)
 
 
 _lock = threading.Lock()
@@ -280,8 +291,8 @@ def _collector_paused():
 # ``children``, ``longest_matching_prefix``). Beyond that, and pinned by
 # tests/casebook/test_anonymisation_backend.py: ``load_raw_itemsets`` (the
 # lists with Deduce's own spelling variants, for our word sets), the layout
-# of the lookup folder (``src/<group>/lst_<name>/items.txt``), and the names
-# and types of the annotators in its configuration.
+# of the lookup folder (``src/<group>/lst_<name>/items.txt``), and what the
+# annotator types in the configuration do, which ``pipeline`` re-implements.
 
 #: The Deduce release this section is written against.
 DEDUCE_VERSION = "3.0.6"
@@ -389,7 +400,8 @@ def new_deduce(lookup_path: Path, *, build: bool) -> Any:
 
 
 def reference_spans(engine: Any, text: str) -> set[tuple[int, int, str]]:
-    """What Deduce's pipeline finds in ``text``: (start, end, tag)."""
+    """What Deduce's own pipeline finds in ``text``, as ``Pipeline.spans``
+    gives it: for the tests that hold the two equal."""
     doc = engine.deidentify(text)
     return {
         (a.start_char, a.end_char, a.tag) for a in doc.annotations if a.text.strip()

@@ -3,13 +3,16 @@
 These tests pin what the adapter relies on in Deduce 3.0.6 and docdeid
 1.0.1, so that an upgrade fails here, loudly, rather than changing what the
 anonymiser finds: the release, the constructor, the annotators we run and
-what they are, and the shape of an annotation.
+what they are, the shape of an annotation, and above all that the engine's
+own run of Deduce's annotators (``_Pipeline``) finds exactly what Deduce's
+pipeline finds, on every corpus text and on shuffled and re-cased variants.
 """
 
 import importlib.metadata
 import inspect
 import json
 import pickle
+import random
 import subprocess
 import sys
 from pathlib import Path
@@ -17,7 +20,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-from casebook.anonymisation import backend, engine
+from casebook.anonymisation import backend, engine, pipeline
 from casebook.anonymisation.evaluation import load_corpus
 from casebook.anonymisation.warm import main as warm_main
 
@@ -55,15 +58,6 @@ PROCESSORS = [
 ]
 
 
-ANNOTATOR_TYPES = {
-    "deduce.annotator.TokenPatternAnnotator",
-    "docdeid.process.MultiTokenLookupAnnotator",
-    "deduce.annotator.ContextAnnotator",
-    "docdeid.process.RegexpAnnotator",
-    "deduce.annotator.PhoneNumberAnnotator",
-}
-
-
 @pytest.fixture(scope="module")
 def resources():
     return engine.warm()
@@ -71,6 +65,28 @@ def resources():
 
 def corpus_texts() -> list[str]:
     return [case.text for name in CORPUS_FILES for case in load_corpus(CORPUS / name)]
+
+
+def variants(texts: list[str], count: int) -> list[str]:
+    """Texts Deduce has not been compared on: lines and words of the corpus
+    shuffled together, whole texts in lower and upper case, other spacing."""
+    rng = random.Random(13)
+    lines = [line for text in texts for line in text.splitlines() if line.strip()]
+    words = [word for text in texts for word in text.split()]
+    made = []
+    for _ in range(count):
+        kind, text = rng.randrange(4), rng.choice(texts)
+        if kind == 0:
+            made.append("\n".join(rng.sample(lines, 4)))
+        elif kind == 1:
+            made.append(" ".join(rng.choice(words) for _ in range(60)))
+        elif kind == 2:
+            made.append(text.lower() if rng.random() < 0.5 else text.upper())
+        else:
+            made.append(
+                text.replace(" ", rng.choice(["  ", " - ", ". ", "\t", "    "]))
+            )
+    return made
 
 
 def test_deduce_and_docdeid_are_the_releases_the_adapter_knows():
@@ -102,7 +118,7 @@ def test_only_our_annotators_run_in_deduces_order(resources):
     annotators = resources.deduce.config["annotators"]
     assert backend.DEDUCE_ANNOTATORS <= annotators.keys()
     for name in backend.DEDUCE_ANNOTATORS:
-        assert annotators[name]["annotator_type"] in ANNOTATOR_TYPES
+        assert annotators[name]["annotator_type"] in pipeline._ANNOTATOR_TYPES
 
 
 def test_deduces_annotations_have_the_shape_we_read(resources):
@@ -121,6 +137,17 @@ def test_deduces_annotations_have_the_shape_we_read(resources):
         assert text[annotation.start_char : annotation.end_char] == annotation.text
     spans = backend.deduce_spans(resources, text)
     assert [(span.text, span.tag) for span in spans] == expected
+
+
+def test_the_engines_run_of_deduce_finds_what_deduce_finds(resources):
+    texts = corpus_texts()
+    differ = []
+    for text in texts + variants(texts, 400):
+        ours = set(resources.pipeline.spans(text))
+        theirs = backend.reference_spans(resources.deduce, text)
+        if ours != theirs:
+            differ.append((text[:80], sorted(ours ^ theirs)))
+    assert not differ, differ[:3]
 
 
 def test_the_trimmed_copy_keeps_every_list_and_empties_the_unused(tmp_path):

@@ -88,25 +88,37 @@ def _next_to_person(text: str, date: tuple[int, int], person_ends: list[int]) ->
 
 
 def _next_to_age(text: str, date: tuple[int, int]) -> bool:
+    """Next to an age that fits it: "de 16-jarige (03-04-2009)", but not
+    "een 14-jarige, Dongen, 21 mei 2025", which dates the report."""
     before = text[max(0, date[0] - 45) : date[0]]
     after = text[date[1] : date[1] + 20]
-    return bool(_AGE_BEFORE.search(before) or _AGE_AFTER.match(after))
+    match = _AGE_BEFORE.search(before) or _AGE_AFTER.match(after)
+    if match is None:
+        return False
+    age = int(regex.search(r"\d{1,2}", match.group()).group())
+    year = _year_of(text, date)
+    return year is None or year <= dt.date.today().year - age + 1
 
 
 _YEAR = regex.compile(r"(?:(?<!\d)((?:19|20)\d{2})|['`](\d{2})|[-/. ](\d{2}))(?!\d)")
 
 
-def _old_enough(text: str, date: tuple[int, int]) -> bool:
-    """True when the date lies eight years or more in the past (or its year
-    cannot be read)."""
+def _year_of(text: str, date: tuple[int, int]) -> int | None:
     years = _YEAR.findall(text[date[0] : date[1]])
     if not years:
-        return True
+        return None
     full, short, trailing = years[-1]
     year = int(full) if full else 2000 + int(short or trailing)
     if year > dt.date.today().year:
         year -= 100
-    return year <= dt.date.today().year - 8
+    return year
+
+
+def _old_enough(text: str, date: tuple[int, int]) -> bool:
+    """True when the date lies eight years or more in the past (or its year
+    cannot be read)."""
+    year = _year_of(text, date)
+    return year is None or year <= dt.date.today().year - 8
 
 
 def birth_dates(

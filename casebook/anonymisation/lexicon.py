@@ -45,6 +45,7 @@ ORGANISATIONS = frozenset(
         "halt",
         "veilig thuis",
         "raad voor de kinderbescherming",
+        "leger des heils",
         "jongerenwerk",
         "jongerenwerker",
         "jongerenwerkers",
@@ -228,6 +229,9 @@ PLACES = frozenset(
         "veluwe",
         "achterhoek",
         "twente",
+        "kop van schouwen",
+        "kop van overijssel",
+        "kop van noord-holland",
         "brabant",
         "limburg",
         "friesland",
@@ -339,7 +343,9 @@ GROUP_NOUNS = frozenset(
     """
     groep groepen groepje groepsapp groepschat chat kanaal pagina community
     server telegramgroep telegramkanaal facebookgroep facebookpagina
+    telegram-groep telegram-kanaal facebook-groep facebook-pagina signalgroep
     whatsappgroep whatsapp-groep snapchatgroep snapchat-groep instagramgroep
+    buurtapp buurtwhatsapp appgroep
     discordserver discord-server actiegroep beweging collectief
     """.split()
 )
@@ -389,6 +395,8 @@ _PHRASES = regex.compile(
 #: "Veiligheidsregio Gooi en Vechtstreek", "RTV Rijnmond".
 _REGIONAL_BODY = regex.compile(
     r"(?<![\w-])(?:GGD|GGZ|RIEC|RTV|Omroep|Veiligheidsregio|Politie|Regionale"
+    r"|Basisteam|Team|Halt|Arrondissementsparket|Parket|Rechtbank|Gerechtshof"
+    r"|Expertisecentrum|Eenheid|Districtsrecherche|Jongerenwerk|Jeugdbescherming"
     r"[ \t]Eenheid|Zorg-[ \t]en[ \t]Veiligheidshuis|Veiligheidshuis|Veilig[ \t]Thuis)"
     r"(?:[ \t](?:(?:en|aan|de|den|van|op|in)[ \t])?\p{Lu}[\p{L}-]+){1,4}"
 )
@@ -407,9 +415,16 @@ _NAMED_BY_SHAPE = regex.compile(
     rf"(?:[ \t](?:Den|De)?[ \t]?{_CAP}){{1,2}}"
     rf"|{_CAP}(?:[ \t]{_CAP})?[ \t](?:Sport|City|United|Stadion|Stadium|Arena"
     r"|Centraal)"
-    rf"|(?:Stadion|Sportpark)[ \t]{_CAP}"
-    # "Vrij Westland Verzet", "Nijmegen Ontwaakt", "Apeldoorn Zegt Nee".
-    rf"|(?:{_CAP}[ \t]){{1,3}}(?:Verzet|Ontwaakt|Wakker|Zegt[ \t]Nee|Rebellion)"
+    rf"|(?:Stadion|Sportpark)[ \t](?:De[ \t]|Het[ \t])?{_CAP}"
+    # "Vrij Westland Verzet", "Nijmegen Ontwaakt", "Apeldoorn Zegt Nee",
+    # "Oldambt Jagers", "Jagers Rijk van Nijmegen", "Boerenverzet Flevoland",
+    # "Trots op de Kop van Overijssel", "Hart voor LV".
+    rf"|(?:{_CAP}[ \t]){{1,3}}(?:Verzet|Ontwaakt|Wakker|Zegt[ \t]Nee|Rebellion|Jagers)"
+    rf"|(?:Jagers|\p{{Lu}}\p{{Ll}}{{2,}}(?:verzet|belang|protest|collectief|jagers))"
+    rf"(?:[ \t](?:(?:van|de|het|op|en|aan)[ \t]){{0,2}}"
+    rf"(?:{_CAP}|\p{{Lu}}{{2,5}})){{0,4}}"
+    rf"|(?:Trots[ \t]op|Hart[ \t]voor|Stop[ \t]de)(?:[ \t](?:(?:van|de|het|den)[ \t])*"
+    rf"(?:{_CAP}|\p{{Lu}}{{2,5}})){{1,4}}"
     # A car with its model: "Opel Astra", "Volkswagen Golf", "VW Polo GTI".
     rf"|(?i:{'|'.join(sorted(CAR_MAKES, key=len, reverse=True))})"
     r"(?:[ \t](?:\p{Lu}[\p{L}\p{N}-]*|\p{N}{1,4}[\p{L}]{0,3})){1,2}"

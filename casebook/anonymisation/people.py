@@ -135,8 +135,8 @@ def refine(text: str, candidate: Candidate, context: Context) -> Candidate | Non
     ]
     titled = False
     while words and _is_title(text[words[0][0] : words[0][1]], context):
-        if len(words) > 1 and is_first_name(text[words[0][0] : words[0][1]], context):
-            break  # "Kick van Rijswijk": a platform that is a first name
+        if len(words) > 1 and _leads_a_name(text, words, context):
+            break  # "Kick van Rijswijk", "Ben Heijnen": a first name leads
         titled = titled or _is_honorific(text[words[0][0] : words[0][1]])
         words.pop(0)
     if not words:
@@ -152,6 +152,15 @@ def refine(text: str, candidate: Candidate, context: Context) -> Candidate | Non
     titled = titled or bool(before and _is_honorific(before[-1]))
     if _is_a_place(text, words, before, titled, context):
         return None
+    named_as_account = bool(before) and before[-1].lower().rstrip(":") in _ACCOUNT_WORDS
+    if (
+        candidate.priority <= PERSON
+        and not titled
+        and not named_as_account
+        and not _ALIAS_BEFORE.search(text, max(0, start - 40), start)
+        and _made_of_words(text, words, context)
+    ):
+        return None  # "Meldpunt Integriteit", "Persoonsgerichte Aanpak"
     following = _NEXT_WORD.match(text, end)
     if following and following.group(1).lower() in lexicon.NAMED_PLACE_WORDS:
         return None  # "Philips de Jongh Park"
@@ -165,6 +174,62 @@ def refine(text: str, candidate: Candidate, context: Context) -> Candidate | Non
     if initial and len(text[start:end].split()) == 1:
         end = initial.end()  # "Ilias K.": the initial is part of the name
     return Candidate(start, end, candidate.label, candidate.priority)
+
+
+#: Words after which a name is an account's: "een tweede account: Drachtster
+#: Boys".
+_ACCOUNT_WORDS = frozenset({"account", "accountnaam", "profiel", "profielnaam", "naam"})
+#: "een man die zich op TikTok 'Koning van Kanaleneiland' noemt": an alias.
+_ALIAS_BEFORE = regex.compile(
+    r"(?i:(?:man|vrouw|jongen|meisje|jongere|iemand|hij|zij)[ \t]+die[ \t]+zich"
+    r"(?:[ \t]+op[ \t]+\w+)?[ \t]*['‘\"“]?)$"
+)
+
+
+def _leads_a_name(text: str, words: list[tuple[int, int]], context: Context) -> bool:
+    """A first name before a capitalised word, even when it is also a word
+    ("Ben Heijnen", "Wil Jansen"): "Ben" is a verb only before "je"."""
+    first = text[words[0][0] : words[0][1]]
+    second = text[words[1][0] : words[1][1]]
+    if is_first_name(first, context):
+        return True
+    return (
+        first[:1].isupper()
+        and first.lower() in context.first_names
+        and second[:1].isupper()
+        and second.lower() not in context.stop_words
+    )
+
+
+def _made_of_words(text: str, words: list[tuple[int, int]], context: Context) -> bool:
+    """Two or more capitalised Dutch words, none a first name, at least one
+    no surname either: the name of a team, a programme or a group, not of a
+    person ("Weerbaar Bestuur", "Team Digitale Recherche"). "Van Dijk" and
+    "Storm Doorn" stay names."""
+    core = [
+        text[a:b]
+        for a, b in words
+        if text[a:b].lower() not in context.interfixes
+        and not _INITIALS.match(text[a:b])
+    ]
+    if len(core) < 2:
+        return False
+    lowers = [word.lower() for word in core]
+    if any(part in context.first_names for word in lowers for part in word.split("-")):
+        return False  # "Daan-Jesse van Rossem"
+    known = all(
+        all(
+            part in context.dictionary
+            or part in context.placenames
+            or part in lexicon.PLACE_PARTS
+            for part in word.split("-")
+        )
+        for word in lowers
+    )
+    return known and any(
+        word not in context.surnames and word not in context.placenames
+        for word in lowers
+    )
 
 
 #: One capital and a full stop right after a first name, as a surname.
@@ -222,12 +287,14 @@ def _is_a_place(
             return True  # "Stad van de Zon", "Park van Luna": a place's name
     last = text[words[-1][0] : words[-1][1]]
     street_end = _STREET_END.search(last)
-    # "Pololaan" is a street; "Van Dijk" and "Brink" are people, and so is
-    # "Jurre Veendam": a place that ends like a street is no street.
+    # "Pololaan" is a street; "Van Dijk" and "Brink" are people, and so are
+    # "Jurre Veendam" and "Sepp Hulshof": a place or a known surname that
+    # ends like a street is no street.
     return bool(
         street_end
         and street_end.start() >= 3
         and last.lower() not in context.placenames
+        and last.lower() not in context.surnames
     )
 
 

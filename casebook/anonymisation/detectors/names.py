@@ -34,7 +34,8 @@ _PERSON_NAME = (
 _BY_ROLE = regex.compile(
     r"(?i)(?<![\w-])(?:"
     + "|".join(regex.escape(noun) for noun in sorted(lexicon.ROLE_NOUNS, key=len)[::-1])
-    + rf"){H}(?-i:(?P<name>{_PERSON_NAME}))"
+    # "Betrokkene (V): Sepp Hulshof": a mark in brackets and a colon between.
+    + rf")(?:{H}?\(\p{{L}}{{1,12}}\))?:?{H}(?-i:(?P<name>{_PERSON_NAME}))"
 )
 _BY_CUE = regex.compile(
     r"(?i)(?<![\w-])(?:"
@@ -93,7 +94,34 @@ def _trim_name(
     return start + ends[-1]
 
 
+#: "Albertus (Bert) Nijland": a first name, the name used in brackets, and
+#: the surname.
+_NICKNAME_INSIDE = regex.compile(
+    rf"(?<![\w-])(?P<first>{NAME_WORD}){H}\((?P<called>\p{{Lu}}\p{{Ll}}+)\){H}"
+    rf"(?:{_INTERFIX}{H})?{NAME_WORD}"
+)
+#: "Medeverdachte Jurvin C. (16)": a capitalised word and an initial, then a
+#: bracket or a comma; the first name need not be in any list.
+_WORD_AND_INITIAL = regex.compile(
+    rf"(?<![\w@.'’-])(?P<first>\p{{Lu}}\p{{Ll}}{{2,20}}){H}\p{{Lu}}\.(?={H}?[(,;:])"
+)
+
+
 def detect_names(text: str, context: Context) -> Iterator[Candidate]:
+    for match in _NICKNAME_INSIDE.finditer(text):
+        if any(
+            match.group(g).lower() in context.first_names for g in ("first", "called")
+        ):
+            yield Candidate(match.start(), match.end(), Label.PERSON, PERSON)
+    for match in _WORD_AND_INITIAL.finditer(text):
+        first = match.group("first").lower()
+        if not (
+            first in context.frequent_words
+            or first in context.placenames
+            or lexicon.protects(first)
+            or first in lexicon.ROLE_NOUNS
+        ):
+            yield Candidate(match.start(), match.end(), Label.PERSON, PERSON)
     for pattern in (_BY_ROLE, _BY_CUE, _INITIALS_NAME):
         for match in pattern.finditer(text):
             if "name" in match.groupdict():

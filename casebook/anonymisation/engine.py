@@ -59,6 +59,10 @@ class Anonymisation:
     entities: tuple[Entity, ...]
 
 
+#: Without Django settings; resolved once: ``anonymise`` asks for every text.
+_PACKAGE_CACHE_DIR = Path(__file__).resolve().parents[2] / "var" / "anonymisation"
+
+
 def default_cache_dir() -> Path:
     """``settings.ANONYMISATION_CACHE_DIR``, by default ``var/anonymisation``."""
     from django.conf import settings  # noqa: PLC0415 - usable without Django too
@@ -70,7 +74,7 @@ def default_cache_dir() -> Path:
         var_dir = getattr(settings, "VAR_DIR", None)
         if var_dir:
             return Path(var_dir) / "anonymisation"
-    return Path(__file__).resolve().parents[2] / "var" / "anonymisation"
+    return _PACKAGE_CACHE_DIR
 
 
 def warm(cache_dir: Path | None = None) -> backend.Resources:
@@ -99,6 +103,7 @@ def anonymise(
     context = _context(resources)
     found, protected = _candidates(text, resources, context)
     chosen = _merge_adjacent_names(text, _resolve(found))
+    chosen = _merge_in(chosen, people.coordinated_names(text, chosen, context), None)
     chosen = _add_more_mentions(text, chosen, context, protected)
     chosen = _apply_corrections(text, chosen, extra, keep)
     return _render(text, chosen, context)

@@ -543,7 +543,8 @@ ROLE_NOUNS = frozenset(
     meisje jongeman man vrouw heer mevrouw meneer mijnheer dhr dhr. mevr mevr.
     mw mw. familie fam. beheerder admin moderator eigenaar huurder verhuurder exploitant
     ondernemer uitbater portier beveiliger coördinator woordvoerder
-    betrokkene minderjarige jongere
+    betrokkene minderjarige jongere medeverdachte mededader medeverdachten
+    casusregisseur procesregisseur verbalisant
     """.split()
 )
 

@@ -150,7 +150,14 @@ def refine(text: str, candidate: Candidate, context: Context) -> Candidate | Non
         text[max(0, start - 30) : start].rpartition("\n")[2].rstrip(" ('\"‘“„").split()
     )
     titled = titled or bool(before and _is_honorific(before[-1]))
-    if _is_a_place(text, words, before, titled, context):
+    # "Betrokkene (V): Teun Veldhof": after a role and a colon, a name that
+    # ends like a street ("-hof") is still a person.
+    after_role = (
+        bool(before)
+        and before[-1].endswith(":")
+        and any(w.strip("():,").lower() in lexicon.ROLE_NOUNS for w in before[-2:])
+    )
+    if _is_a_place(text, words, before, titled, context, after_role=after_role):
         return None
     named_as_account = bool(before) and before[-1].lower().rstrip(":") in _ACCOUNT_WORDS
     if (
@@ -269,6 +276,8 @@ def _is_a_place(
     before: list[str],
     titled: bool,
     context: Context,
+    *,
+    after_role: bool = False,
 ) -> bool:
     first = text[words[0][0] : words[0][1]]
     # "op de Dam", "bij de Brink". A surname on its own is written with a
@@ -279,14 +288,15 @@ def _is_a_place(
     previous = before[-1].lower() if before else ""
     if previous in lexicon.GROUP_NOUNS or previous in lexicon.LOCATION_NOUNS:
         return True
+    quoted = words[0][0] > 0 and text[words[0][0] - 1] in "'\"‘“„"
+    if quoted and any(w.lower() in lexicon.GROUP_NOUNS for w in before[-4:]):
+        return True  # "een groep onder de naam 'Bosrave Goor'"
     if is_place_adjective(first, context):
         return True  # "Drentse Jagers", "Goudse Waarheid"
-    if len(words) > 2 and first.lower() in lexicon.LOCATION_NOUNS:
-        second = text[words[1][0] : words[1][1]].lower()
-        if second in context.interfixes:
-            return True  # "Stad van de Zon", "Park van Luna": a place's name
+    if len(words) >= 2 and first.lower() in lexicon.LOCATION_NOUNS:
+        return True  # "Winkelcentrum Groenhof", "Stad van de Zon": a place's name
     last = text[words[-1][0] : words[-1][1]]
-    street_end = _STREET_END.search(last)
+    street_end = None if after_role else _STREET_END.search(last)
     # "Pololaan" is a street; "Van Dijk" and "Brink" are people, and so are
     # "Jurre Veendam" and "Sepp Hulshof": a place or a known surname that
     # ends like a street is no street.
@@ -415,6 +425,13 @@ def more_mentions(text: str, names: list[str], context: Context) -> Iterator[Can
             firsts.add(name.first_text)
     # Written as in a chat: "yara" for Yara, and the genitive "Svens".
     firsts |= {f.lower() for f in firsts} | {f.capitalize() for f in firsts}
+    # "erwin mol" for Erwin Mol, as a chat writes it.
+    for value in names:
+        if " " in value and value.lower() != value and len(value) <= 40:
+            for match in re.finditer(
+                rf"(?<![\w@.-]){re.escape(value.lower())}(?![\w@-])", text
+            ):
+                yield Candidate(match.start(), match.end(), Label.PERSON, PERSON)
     single = {w for w in alone | with_interfix if " " not in w}
     if firsts or single:
         yield from _single_word_mentions(text, alone, with_interfix, firsts)
@@ -452,6 +469,56 @@ def _single_word_mentions(
             yield Candidate(match.start(), end, Label.PERSON, PERSON)
         elif word in alone or word in firsts:
             yield Candidate(match.start("word"), end, Label.PERSON, PERSON)
+
+
+_AND_AFTER = regex.compile(
+    r"[ \t]+(?:en|of|&)[ \t]+(?P<word>\p{Lu}\p{Ll}{2,20})(?![\w@-])"
+)
+_AND_BEFORE = regex.compile(
+    r"(?<![\w@.-])(?P<word>\p{Lu}\p{Ll}{2,20})[ \t]+(?:en|of|&)[ \t]+$"
+)
+#: Person nouns after which a capitalised word is a name, listed or not:
+#: "de broers Suleiman", "De jongste, Majd,".
+_PERSON_NOUN_BEFORE = regex.compile(
+    r"(?i:(?<![\w-])(?:broer|broers|broertje|zus|zussen|zusje|zoon|zonen|dochter"
+    r"|dochters|neef|neven|nicht|vriend|vrienden|vriendin|vriendje|jongste|oudste"
+    r"|buurjongen|buurmeisje|klasgenoot|klasgenote|stiefvader|stiefmoeder|partner"
+    r"|echtgenoot|echtgenote|vader|moeder|oom|tante|opa|oma)),?[ \t]+"
+    r"(?P<word>\p{Lu}\p{Ll}{2,20})(?![\w@-])"
+)
+
+
+def coordinated_names(
+    text: str, chosen: list[Candidate], context: Context
+) -> Iterator[Candidate]:
+    """Names no list knows, by what stands next to them: listed with a
+    person found ("met Achraf en Yonas") or after a word for a relative
+    ("de broers Suleiman")."""
+    for candidate in chosen:
+        if candidate.label is not Label.PERSON:
+            continue
+        after = _AND_AFTER.match(text, candidate.end)
+        if after and _unlisted_name(after.group("word"), context):
+            yield Candidate(*after.span("word"), Label.PERSON, PERSON)
+        before = _AND_BEFORE.search(text, max(0, candidate.start - 30), candidate.start)
+        if before and _unlisted_name(before.group("word"), context):
+            yield Candidate(*before.span("word"), Label.PERSON, PERSON)
+    for match in _PERSON_NOUN_BEFORE.finditer(text):
+        if _unlisted_name(match.group("word"), context):
+            yield Candidate(*match.span("word"), Label.PERSON, PERSON)
+
+
+def _unlisted_name(word: str, context: Context) -> bool:
+    """A capitalised word that can only be a name here: no Dutch word in
+    use, no place, no role, nothing the anonymiser keeps."""
+    lower = word.lower()
+    return not (
+        lower in context.frequent_words
+        or lower in context.common_words
+        or lower in context.placenames
+        or lower in lexicon.ROLE_NOUNS
+        or lexicon.protects(word)
+    )
 
 
 def _misspelled_mentions(

@@ -42,18 +42,20 @@ class _Doc:
     """A text as Deduce's tokenizer splits it, with lists instead of token
     objects, and the look-ups its annotators repeat, done once."""
 
-    __slots__ = ("_positions", "ends", "starts", "text", "words")
+    __slots__ = ("_folded", "_positions", "ends", "starts", "text", "words")
 
     def __init__(self, text: str, merge: dict) -> None:
         self.text = text
-        spans = [match.span() for match in _TOKEN.finditer(text)]
-        words = [text[start:end] for start, end in spans]
+        matches = list(_TOKEN.finditer(text))
+        spans = [match.span() for match in matches]
+        words = [match.group() for match in matches]
         if not merge.keys().isdisjoint(words):
             spans, words = _merge_tokens(text, spans, words, merge)
         self.starts = [start for start, _ in spans]
         self.ends = [end for _, end in spans]
         self.words = words
         self._positions: dict[str, list[int]] | None = None
+        self._folded: frozenset[str] | None = None
 
     def positions(self) -> dict[str, list[int]]:
         """Each word's token indices, in text order."""
@@ -63,6 +65,13 @@ class _Doc:
                 positions.setdefault(word, []).append(index)
             self._positions = positions
         return self._positions
+
+    def folded(self) -> frozenset[str]:
+        """The words in lower case (``str.casefold``, as docdeid's
+        ``LowercaseString``)."""
+        if self._folded is None:
+            self._folded = frozenset(word.casefold() for word in self.positions())
+        return self._folded
 
     def tokens_in(self, lookup: Any) -> list[int]:
         """Indices of the tokens whose text (after the structure's matching
@@ -238,14 +247,30 @@ class _TrieLookup:
         for first in sorted(i for word in found for i in positions[word]):
             if first < next_free:
                 continue
-            prefix = self.trie.longest_matching_prefix(doc.words, start_i=first)
-            if prefix is None:
+            length = self._longest_match(doc.words, first)
+            if not length:
                 continue
-            last = first + len(prefix) - 1
+            last = first + length - 1
             key = (doc.starts[first], doc.ends[last], self.tag)
             annotations.setdefault(key, (first, last, self.priority))
             if not self.overlapping:
                 next_free = last + 1
+
+    def _longest_match(self, words: list[str], first: int) -> int:
+        """How many tokens from ``first`` on the trie matches, 0 for none:
+        ``LookupTrie.longest_matching_prefix``, walked here without its
+        method calls when there is no matching pipeline."""
+        if self.pipeline:
+            prefix = self.trie.longest_matching_prefix(words, start_i=first)
+            return len(prefix) if prefix else 0
+        node, longest, index = self.trie, 0, first
+        while True:
+            if node.is_terminal:
+                longest = index - first
+            if index >= len(words) or words[index] not in node.children:
+                return longest
+            node = node.children[words[index]]
+            index += 1
 
 
 class _Context:
@@ -399,7 +424,7 @@ class _Regexp:
 
     def annotate(self, doc: _Doc, annotations: _Annotations) -> None:
         if self.pre_match_words is not None and self.pre_match_words.isdisjoint(
-            word.casefold() for word in doc.positions()
+            doc.folded()
         ):
             return
         for match in self.pattern.finditer(doc.text):

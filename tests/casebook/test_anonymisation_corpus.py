@@ -47,11 +47,11 @@ FLOORS = {
     "blind1.jsonl": (148, 196, 198),
     "blind2.jsonl": (157, 172, 145),
     "blind3.jsonl": (343, 444, 852),
-    "blind4.jsonl": (370, 528, 1086),
+    "blind4.jsonl": (394, 557, 1099),
 }
 #: Sets recorded at their first run and not tuned on yet: their floor holds,
 #: the targets do not apply until the engine has been improved on them.
-NOT_TUNED_ON = {"blind4.jsonl"}
+NOT_TUNED_ON: set[str] = set()
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS))

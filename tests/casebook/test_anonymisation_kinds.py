@@ -312,3 +312,77 @@ def test_a_known_name_misspelt_as_in_a_chat_is_removed():
 def test_a_word_one_letter_from_a_surname_stays():
     text = "Het gaat om Ruud Bakker. Hij wilde vannacht gaan bakken."
     assert kept(text, "bakken"), anonymise(text).entities
+
+
+# Kinds blind set 4 showed (corpus/README.md); the examples are new.
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Betrokkene (V): Teun Veldhof, 17 jaar", "Teun Veldhof"),
+        ("Gesproken met Achraf en Filmon bij het veldje.", "Filmon"),
+        ("Het gaat om de broers Tewolde (14 en 16).", "Tewolde"),
+        ("Aangehouden: Hendrikus (Henk) Slagter, geb. 01-02-1969.", "Slagter"),
+        ("Medeverdachte Dyantha K. (15) wordt apart gehoord.", "Dyantha K."),
+        ("reactie Veenendaalse Vrijheid: ik deel hem door", "Veenendaalse Vrijheid"),
+        ("> Reactie van Marga Dekkers: wat een onzin", "Marga Dekkers"),
+        ("> Reactie van Jos Wever: @Marga Dekkers niet zo naief", "@Marga Dekkers"),
+        ("Ze zetten het op TikTok onder kanaleneilandboyz030.", "kanaleneilandboyz030"),
+        ("Ze filmde het voor haar TikTok lindaaatjuhh.", "lindaaatjuhh"),
+        ("Ik heb hem gechat als 'Sanne 14', hij wil afspreken.", "Sanne 14"),
+        ("Een zekere 'Bunnik Beast' (account bunnik_beast) riep op.", "Bunnik Beast"),
+        ("Vriend 'Robbie' (Robbert Lammers) filmde alles.", "Robbie"),
+        ("Casusnummer: VTH-UT-2025-0412", "VTH-UT-2025-0412"),
+        ("Zorgmelding aangemaakt, nr. 24-0387116.", "24-0387116"),
+        ("Het was Wim Stok, wim stok uit Ede dus.", "wim stok"),
+    ],
+)
+def test_kinds_blind_set_4_showed(text, value):
+    assert removed(text, value), anonymise(text).entities
+
+
+def test_a_drawn_out_first_name_in_a_chat_is_removed():
+    text = (
+        "lil dani: wie gaat er mee\n"
+        "xX_Ruben_Xx: ik, en thijssss ook\n"
+        "lil dani: top\n"
+        "xX_Ruben_Xx: om 9 uur"
+    )
+    assert "thijssss" not in anonymise(text).text
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Aan: Meldpunt Integriteit gemeente Bunnik", "Meldpunt Integriteit"),
+        ("Verwezen naar het programma Weerbaar Bestuur.", "Weerbaar Bestuur"),
+        ("Verslag Persoonsgerichte Aanpak, 3 maart.", "Persoonsgerichte Aanpak"),
+        (
+            "Analyse door Team Digitale Recherche Noord-Nederland.",
+            "Team Digitale Recherche",
+        ),
+        ("Halt Midden-Nederland, verslag eindgesprek", "Halt Midden-Nederland"),
+        (
+            "Telegram, kanaal 'Boerenverzet Drenthe' (800 abonnees)",
+            "Boerenverzet Drenthe",
+        ),
+        ("Een groep die zich Westerkwartier Jagers noemt.", "Westerkwartier Jagers"),
+        (
+            "Facebookgroep 'Trots op de Achterhoek' (3.000 leden)",
+            "Trots op de Achterhoek",
+        ),
+        ("de Snapchatgroep 'Overvecht 030' werd gesloten", "Overvecht 030"),
+        (
+            "een groep onder de naam 'Heideraves Ermelo' organiseert feesten",
+            "Heideraves",
+        ),
+        (
+            "Ze stonden bij Winkelcentrum Hoogvliet te wachten.",
+            "Winkelcentrum Hoogvliet",
+        ),
+        ("Locatie: Stadion De Adelaarshorst, Deventer", "Stadion De Adelaarshorst"),
+        ("Intake, Leger des Heils Jeugdbescherming, team Utrecht", "Leger des Heils"),
+        ("Berichten van een 15-jarige, Oss, 3 maart 2025", "3 maart 2025"),
+    ],
+)
+def test_context_blind_set_4_lost_stays(text, value):
+    assert kept(text, value), anonymise(text).entities

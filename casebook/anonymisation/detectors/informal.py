@@ -18,7 +18,7 @@ import regex
 from .. import lexicon
 from ..labels import Label
 from . import addresses, online
-from .base import HANDLE, PERSON, QUOTE, Candidate, Context
+from .base import HANDLE, PERSON, QUOTE, Candidate, Context, H
 
 # A line of a chat export: "[03-02-24 21:14] Naam: ...", "03-02-24 21:14 -
 # Naam: ...", "[21:14] Naam: ...". The speaker is a person or a user name.
@@ -51,6 +51,24 @@ _STAGE_NAME = regex.compile(
     r"(?:[ \t]\p{Lu}[\p{L}\p{N}]{1,20})?)"
     r"(?![\w@-])"
 )
+#: A reply quoted from social media: "reactie Nijkerkse Patriot: …", "> Reactie
+#: van Henk B.: …". The writer's display name is a user name; a page's name
+#: ("… (pagina):") stays.
+_REPLY_LINE = regex.compile(
+    r"(?m)^[ \t]*(?:>[ \t]*)?(?i:reactie|antwoord|reply)(?:[ \t]+(?i:van))?[ \t]+"
+    r"(?P<name>[^:\n@'‘\"“(]{2,40}?)[ \t]*(?=:)"
+)
+#: A lower-case word with digits at the end, as user names are made:
+#: "boshovenbende0495"; not a word in use with a number ("covid19").
+_LETTERS_AND_DIGITS = regex.compile(r"(?<![\w@./-])\p{Ll}{4,30}\p{N}{2,4}(?![\w@/-])")
+#: "voor haar TikTok kyranijlandd", "zijn Insta-account dex.rdm": a word in
+#: no Dutch list right after someone's platform.
+_OWN_PLATFORM = regex.compile(
+    r"(?i:(?<![\w-])(?:zijn|haar|mijn|z'n|m'n|hun|je|jouw)[ \t]+(?:"
+    + "|".join(regex.escape(p) for p in sorted(lexicon.PLATFORMS, key=len)[::-1])
+    + r")(?:-?(?:account|profiel|kanaal|naam))?)[ \t]+"
+    r"(?P<word>[\p{Ll}\p{N}_.]{3,40})(?![\w@-])"
+)
 #: "Zijn Snapchat is dylan2009", "haar insta: x", "op TikTok als x".
 _AFTER_PLATFORM = regex.compile(
     r"(?i)(?<![\w-])(?:"
@@ -62,7 +80,7 @@ _AFTER_PLATFORM = regex.compile(
 #: inside ("van DrentheRoert", "kanaal OproerOost").
 _HANDLE_CONTEXT = regex.compile(
     r"(?i)(?:account|kanaal|profiel|pagina|gebruiker|naam|noemt|noemde|volgt"
-    r"|volgde|gevolgd|reageerde|reactie|plaatste|deelde|gedeeld|post|video|clip"
+    r"|volgde|gevolgd|reageerde|reactie|plaatste|deelde|gedeeld|post|video|clip|zich"
     r"|filmpje|bericht|berichten|van|door|"
     + "|".join(regex.escape(p) for p in sorted(lexicon.PLATFORMS, key=len)[::-1])
     + r")\W{1,4}(?:(?:het|de|een|op|\p{L}+)\W{1,3}){0,2}$"
@@ -110,7 +128,13 @@ def _could_speak(name: str, context: Context) -> bool:
         return False
     words = name.split()
     if len(words) > 1:
-        return all(w[:1].isupper() or w.lower() in context.interfixes for w in words)
+        # "Lisa Voorst", "lil senna"; not "Stand van zaken".
+        return all(
+            w[:1].isupper()
+            or w.lower() in context.interfixes
+            or w.lower() not in context.frequent_words
+            for w in words
+        ) and not all(w.lower() in context.frequent_words for w in words)
     return (
         lower in context.first_names
         or _has_handle_shape(name)
@@ -185,6 +209,37 @@ def detect_shaped_handles(text: str, context: Context) -> Iterator[Candidate]:
         for match in pattern.finditer(text):
             start, end = match.span("word")
             yield Candidate(start, end, Label.HANDLE, HANDLE)
+    for match in _REPLY_LINE.finditer(text):
+        name = match.group("name").strip()
+        if name and not (
+            lexicon.protects(name)
+            or lexicon.protected_spans(name)
+            or name.lower() in context.stop_words
+            or name.lower() in lexicon.ROLE_NOUNS
+        ):
+            start = match.start("name") + match.group("name").index(name)
+            words = name.split()
+            person = (
+                len(words) >= 2
+                and words[0].lower() in context.first_names
+                and all(w[:1].isupper() or w in context.interfixes for w in words)
+            )
+            label = Label.PERSON if person else Label.HANDLE
+            yield Candidate(start, start + len(name), label, HANDLE)
+    for match in _LETTERS_AND_DIGITS.finditer(text):
+        word = match.group()
+        letters = word.rstrip("0123456789")
+        if word not in context.dictionary and letters not in context.frequent_words:
+            yield Candidate(match.start(), match.end(), Label.HANDLE, HANDLE)
+    for match in _OWN_PLATFORM.finditer(text):
+        word = match.group("word").rstrip(".")
+        if (
+            word not in context.dictionary
+            and not lexicon.protects(word)
+            and (len(word) >= 5 or _has_handle_shape(word))
+        ):
+            start = match.start("word")
+            yield Candidate(start, start + len(word), Label.HANDLE, HANDLE)
     for match in _AFTER_PLATFORM.finditer(text):
         word = match.group("word").rstrip(".")
         if word.lower() in context.common_words or lexicon.protects(word):
@@ -260,16 +315,20 @@ _NAMED_TWO_WORDS = regex.compile(
 #: word is a name when it is a first name or in no Dutch word list.
 _NAMING = regex.compile(
     r"(?i:(?<![\w-])(?:heet|heette|heten|genaamd|bijgenaamd|bijnaam|alias|roepnaam)"
-    r"(?:[ \t]+iets[ \t]+als)?)[ \t]+(?P<first>\p{Ll}[\p{Ll}-]{1,20})"
+    r"(?:[ \t]+iets[ \t]+als|[ \t]+(?:ie|hij|ze|zij|die),?)?)[ \t]+"
+    r"(?P<first>\p{Ll}[\p{Ll}-]{1,20})"
     r"(?:[ \t]+of[ \t]+(?P<second>\p{Ll}[\p{Ll}-]{1,20}))?(?![\w@.-])"
 )
 #: A nickname in quotes, by what stands next to it: "'kleine joel' mee,
 #: echte naam Joël …", "bekend als 'K-Roma'".
 _NICKNAME = regex.compile(
-    rf"(?i:(?:bekend[ \t]als|alias|bijnaam|noemen[ \t]ze[ \t](?:hem|haar))[ \t]+)"
+    rf"(?i:(?:bekend[ \t]als|alias|bijnaam|noemen[ \t]ze[ \t](?:hem|haar)"
+    rf"|een[ \t]zekere|ene)[ \t]+)"
     rf"[{QUOTE}](?P<before>[^{QUOTE}\n]{{2,30}})[{QUOTE}]"
-    rf"|[{QUOTE}](?P<after>[^{QUOTE}\n]{{2,30}})[{QUOTE}][^.\n]{{0,30}}?"
+    rf"|[{QUOTE}](?P<after>[^{QUOTE}\n]{{2,30}})[{QUOTE}](?:[^.\n]{{0,30}}?"
     rf"(?i:echte[ \t]naam|in[ \t]werkelijkheid|ofwel|oftewel)"
+    # "'Dish' (Dinesh Sitaldin)", "'Nootdorp Nightcrawler' (account …)".
+    rf"|{H}?\((?=\p{{Lu}}|(?i:account|profiel|@)))"
 )
 #: Prepositions after which, in a chat, a first name that is also a word
 #: is still a name: "zeg dat je bij bo slaapt".
@@ -281,7 +340,11 @@ def detect_lowercase_names(text: str, context: Context) -> Iterator[Candidate]:
     for match in _LOWER_WORD.finditer(text):
         word = match.group()
         if word not in context.first_names:
-            continue  # most words: decided without looking around them
+            # "jaydennnn": a first name with its last letter drawn out.
+            if not (chat and _drawn_out_first_name(word, context)):
+                continue  # most words: decided without looking around them
+            yield Candidate(match.start(), match.end(), Label.PERSON, PERSON)
+            continue
         before = text[max(0, match.start() - 20) : match.start()].split()
         after = text[match.end() : match.end() + 20].split()
         previous = before[-1].lower().strip(",") if before else ""
@@ -307,6 +370,13 @@ def detect_lowercase_names(text: str, context: Context) -> Iterator[Candidate]:
         if not lexicon.protects(value) and value.lower() not in context.stop_words:
             start = match.start(group) + match.group(group).index(value)
             yield Candidate(start, start + len(value), Label.PERSON, PERSON)
+
+
+def _drawn_out_first_name(word: str, context: Context) -> bool:
+    if word in context.dictionary:
+        return False
+    short = regex.sub(r"(\p{Ll})\1+$", r"\1", word)
+    return short != word and short in context.first_names and len(short) >= 3
 
 
 def _named_word(word: str, context: Context) -> bool:

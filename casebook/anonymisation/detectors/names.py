@@ -107,6 +107,15 @@ _WORD_AND_INITIAL = regex.compile(
 )
 
 
+_GROUP_BEFORE = regex.compile(
+    r"(?i:(?<![\w-])(?:"
+    + "|".join(
+        regex.escape(noun) for noun in sorted(lexicon.GROUP_NOUNS, key=len)[::-1]
+    )
+    + r")\W+(?:\w+\W+){0,2})$"
+)
+
+
 def detect_names(text: str, context: Context) -> Iterator[Candidate]:
     for match in _NICKNAME_INSIDE.finditer(text):
         if any(
@@ -128,6 +137,12 @@ def detect_names(text: str, context: Context) -> Iterator[Candidate]:
                 start, end = match.span("name")
             else:
                 start, end = match.span()
+            if start and text[start - 1] in QUOTE:
+                if pattern is _BY_CUE and _GROUP_BEFORE.search(
+                    text, max(0, match.start() - 30), match.start()
+                ):
+                    continue  # "een groep onder de naam 'Bosrave Goor'"
+                end -= text[start:end].endswith(("'", "’"))  # the closing quote
             honorific = lexicon.after_honorific(text, start)
             trimmed = _trim_name(text, start, end, context, honorific=honorific)
             if trimmed is None:

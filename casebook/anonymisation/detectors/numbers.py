@@ -129,6 +129,7 @@ _CASE_CUES = (
     r"bvh[- ]?(?:nummer|nr\.?|registratie(?:nummer)?)?|bvh|registratienummer"
     r"|registratienr\.?|registratie|mutatienummer|mutatienr\.?|mutatie"
     r"|zaaknummer|zaaknr\.?|zaak-id|zaakid|dossiernummer|dossiernr\.?"
+    r"|casusnummer|casusnr\.?|zorgmeldingnummer|meldingnr\.?"
     r"|parketnummer|parketnr\.?|parket|proces-verbaalnummer|proces-verbaal"
     r"|pv-nummer|pv-nr\.?|pv|p\.v\.|kenmerk|meldingsnummer|meldingnummer"
     r"|meldnummer|incidentnummer|incidentnr\.?|referentienummer|referentie"
@@ -165,7 +166,9 @@ _CASE_SHAPES = regex.compile(
     r"(?<![\w/-])(?:PL\d{4}[- ]?\d{6,12}"  # BVH registration: PL0900-2024123456
     r"|\d{2}/\d{5,7}-\d{2}"  # parketnummer: 16/123456-24
     r"|\d{2}/\d{6,7}"  # parketnummer without the year
-    r"|[A-Z]{1,4}-(?:19|20)\d{2}-\d{3,8}"  # a care or Halt report: ZM-2025-00832
+    # A care or Halt report, a case file: ZM-2025-00832, ZVH-GM-2025-0093.
+    r"|[A-Z]{1,5}(?:-[A-Z]{1,4})?-(?:19|20)\d{2}-\d{3,8}"
+    r"|(?:1[5-9]|2\d)-\d{6,8}"  # year and serial: 25-0411784
     r"|(?:19|20)\d{2}-[A-Z]{2,5}-\d{3,8}"  # a dossier: 2024-ZVH-00417
     r"|ECLI:NL:[A-Z]{2,6}:\d{4}:[A-Z0-9]{1,10}"  # court ruling: public, kept below
     r")(?![\w/-])"

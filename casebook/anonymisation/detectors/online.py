@@ -101,6 +101,13 @@ def detect_handles(text: str, context: Context) -> Iterator[Candidate]:
         initial = _MENTION_INITIAL.match(text, end)
         if initial and match.group()[1:2].isupper():
             end = initial.end()
+        surname = _MENTION_SURNAME.match(text, end)
+        if (
+            surname
+            and match.group()[1:].lower() in context.first_names
+            and surname.group(1).lower() not in context.frequent_words
+        ):
+            end = surname.end()  # "@Harrie Kuipers": a display name
         yield Candidate(match.start(), end, Label.HANDLE, HANDLE)
     yield from _handles_by_cue(text, context)
     yield from _handles_by_shape(text, context)
@@ -117,8 +124,10 @@ _UNDERSCORED = regex.compile(
 #: A capital inside a word ("TheRealSjaak", "smuldersTV"): a user name when
 #: quoted or named as one; brands like "TikTok" are protected words.
 _CAMEL = regex.compile(r"\p{Ll}\p{Lu}")
+#: Also a name and a number: "gechat als 'Lotje 13'".
 _QUOTED_WORD = regex.compile(
-    rf"(?<=[{QUOTE}])(?P<word>[\p{{L}}\p{{N}}_.]{{3,40}})(?=[{QUOTE}])"
+    rf"(?<=[{QUOTE}])(?P<word>[\p{{L}}\p{{N}}_.]{{3,40}}(?:[ \t]\d{{1,4}})?)"
+    rf"(?=[{QUOTE}])"
 )
 _PLATFORM_COLON = regex.compile(
     r"(?i)(?<![\w-])(?:"
@@ -128,6 +137,7 @@ _PLATFORM_COLON = regex.compile(
 
 
 _MENTION_INITIAL = regex.compile(r"[ \t]\p{Lu}\.(?=[\s,;:)]|$)")
+_MENTION_SURNAME = regex.compile(r"[ \t](\p{Lu}\p{Ll}{2,25})(?![\w@-])")
 
 #: "@rens_zundert_bda en RZ076", "accounts als katwijk.onrust en
 #: RijnsburgRebels": a word listed with a user name is one when its shape
@@ -168,6 +178,8 @@ def _handles_by_shape(text: str, context: Context) -> Iterator[Candidate]:
             word = match.group("word").rstrip(".")
             mixed = any(c.isdigit() for c in word) and any(c.isalpha() for c in word)
             dotted = "." in word.strip(".")
+            if pattern is _QUOTED_WORD and _after_group_noun(text, match.start()):
+                continue  # "de Snapchatgroep 'pedojagers 024'": a group's name
             if (
                 mixed or dotted or _CAMEL.search(word) or pattern is _PLATFORM_COLON
             ) and _looks_like_user_name(word, context):
@@ -204,8 +216,18 @@ def _looks_like_user_name(word: str, context: Context, *, quoted: bool = True) -
     return quoted and word.islower() and len(word) >= 4
 
 
+def _after_group_noun(text: str, start: int) -> bool:
+    """Whether a group noun stands just before ``start`` ("de groep 'X'",
+    "een groep onder de naam 'X'")."""
+    before = text[max(0, start - 30) : start].lower()
+    words = regex.findall(r"[\w-]+", before)
+    return any(word in lexicon.GROUP_NOUNS for word in words[-4:])
+
+
 def _handles_by_cue(text: str, context: Context) -> Iterator[Candidate]:
     for match in _HANDLE_CUE.finditer(text):
+        if match.group("quoted") and _after_group_noun(text, match.start()):
+            continue
         if match.group("quoted"):
             value = match.group("quoted").strip()
             if lexicon.protects(value):

@@ -76,15 +76,18 @@ _SCHOOL_LABEL = regex.compile(
 _SCHOOL_BY_ATTENDANCE = regex.compile(
     rf"(?i:(?<![\w-])(?:zit|zat|zitten|zaten|klas|groep{H}\d|leerling|leerlingen"
     rf"|conciërge|juf|juffrouw|meester|mentor|mentrix|docent|docente|leraar"
-    rf"|lerares|schooldirecteur|intern{H}begeleider)"
+    rf"|lerares|schooldirecteur|intern{H}begeleider|hek|schoolplein|ouderraad)"
     rf"(?:{H}\p{{Ll}}+){{0,3}}{H}(?:op|van){H})"
     rf"(?P<name>(?:De|Het|'t){H}{NAME_WORD})(?![\w-])"
+    # "die zit toch op Baanbreker?": without an article after "zit op".
+    rf"|(?i:(?<![\w-])(?:zit|zat|zitten|zaten)(?:{H}\p{{Ll}}+){{0,3}}{H}op{H})"
+    rf"(?P<bare>{NAME_WORD})(?![\w-])"
 )
 
 
 def detect_schools(text: str, context: Context) -> Iterator[Candidate]:
     for match in _SCHOOL_BY_ATTENDANCE.finditer(text):
-        start, end = match.span("name")
+        start, end = match.span("name" if match.group("name") else "bare")
         last = text[start:end].split()[-1].lower()
         if STREET_SUFFIX.search(last) or last in lexicon.LOCATION_NOUNS:
             continue  # "zat op De Dam", "op Het Plein": a place

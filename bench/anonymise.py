@@ -1,21 +1,33 @@
 """Measure the anonymiser: quality on the marked corpus, load times, speed.
 
     .venv/bin/python bench/anonymise.py [--passes 10] [--ratio-only]
+    .venv/bin/python bench/anonymise.py --outputs FILE
 
 Prints recall (personal-data items removed), context kept, clean text left
-alone and recall per label, for every file in tests/casebook/corpus/; the
-speed ratio against Deduce's default pipeline (``deduce.Deduce()``, its
-lookup structures cached in var/anonymisation/deduce-default/, built on the
-first run: minutes), both run over the same texts in this one process,
-three rounds, median; the cold
-build of the lookup data (into a temporary folder, the project's cache is
-left alone); the warm load (a fresh Python process that imports the engine
-and loads the cache, as a server worker does at start-up); and the
-throughput after start-up, in words per second, over the corpus repeated
-``--passes`` times, plus one text of 200,000 characters.
+alone and recall per label, for the files in ``QUALITY_FILES``; the speed
+ratio against Deduce's default pipeline (``deduce.Deduce()``, its lookup
+structures cached in var/anonymisation/deduce-default/, built on the first
+run: minutes), both run over the texts of ``SPEED_FILES`` in this one
+process, in turn, three rounds, median; the cold build of the lookup data
+(into a temporary folder, the project's cache is left alone); the warm load
+(a fresh Python process that imports the engine and loads the cache, as a
+server worker does at start-up); and the throughput after start-up, in
+words per second, over the corpus repeated ``--passes`` times, plus one
+text of 200,000 characters.
+
+``--outputs FILE`` anonymises every text of every corpus file (and one long
+text) and writes the results to FILE, or, when FILE exists, compares them
+with it and exits 1 on a difference: save before a change that must not
+alter the output, compare after. Run both with the same PYTHONHASHSEED:
+where two detectors give one span the same priority, which label wins
+follows string hashes. The texts of a blind set not yet run are stored and
+compared as hashes only, and never printed.
 """
 
 import argparse
+import gc
+import hashlib
+import json
 import subprocess
 import sys
 import tempfile
@@ -29,7 +41,18 @@ from casebook.anonymisation import backend, engine  # noqa: E402
 from casebook.anonymisation.evaluation import load_corpus, score  # noqa: E402
 
 CORPUS = ROOT / "tests" / "casebook" / "corpus"
-FILES = ("cases.jsonl", "holdout.jsonl", "blind1.jsonl", "blind2.jsonl")
+#: Quality is printed for these; a blind set joins them after its first run
+#: is recorded (that run is not this script's to make).
+QUALITY_FILES = (
+    "cases.jsonl",
+    "holdout.jsonl",
+    "blind1.jsonl",
+    "blind2.jsonl",
+    "blind3.jsonl",
+)
+#: Blind sets not run yet: only timed, their output never shown.
+UNSEEN_FILES = ("blind4.jsonl",)
+SPEED_FILES = QUALITY_FILES + UNSEEN_FILES
 DEDUCE_CACHE = ROOT / "var" / "anonymisation" / "deduce-default"
 
 WARM_PROCESS = """
@@ -116,6 +139,7 @@ def throughput(passes: int) -> None:
 
 def _words_per_second(function, texts: list[str]) -> float:
     words = sum(len(t.split()) for t in texts)
+    gc.collect()  # neither pays for the other's garbage
     started = time.perf_counter()
     for text in texts:
         function(text)
@@ -132,7 +156,12 @@ def speed_ratio(passes: int) -> None:
     reference = deduce.Deduce(cache_path=DEDUCE_CACHE)
     loaded = time.perf_counter() - started
     print(f"\nDeduce's default pipeline loaded in {loaded:.1f} s")
-    texts = [c.text for name in FILES for c in load_corpus(CORPUS / name)] * passes
+    texts = [
+        c.text
+        for name in SPEED_FILES
+        if (CORPUS / name).exists()
+        for c in load_corpus(CORPUS / name)
+    ] * passes
     engine.warm()
     engine.anonymise(texts[0])
     reference.deidentify(texts[0])
@@ -141,22 +170,64 @@ def speed_ratio(passes: int) -> None:
         ours.append(_words_per_second(engine.anonymise, texts))
         theirs.append(_words_per_second(reference.deidentify, texts))
     ours_median, theirs_median = sorted(ours)[1], sorted(theirs)[1]
+    words = sum(len(t.split()) for t in texts)
     print(
-        f"speed over {len(texts)} texts: engine {ours_median:,.0f} words/s, "
-        f"Deduce {theirs_median:,.0f} words/s, "
+        f"speed over {len(texts)} texts ({words:,} words): "
+        f"engine {ours_median:,.0f} words/s, Deduce {theirs_median:,.0f} words/s, "
         f"ratio {ours_median / theirs_median:.2f} (target 1.0; median of 3 rounds)"
     )
+    rounds = ", ".join(f"{a:,.0f}/{b:,.0f}" for a, b in zip(ours, theirs, strict=True))
+    print(f"  rounds (engine/Deduce words/s): {rounds}")
+
+
+def outputs(path: Path) -> int:
+    """Save every output to ``path``, or compare with the saved ones."""
+    engine.warm()
+    now: dict[str, str] = {}
+    for file in sorted(CORPUS.glob("*.jsonl")):
+        texts = [case.text for case in load_corpus(file)]
+        if file.name == "cases.jsonl":
+            texts.append((" ".join(texts) * 10)[:200_000])
+        for number, text in enumerate(texts):
+            result = engine.anonymise(text)
+            value = json.dumps(
+                [
+                    result.text,
+                    [(e.start, e.end, e.label.value) for e in result.entities],
+                ]
+            )
+            if file.name in UNSEEN_FILES:
+                value = hashlib.sha256(value.encode()).hexdigest()
+            now[f"{file.name}:{number}"] = value
+    if not path.exists():
+        path.write_text(json.dumps(now), encoding="utf-8")
+        print(f"{len(now)} outputs saved to {path}")
+        return 0
+    before = json.loads(path.read_text(encoding="utf-8"))
+    differ = sorted(
+        key for key in before.keys() | now.keys() if before.get(key) != now.get(key)
+    )
+    for key in differ:
+        print(f"differs: {key}")
+        if key.split(":")[0] not in UNSEEN_FILES:
+            print(f"  before: {before.get(key, '')[:300]}")
+            print(f"  now:    {now.get(key, '')[:300]}")
+    print(f"{len(now) - len(differ)} of {len(now)} outputs identical")
+    return 1 if differ else 0
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--passes", type=int, default=10)
     parser.add_argument("--ratio-only", action="store_true")
+    parser.add_argument("--outputs", type=Path, metavar="FILE")
     args = parser.parse_args()
+    if args.outputs:
+        sys.exit(outputs(args.outputs))
     if args.ratio_only:
         speed_ratio(args.passes)
         return
-    for name in FILES:
+    for name in QUALITY_FILES:
         quality(name)
     speed_ratio(args.passes)
     print(f"\ncold build of the lookup data: {cold_build():.1f} s")

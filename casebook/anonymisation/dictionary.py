@@ -1,4 +1,7 @@
-"""A Dutch word list, to tell a word from a user name or a nickname.
+"""Word lists beyond Deduce's: Dutch words, and first names of many
+countries.
+
+A Dutch word list, to tell a word from a user name or a nickname.
 
 Real user names ("boefjesuitbrummen", "jurrevdm") and nicknames are in no
 lexicon; Dutch words are. Deduce's list of common words has 1,000 entries,
@@ -40,3 +43,19 @@ def frequent_words() -> frozenset[str]:
     words = frozenset(w.lower() for w, n in _frequencies().items() if n > _UNCOUNTED)
     _frequencies.cache_clear()  # both sets are built; the counts can go
     return words
+
+
+@functools.cache
+def world_first_names() -> frozenset[str]:
+    """First names from gender-guesser's list of 61,000 (48 countries),
+    lower case, without those that are Dutch words in use ("storm", "van",
+    "de"): a name that is also a word needs more than the list to count."""
+    from gender_guesser.detector import Detector  # noqa: PLC0415 - only at warm-up
+
+    names = Detector(case_sensitive=False).names
+    frequent = frequent_words()
+    return frozenset(
+        name
+        for name in names
+        if len(name) >= 3 and name.isalpha() and name not in frequent
+    )

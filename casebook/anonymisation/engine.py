@@ -140,7 +140,7 @@ def _build_context(resources: backend.Resources) -> Context:
         placenames=resources.placenames,
         common_words=resources.common_words,
         stop_words=resources.stop_words,
-        first_names=resources.first_names,
+        first_names=resources.first_names | dictionary.world_first_names(),
         surnames=resources.surnames,
         interfixes=frozenset(interfixes | resources.interfixes),
         domain_places=frozenset(

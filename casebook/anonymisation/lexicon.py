@@ -283,6 +283,22 @@ MOVEMENTS = frozenset(
         "prorail",
         "postnl",
         "thuisbezorgd",
+        "hema",
+        "aldi",
+        "lidl",
+        "jumbo",
+        "action",
+        "zara",
+        "nike",
+        "avia",
+        "kruidvat",
+        "primark",
+        "etos",
+        "ikea",
+        "blokker",
+        "febo",
+        "kfc",
+        "burger king",
         "marktplaats",
         "geenstijl",
     }
@@ -387,7 +403,8 @@ _PHRASES = regex.compile(
         for phrase in sorted(PROTECTED, key=len, reverse=True)
         if " " in phrase
     )
-    + r")(?![\w-])"
+    # Also as the head of a compound: "Keti Koti-viering".
+    + r")(?:(?![\w-])|(?=-\p{Ll}))"
 )
 
 

@@ -386,3 +386,27 @@ def test_a_drawn_out_first_name_in_a_chat_is_removed():
 )
 def test_context_blind_set_4_lost_stays(text, value):
     assert kept(text, value), anonymise(text).entities
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Gisteren sprak de wijkagent met Bogusław over de oproep.", "Bogusław"),
+        ("De jongere, Oleksiy, stond bij de ingang.", "Oleksiy"),
+        ("Volgens Mariusz kwam de groep uit Venlo.", "Mariusz"),
+    ],
+)
+def test_first_names_of_other_countries_are_removed(text, value):
+    assert removed(text, value), anonymise(text).entities
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("De groep verzamelde bij de Hema in het centrum.", "Hema"),
+        ("Ze liepen over de Marco Pololaan naar het plein.", "Marco Pololaan"),
+        ("Bij de Keti Koti-viering bleef het rustig.", "Keti Koti"),
+    ],
+)
+def test_shops_streets_and_feasts_that_hold_a_first_name_stay(text, value):
+    assert kept(text, value), anonymise(text).entities

@@ -32,7 +32,12 @@ from .informal import (
     detect_lowercase_names,
     detect_shaped_handles,
 )
-from .names import detect_name_runs, detect_names, is_place_adjective
+from .names import (
+    detect_listed_first_names,
+    detect_name_runs,
+    detect_names,
+    is_place_adjective,
+)
 from .numbers import (
     detect_bsns,
     detect_case_numbers,
@@ -84,6 +89,7 @@ DETECTORS: tuple[Detector, ...] = (
     detect_addresses,
     detect_schools,
     detect_names,
+    detect_listed_first_names,
     detect_name_runs,
     detect_chat_speakers,
     detect_shaped_handles,

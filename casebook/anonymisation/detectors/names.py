@@ -116,6 +116,48 @@ _GROUP_BEFORE = regex.compile(
 )
 
 
+_CAPITALISED_WORD = regex.compile(r"(?<![\w@.'’-])\p{Lu}\p{Ll}{2,20}(?![\w@'’-])")
+_SENTENCE_OPENING = regex.compile(r"(?:^|[.!?:;]\s+|\n\s*|[-*•>]\s+)$")
+
+
+def detect_listed_first_names(text: str, context: Context) -> Iterator[Candidate]:
+    """A capitalised first name of any country's list, inside a sentence
+    ("de jongere, Majd, zat", "met Wojciech"); Deduce knows only Dutch
+    lists. Not a word in use, a place, a role or anything kept; at the
+    start of a sentence only before a word that goes with a person."""
+    for match in _CAPITALISED_WORD.finditer(text):
+        lower = match.group().lower()
+        if lower not in context.first_names or (
+            lower in context.frequent_words
+            or lower in context.common_words
+            or lower in context.placenames
+            or lower in lexicon.ROLE_NOUNS
+            or lexicon.protects(lower)
+        ):
+            continue
+        if _STREET_AFTER.match(text, match.end()):
+            continue  # "Marco Pololaan", "Auke Vleerstraat": a street's name
+        opening = _SENTENCE_OPENING.search(
+            text, max(0, match.start() - 4), match.start()
+        )
+        if opening:
+            following = text[match.end() : match.end() + 15].split()
+            if not following or following[0].lower().strip(",.") not in _PERSON_VERBS:
+                continue
+        yield Candidate(match.start(), match.end(), Label.PERSON, PERSON)
+
+
+_STREET_AFTER = regex.compile(
+    rf"{H}(?:\p{{Lu}}[\p{{L}}-]*{H})?\p{{Lu}}\p{{Ll}}*{STREET_SUFFIX.pattern[4:-1]}\b"
+)
+_PERSON_VERBS = frozenset(
+    """
+    en zei zegt vertelde vertelt vroeg vraagt heeft had wil wilde belde belt
+    appte kwam komt ging gaat woont is was werd stond zat liep deelde plaatste
+    """.split()
+)
+
+
 def detect_names(text: str, context: Context) -> Iterator[Candidate]:
     for match in _NICKNAME_INSIDE.finditer(text):
         if any(

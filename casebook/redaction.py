@@ -1,13 +1,13 @@
-"""Anonymise all free-text fields of a case as one text, so that the numbering
+"""Anonymise all free-text fields of a case together, so that the numbering
 is the same across them: "[PERSOON-1]" in the lessons is the [PERSOON-1] of
 the account of what happened.
 
-The engine (``casebook.anonymisation``) numbers within one text. The fields
-are therefore laid end to end, separated by a paragraph break that no name
-or number can span, anonymised once, and the replacements are put back into
+The engine's ``anonymise_texts`` takes the fields' texts as one case: each
+read on its own, one numbering over all. The replacements are put back into
 each field. HTML fields are read as the text between their tags (block tags
 count as line breaks); the tags themselves are never touched, so the
-result is still the sanitised HTML it was.
+result is still the sanitised HTML it was. The fields are laid end to end
+in one document only to map positions back.
 
 The submitter's corrections are kept as text, not as positions, so that a
 recomputation after an edit gives the same result wherever the words moved:
@@ -18,6 +18,7 @@ recomputation after an edit gives the same result wherever the words moved:
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import hashlib
 import html
 import json
@@ -28,7 +29,7 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
-from .anonymisation.engine import AnonymisationError, Entity, Span, anonymise
+from .anonymisation.engine import AnonymisationError, Entity, Span, anonymise_texts
 from .anonymisation.labels import Label
 from .sanitise import BLOCK_TAGS
 
@@ -256,12 +257,25 @@ def redact(fields: Mapping[str, FieldText], corrections: Corrections) -> Redacte
     corrections_check(corrections)
     doc = _document(fields)
     extra, unmatched = _extra_spans(doc, corrections)
+    ranges = list(doc.ranges.values())
+    texts = [doc.plain[start:end] for start, end in ranges]
+    extra_per_field = [
+        [
+            Span(s.start - start, s.end - start, s.label)
+            for s in extra
+            if start <= s.start and s.end <= end
+        ]
+        for start, end in ranges
+    ]
     try:
-        result = anonymise(doc.plain, extra=extra)
+        results = anonymise_texts(texts, extra=extra_per_field)
         kept = set(corrections.keep)
-        keep = [Span(e.start, e.end) for e in result.entities if e.text in kept]
-        if keep:
-            result = anonymise(doc.plain, extra=extra, keep=keep)
+        keep = [
+            [Span(e.start, e.end) for e in r.entities if e.text in kept]
+            for r in results
+        ]
+        if any(keep):
+            results = anonymise_texts(texts, extra=extra_per_field, keep=keep)
     except AnonymisationError as exc:
         raise RedactionError(str(exc)) from exc
     except Exception as exc:
@@ -276,7 +290,12 @@ def redact(fields: Mapping[str, FieldText], corrections: Corrections) -> Redacte
                 "try again later or contact an adviser."
             )
         ) from exc
-    entities = list(result.entities)
+    # Back to positions in the whole document, which the rendering reads.
+    entities = [
+        dataclasses.replace(e, start=e.start + start, end=e.end + start)
+        for result, (start, _) in zip(results, ranges, strict=True)
+        for e in result.entities
+    ]
     rendered = {}
     for name, (start, end) in doc.ranges.items():
         inside = [e for e in entities if e.start < end and start < e.end]

@@ -3,6 +3,7 @@
 of the app::
 
     anonymise(text, *, extra=(), keep=()) -> Anonymisation
+    anonymise_texts(texts, *, extra=(), keep=()) -> tuple[Anonymisation, ...]
     anonymise_html(html, *, extra=(), keep=(), mark=None) -> AnonymisedHtml
     html_text(html) -> str
     warm() -> None
@@ -19,6 +20,7 @@ from .engine import (
     Entity,
     Span,
     anonymise,
+    anonymise_texts,
     warm,
 )
 from .labels import Label
@@ -35,6 +37,7 @@ __all__ = [
     "Span",
     "anonymise",
     "anonymise_html",
+    "anonymise_texts",
     "html_text",
     "replacements_by_kind",
     "warm",

@@ -96,17 +96,94 @@ def anonymise(
     one place is still replaced elsewhere). Raises AnonymisationError for a
     span outside the text or an extra span without a label.
     """
-    _check_spans(text, extra, keep)
-    if not text.strip() and not extra:
-        return Anonymisation(text=text, entities=())
+    return anonymise_texts([text], extra=[extra], keep=[keep])[0]
+
+
+#: Between the texts of one case when they are numbered together.
+_TEXT_BREAK = "\n\n.\n\n"
+
+
+def anonymise_texts(
+    texts: Sequence[str],
+    *,
+    extra: Sequence[Sequence[Span]] = (),
+    keep: Sequence[Sequence[Span]] = (),
+) -> tuple[Anonymisation, ...]:
+    """Anonymise the texts of one case (a case's fields) together.
+
+    Each text is read on its own, so no name runs from the end of one into
+    the next; a person found in one text is looked for in all of them; and
+    the numbering is shared: "[PERSOON-1]" is the same person in every text.
+    ``extra`` and ``keep`` hold the corrections of each text, in order.
+    """
+    extra = list(extra) or [()] * len(texts)
+    keep = list(keep) or [()] * len(texts)
+    if not (len(extra) == len(keep) == len(texts)):
+        raise AnonymisationError(_("Give the corrections of each text."))
+    for text, marked, kept in zip(texts, extra, keep, strict=True):
+        _check_spans(text, marked, kept)
+    if not any(text.strip() for text in texts) and not any(extra):
+        return tuple(Anonymisation(text=text, entities=()) for text in texts)
     resources = warm()
     context = _context(resources)
-    found, protected = _candidates(text, resources, context)
-    chosen = _merge_adjacent_names(text, _resolve(found))
-    chosen = _merge_in(chosen, people.coordinated_names(text, chosen, context), None)
-    chosen = _add_more_mentions(text, chosen, context, protected)
-    chosen = _apply_corrections(text, chosen, extra, keep)
-    return _render(text, chosen, context)
+    found_per_text: list[tuple[list[Candidate], list[tuple[int, int]]]] = []
+    for text in texts:
+        found, protected = _candidates(text, resources, context)
+        chosen = _merge_adjacent_names(text, _resolve(found))
+        chosen = _merge_in(
+            chosen, people.coordinated_names(text, chosen, context), None
+        )
+        found_per_text.append((chosen, protected))
+    names = {
+        text[c.start : c.end]
+        for text, (chosen, _) in zip(texts, found_per_text, strict=True)
+        for c in chosen
+        if c.label is Label.PERSON
+    }
+    chosen_per_text = [
+        _apply_corrections(
+            text,
+            _add_more_mentions(text, chosen, context, protected, names),
+            marked,
+            kept,
+        )
+        for text, (chosen, protected), marked, kept in zip(
+            texts, found_per_text, extra, keep, strict=True
+        )
+    ]
+    numbers = _shared_numbers(texts, chosen_per_text, context)
+    return tuple(
+        _render(text, chosen, numbers[index])
+        for index, (text, chosen) in enumerate(zip(texts, chosen_per_text, strict=True))
+    )
+
+
+def _shared_numbers(
+    texts: Sequence[str], chosen_per_text: list[list[Candidate]], context: Context
+) -> list[dict[Candidate, int]]:
+    """One numbering over all texts: they are numbered as one text, laid end
+    to end in order."""
+    joined, shifted, origin = "", [], []
+    for index, (text, chosen) in enumerate(zip(texts, chosen_per_text, strict=True)):
+        if index:
+            joined += _TEXT_BREAK
+        offset = len(joined)
+        joined += text
+        for candidate in chosen:
+            shifted.append(
+                Candidate(
+                    candidate.start + offset,
+                    candidate.end + offset,
+                    candidate.label,
+                    candidate.priority,
+                )
+            )
+            origin.append((index, candidate))
+    numbers = _numbers(joined, shifted, context)
+    per_text: list[dict[Candidate, int]] = [{} for _ in texts]
+    for candidate, (index, own) in zip(shifted, origin, strict=True):
+        per_text[index][own] = numbers[candidate]
+    return per_text
 
 
 def _check_spans(text: str, extra: Sequence[Span], keep: Sequence[Span]) -> None:
@@ -391,8 +468,10 @@ def _add_more_mentions(
     chosen: list[Candidate],
     context: Context,
     protected: list[tuple[int, int]],
+    names: set[str],
 ) -> list[Candidate]:
-    names = {text[c.start : c.end] for c in chosen if c.label is Label.PERSON}
+    """Later mentions of the ``names`` found (in this text or another text
+    of the same case)."""
     if not names:
         return chosen
     # "Kick van Rijswijk" makes a later "Kick" the person, not the platform.
@@ -548,8 +627,9 @@ def _numbers(
     return numbers
 
 
-def _render(text: str, chosen: list[Candidate], context: Context) -> Anonymisation:
-    numbers = _numbers(text, chosen, context)
+def _render(
+    text: str, chosen: list[Candidate], numbers: dict[Candidate, int]
+) -> Anonymisation:
     pieces: list[str] = []
     entities: list[Entity] = []
     position = 0

@@ -257,3 +257,34 @@ def test_html_corrections_use_offsets_into_the_plain_text():
     start = text.index("Kleine Prins")
     result = anonymise_html(source, extra=[Span(start, start + 12, Label.PERSON)])
     assert result.html == "<p>De <b>[PERSOON-1]</b> riep op.</p>"
+
+
+def test_the_texts_of_one_case_share_one_numbering():
+    from casebook.anonymisation import anonymise_texts
+
+    first, second = anonymise_texts(
+        [
+            "Op 3 mei belde Marieke Zandstra, 06-48291736, de wijkagent.",
+            "Les: bel Marieke eerder. Ook Pieter Voskuil was erbij; 06-48291736.",
+        ]
+    )
+    assert first.text == "Op 3 mei belde [PERSOON-1], [TELEFOON-1], de wijkagent."
+    assert second.text == (
+        "Les: bel [PERSOON-1] eerder. Ook [PERSOON-2] was erbij; [TELEFOON-1]."
+    )
+
+
+def test_a_name_never_runs_from_one_text_into_the_next():
+    from casebook.anonymisation import anonymise_texts
+
+    first, second = anonymise_texts(["Het gesprek was met Sanne", "Vos kwam later."])
+    assert first.text == "Het gesprek was met [PERSOON-1]"
+    # Read together, "Sanne Vos" would be one person; apart they are two.
+    assert second.text == "[PERSOON-2] kwam later."
+
+
+def test_corrections_must_come_for_each_text():
+    from casebook.anonymisation import AnonymisationError, anonymise_texts
+
+    with pytest.raises(AnonymisationError):
+        anonymise_texts(["a", "b"], extra=[()])

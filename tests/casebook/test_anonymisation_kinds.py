@@ -410,3 +410,9 @@ def test_first_names_of_other_countries_are_removed(text, value):
 )
 def test_shops_streets_and_feasts_that_hold_a_first_name_stay(text, value):
     assert kept(text, value), anonymise(text).entities
+
+
+def test_a_phone_number_in_brackets_keeps_its_brackets():
+    assert anonymise("Hij belde (06-48291736) gisteren.").text == (
+        "Hij belde ([TELEFOON-1]) gisteren."
+    )

@@ -140,6 +140,6 @@ def test_an_engine_fault_is_a_message_not_a_server_error(monkeypatch):
     def broken(*args, **kwargs):
         raise RuntimeError("engine bug")
 
-    monkeypatch.setattr("casebook.redaction.anonymise", broken)
+    monkeypatch.setattr("casebook.redaction.anonymise_texts", broken)
     with pytest.raises(RedactionError, match="could not be anonymised|niet worden"):
         redact(fields(a="Jan de Vries"), Corrections())

@@ -32,7 +32,7 @@ def anonymiser():
     check was never called."""
     engine = mock.MagicMock(side_effect=AssertionError("the anonymiser ran"))
     with (
-        mock.patch("casebook.redaction.anonymise", engine),
+        mock.patch("casebook.redaction.anonymise_texts", engine),
         mock.patch("experts.services.anonymise", engine),
     ):
         yield engine
@@ -78,7 +78,7 @@ def test_an_edit_past_the_limit_leaves_the_draft_as_it_was(client, member):
     case = draft_case(member)
     before = case.what_happened
     client.force_login(member)
-    with mock.patch("casebook.redaction.anonymise") as engine:
+    with mock.patch("casebook.redaction.anonymise_texts") as engine:
         response = client.post(
             reverse("casebook:edit", kwargs={"pk": case.pk}),
             _case_form(what_happened=TOO_LONG),
@@ -94,7 +94,7 @@ def test_a_draft_stored_before_the_limit_is_not_anonymised(client, member):
     case = draft_case(member)
     CaseSubmission.objects.filter(pk=case.pk).update(lessons=f"<p>{TOO_LONG}</p>")
     client.force_login(member)
-    with mock.patch("casebook.redaction.anonymise") as engine:
+    with mock.patch("casebook.redaction.anonymise_texts") as engine:
         response = client.get(
             reverse("casebook:preview", kwargs={"pk": case.pk}), follow=True
         )
@@ -108,7 +108,7 @@ def test_a_forged_keep_past_its_bound_is_refused(client, member):
     case = anonymised_case(member)
     before = (case.corrections, case.anonymised_source)
     client.force_login(member)
-    with mock.patch("casebook.redaction.anonymise") as engine:
+    with mock.patch("casebook.redaction.anonymise_texts") as engine:
         response = client.post(
             reverse("casebook:preview", kwargs={"pk": case.pk}),
             {"action": "recompute", "keep": ["x" * (MAX_KEEP_LENGTH + 1)]},

@@ -50,7 +50,10 @@ def detect_phones(text: str, context: Context) -> Iterator[Candidate]:
         if national.startswith("00"):
             national = national[1:]
         if len(national) == 10 and not is_service_number(national):
-            yield Candidate(match.start(), match.end(), Label.PHONE, PHONE)
+            start = match.start()
+            if match.group().startswith("(") and ")" not in match.group():
+                start += 1  # "(06-48291736)": the bracket is around the number
+            yield Candidate(start, match.end(), Label.PHONE, PHONE)
     for match in _PHONE_INTERNATIONAL.finditer(text):
         if 8 <= len(checks.digits_only(match.group())) <= 15:
             yield Candidate(match.start(), match.end(), Label.PHONE, PHONE)

@@ -121,6 +121,9 @@ def _old_enough(text: str, date: tuple[int, int]) -> bool:
     return year is None or year <= dt.date.today().year - 8
 
 
+_LIST_JOIN = regex.compile(r"\s*(?:,|en|&)\s*")
+
+
 def birth_dates(
     text: str, dates: list[tuple[int, int]], person_ends: list[int]
 ) -> Iterator[Candidate]:
@@ -129,16 +132,22 @@ def birth_dates(
     cue_ends = sorted(end for _, end in cues)
     starts = sorted(start for start, _ in dates)
     ends = sorted(person_ends)
-    for date in dates:
+    births: set[tuple[int, int]] = set()
+    for date in sorted(dates):
         near_person = _next_to_person(text, date, ends)
         near_age = _next_to_age(text, date)
         bracketed = near_person and text[: date[0]].rstrip().endswith("(")
+        listed = any(
+            _LIST_JOIN.fullmatch(text[end : date[0]]) for _, end in births
+        )  # "(geb. 30-09-2019 en 12-11-2022)"
         if (
             _after_cue(text, date, cue_ends, starts)
             or near_age
             or bracketed
+            or listed
             or (near_person and _old_enough(text, date))
         ):
+            births.add(date)
             yield Candidate(date[0], date[1], Label.BIRTH_DATE, DATE)
     for _, cue_end in cues:
         match = _YEAR_AFTER_CUE.match(text[cue_end : cue_end + 40])

@@ -130,9 +130,12 @@ def anonymise_texts(
     for text in texts:
         found, protected = _candidates(text, resources, context)
         chosen = _merge_adjacent_names(text, _resolve(found))
-        chosen = _merge_in(
-            chosen, people.coordinated_names(text, chosen, context), None
-        )
+        named = [
+            c
+            for c in people.coordinated_names(text, chosen, context)
+            if not _inside(c, protected, text)
+        ]
+        chosen = _merge_in(chosen, named, None)
         found_per_text.append((chosen, protected))
     names = {
         text[c.start : c.end]
@@ -327,10 +330,13 @@ def _outside_places(
         return candidate
     start, end = candidate.start, candidate.end
     for place_start, place_end in places:
+        place = text[place_start:place_end]
+        # "ter Haar" (a hamlet) after "Seth" is a surname, not a place.
         if (
             place_end <= start
             or place_start >= end
-            or " " not in text[place_start:place_end]
+            or " " not in place
+            or not place[:1].isupper()
         ):
             continue
         if place_start <= start and end <= place_end:

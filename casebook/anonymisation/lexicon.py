@@ -6,7 +6,66 @@ like names to Deduce ("Halt", "Signal", "Kick") and are protected here.
 All entries are matched in lower case unless noted.
 """
 
+from collections.abc import Iterable
+
 import regex
+
+
+def alternation(
+    words: Iterable[str], *, ignore_case: bool = False, space: str | None = None
+) -> str:
+    r"""An alternation of the literal ``words`` that matches exactly as
+    ``w1|w2|...`` with the words longest first does, written as a trie
+    ("a(?:gent|anklager)|b..."): at each position the regex engine only
+    tries the words that share its first letters, not all of them, which
+    halves the time of a pattern built on a long list. With ``space``, a " "
+    in a word becomes that pattern (r"\s+"). For ``ignore_case`` (the
+    pattern is case-insensitive) the trie is built in lower case, which only
+    holds for letters with one plain upper and lower case; a list with
+    others is written out as it is.
+    """
+    words = list(words)
+    if ignore_case and not all(_plain_case(ch) for word in words for ch in word):
+        longest_first = sorted(words, key=len, reverse=True)
+        return "|".join(_escaped(word, space) for word in longest_first)
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word.lower() if ignore_case else word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _trie_source(trie, space)
+
+
+def _plain_case(char: str) -> bool:
+    return char.isascii() or (
+        ord(char) < 0x250
+        and char not in "ßµſıİ"
+        and len(char.lower()) == len(char.upper()) == 1
+    )
+
+
+def _escaped(word: str, space: str | None) -> str:
+    if space is None:
+        return regex.escape(word)
+    return space.join(regex.escape(part) for part in word.split(" "))
+
+
+def _trie_source(node: dict, space: str | None) -> str:
+    """Longer words before a word that ends here: the order in which the
+    plain alternation, longest first, tries the words that match."""
+    branches = []
+    for char in sorted(key for key in node if key):
+        head = space if space is not None and char == " " else regex.escape(char)
+        child = node[char]
+        tail = _trie_source(child, space)
+        if len(child) > 1:
+            tail = "(?:" + tail + ")"
+        branches.append(head + tail)
+    if "" in node:
+        branches.append("")
+    return "|".join(branches)
+
 
 PLATFORMS = frozenset(
     """
@@ -398,10 +457,10 @@ UPPERCASE_ONLY = frozenset(
 
 _PHRASES = regex.compile(
     r"(?i)(?<![\w-])(?:"
-    + "|".join(
-        regex.escape(phrase).replace(r"\ ", r"\s+")
-        for phrase in sorted(PROTECTED, key=len, reverse=True)
-        if " " in phrase
+    + alternation(
+        (phrase for phrase in PROTECTED if " " in phrase),
+        ignore_case=True,
+        space=r"\s+",
     )
     # Also as the head of a compound: "Keti Koti-viering".
     + r")(?:(?![\w-])|(?=-\p{Ll}))"
@@ -413,6 +472,7 @@ _PHRASES = regex.compile(
 _REGIONAL_BODY = regex.compile(
     r"(?<![\w-])(?:GGD|GGZ|RIEC|RTV|Omroep|Veiligheidsregio|Politie|Regionale"
     r"|Basisteam|Team|Halt|Arrondissementsparket|Parket|Rechtbank|Gerechtshof"
+    r"|basisteam|politie|eenheid"
     r"|Expertisecentrum|Eenheid|Districtsrecherche|Jongerenwerk|Jeugdbescherming"
     r"[ \t]Eenheid|Zorg-[ \t]en[ \t]Veiligheidshuis|Veiligheidshuis|Veilig[ \t]Thuis)"
     r"(?:[ \t](?:(?:en|aan|de|den|van|op|in)[ \t])?\p{Lu}[\p{L}-]+){1,4}"
@@ -425,7 +485,8 @@ _CAP = r"\p{Lu}[\p{L}'’-]+"
 _NAMED_BY_SHAPE = regex.compile(
     r"(?<![\w-])(?:"
     # "Stichting Rijnwijs", "Dienst Regionale Informatieorganisatie".
-    rf"(?:Stichting|Dienst|Vereniging|Coöperatie|Fonds|Genootschap)"
+    rf"(?:\p{{Lu}}\p{{Ll}}*stichting|Stichting|Dienst|Vereniging|Coöperatie|Fonds"
+    r"|Genootschap|Woningcorporatie)"
     rf"(?:[ \t](?:(?:voor|van|de|het|en|der)[ \t])?{_CAP}){{1,4}}"
     # "FC Den Bosch", "SV Spakenburg", "Helmond Sport", "Philips Stadion".
     r"|(?:FC|SC|SV|VV|RKSV|RKVV|VVV|AFC|HFC|FK)"

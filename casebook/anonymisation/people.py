@@ -143,6 +143,8 @@ def refine(text: str, candidate: Candidate, context: Context) -> Candidate | Non
         return None
     if len(words) >= 2 and _not_a_name_before_a_first_name(text, words, context):
         words.pop(0)  # "Bel Jan de Vries": Deduce takes in the verb before a name
+    if len(words) >= 3 and _preposition_before_a_full_name(text, words, context):
+        words.pop(0)  # "bericht van Riet Zeldenrust"
     start, end = words[0][0], candidate.end
     # The words before, on the same line: a chat's previous line ends in
     # anything ("wie nog meer\nstorm: …"; "meer" is also a lake).
@@ -191,6 +193,19 @@ _ALIAS_BEFORE = regex.compile(
     r"(?i:(?:man|vrouw|jongen|meisje|jongere|iemand|hij|zij)[ \t]+die[ \t]+zich"
     r"(?:[ \t]+op[ \t]+\w+)?[ \t]*['‘\"“]?)$"
 )
+
+
+def _preposition_before_a_full_name(
+    text: str, words: list[tuple[int, int]], context: Context
+) -> bool:
+    first, second, third = (text[a:b] for a, b in words[:3])
+    return (
+        first.islower()
+        and first in context.interfixes
+        and second[:1].isupper()
+        and third[:1].isupper()
+        and (second.lower() in context.first_names or third.lower() in context.surnames)
+    )
 
 
 def _leads_a_name(text: str, words: list[tuple[int, int]], context: Context) -> bool:
@@ -488,6 +503,19 @@ _PERSON_NOUN_BEFORE = regex.compile(
 )
 
 
+#: "gesprek met Dailyn", "het komt van 'Flexx'": after these a capitalised
+#: word in no Dutch list at all (not even as a name) is a person's name.
+_UNKNOWN_AFTER_PREPOSITION = regex.compile(
+    r"(?<![\w-])(?:(?:met|volgens|door|tegen)[ \t]+['‘\"“]?|van[ \t]+['‘\"“])"
+    r"(?P<word>\p{Lu}\p{Ll}{2,20})(?![\w@-])"
+)
+#: "zn broertje kevo": a lower-case word in no list after a relative.
+_LOWER_AFTER_RELATIVE = regex.compile(
+    r"(?i:(?<![\w-])(?:broer|broertje|zus|zusje|neef|nicht|vriend|vriendin|zoon"
+    r"|dochter|maat|buurjongen|buurmeisje))[ \t]+(?P<word>\p{Ll}{3,20})(?![\w@-])"
+)
+
+
 def coordinated_names(
     text: str, chosen: list[Candidate], context: Context
 ) -> Iterator[Candidate]:
@@ -506,6 +534,11 @@ def coordinated_names(
     for match in _PERSON_NOUN_BEFORE.finditer(text):
         if _unlisted_name(match.group("word"), context):
             yield Candidate(*match.span("word"), Label.PERSON, PERSON)
+    for pattern in (_UNKNOWN_AFTER_PREPOSITION, _LOWER_AFTER_RELATIVE):
+        for match in pattern.finditer(text):
+            word = match.group("word")
+            if word.lower() not in context.dictionary and _unlisted_name(word, context):
+                yield Candidate(*match.span("word"), Label.PERSON, PERSON)
 
 
 def _unlisted_name(word: str, context: Context) -> bool:

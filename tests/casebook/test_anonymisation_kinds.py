@@ -416,3 +416,53 @@ def test_a_phone_number_in_brackets_keeps_its_brackets():
     assert anonymise("Hij belde (06-48291736) gisteren.").text == (
         "Hij belde ([TELEFOON-1]) gisteren."
     )
+
+
+# Kinds blind set 5 showed (corpus/README.md); the examples are new.
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Bel de moeder op 0229 – 27 31 90 vanavond.", "0229 – 27 31 90"),
+        ("Of mobiel: 06–4418 2093.", "06–4418 2093"),
+        ("De woning aan de Kerkstraat 12-hs werd bekogeld.", "Kerkstraat 12-hs"),
+        ("Het adres is Parkweg 88-III in Zaandam.", "Parkweg 88-III"),
+        ("Zijn adres, Oude Raadhuisweg 4, staat online.", "Oude Raadhuisweg 4"),
+        ("VT-registratie: VTR-25-004417", "VTR-25-004417"),
+        ("Halt-registratie: 24/ZW/3381", "24/ZW/3381"),
+        (
+            "Zijn links staan op linktr.ee/waakzaamwesterhaar.",
+            "linktr.ee/waakzaamwesterhaar",
+        ),
+        ("CJIB-betalingskenmerk: 3000 2281 9944 1106", "3000 2281 9944 1106"),
+        ("Speler (relatienummer KNVB HLPW22K) werd geschopt.", "HLPW22K"),
+        ("Gesprek met Jaylano over de oproep.", "Jaylano"),
+        ("Ook zijn broertje dezzie was erbij.", "dezzie"),
+        ("Kinderen (geb. 04-03-2020 en 17-08-2022) waren thuis.", "17-08-2022"),
+        ("De broers Daan ter Horst (16) en Bram ter Horst (14).", "Bram ter Horst"),
+        ("Hij zit in 2 kader op De Wingerd.", "De Wingerd"),
+    ],
+)
+def test_kinds_blind_set_5_showed(text, value):
+    assert removed(text, value), anonymise(text).entities
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Van: Woonstichting Maasoevers, afdeling Wonen", "Woonstichting Maasoevers"),
+        (
+            "Na overleg met Extinction Rebellion bleef het rustig.",
+            "Extinction Rebellion",
+        ),
+        (
+            "Melding bij de politie Noord-Nederland, basisteam Oost-Drenthe.",
+            "Oost-Drenthe",
+        ),
+        (
+            "De burgemeester van Stichtse Vecht besloot tot een noodbevel.",
+            "Stichtse Vecht",
+        ),
+    ],
+)
+def test_context_blind_set_5_lost_stays(text, value):
+    assert kept(text, value), anonymise(text).entities

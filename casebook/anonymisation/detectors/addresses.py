@@ -58,7 +58,7 @@ _ADDRESS_SUFFIX = regex.compile(
 _HOUSE_NUMBER = regex.compile(
     r"(?<=[\p{L}.'’]\s{1,3})(?P<number>[1-9]\d{0,3})"
     r"(?P<addition>\s?-?\s?[a-zA-Z](?![\w])|\s?-\s?\d{1,4}(?!\d)"
-    r"|\s?(?:hs|bis|zw|rd|I{1,3})\b)?"
+    r"|\s?-?\s?(?:hs|bis|zw|rd|I{1,3}|huis|bg|boven)\b)?"
     # Not a count: "het Malieveld 2000 demonstranten", "de Dam 300 supporters".
     r"(?![\w]|[.,:]\d|\s?(?:%|uur|jaar|keer|euro|minuten|man|mensen|personen"
     r"|jongeren|deelnemers|leden|volgers|berichten|views|meter|km|auto's"
@@ -158,12 +158,13 @@ def _unlisted_street(word: str, context: Context) -> bool:
 
 
 #: Titles that open a street name: "Gravin Wilhelminastraat", "Burgemeester
-#: de Withstraat", "Koningin Julianalaan".
+#: de Withstraat", "Koningin Julianalaan"; and adjectives: "Oude Vilsterweg".
 _STREET_TITLES = frozenset(
     """
     graaf gravin koning koningin prins prinses hertog hertogin burgemeester
     dokter dr. generaal kapitein pastoor pater professor prof. sint st.
     jonkheer jhr. admiraal kardinaal bisschop meester mr. ridder baron
+    oude nieuwe korte lange hoge lage kleine grote achter binnen buiten
     """.split()
 )
 

@@ -65,14 +65,14 @@ _LETTERS_AND_DIGITS = regex.compile(r"(?<![\w@./-])\p{Ll}{4,30}\p{N}{2,4}(?![\w@
 #: no Dutch list right after someone's platform.
 _OWN_PLATFORM = regex.compile(
     r"(?i:(?<![\w-])(?:zijn|haar|mijn|z'n|m'n|hun|je|jouw)[ \t]+(?:"
-    + "|".join(regex.escape(p) for p in sorted(lexicon.PLATFORMS, key=len)[::-1])
+    + lexicon.alternation(lexicon.PLATFORMS, ignore_case=True)
     + r")(?:-?(?:account|profiel|kanaal|naam))?)[ \t]+"
     r"(?P<word>[\p{Ll}\p{N}_.]{3,40})(?![\w@-])"
 )
 #: "Zijn Snapchat is dylan2009", "haar insta: x", "op TikTok als x".
 _AFTER_PLATFORM = regex.compile(
     r"(?i)(?<![\w-])(?:"
-    + "|".join(regex.escape(p) for p in sorted(lexicon.PLATFORMS, key=len)[::-1])
+    + lexicon.alternation(lexicon.PLATFORMS, ignore_case=True)
     + r")(?:-?(?:naam|account|profiel|kanaal))?[ \t]+(?:is|was|heet|als)[ \t]+"
     r"(?P<word>[\p{L}\p{N}_.]{3,40})"
 )

@@ -33,7 +33,7 @@ _PERSON_NAME = (
 )
 _BY_ROLE = regex.compile(
     r"(?i)(?<![\w-])(?:"
-    + "|".join(regex.escape(noun) for noun in sorted(lexicon.ROLE_NOUNS, key=len)[::-1])
+    + lexicon.alternation(lexicon.ROLE_NOUNS, ignore_case=True)
     # "Betrokkene (V): Sepp Hulshof": a mark in brackets and a colon between.
     + rf")(?:{H}?\(\p{{L}}{{1,12}}\))?:?{H}(?-i:(?P<name>{_PERSON_NAME}))"
 )
@@ -202,6 +202,8 @@ def detect_names(text: str, context: Context) -> Iterator[Candidate]:
             ) or lexicon.protects(first):
                 continue
             yield Candidate(start, trimmed, Label.PERSON, PERSON)
+    if text.isascii():
+        return  # no other alphabet (tested first: the scan costs)
     for run in _OTHER_SCRIPT_RUN.finditer(text):
         # A few words in another alphabet inside a Dutch text are names; a
         # long run is a quoted message, kept for the reader to judge.

@@ -21,7 +21,8 @@ from .base import (
 _PHONE_NL = regex.compile(
     r"(?<![\w+/.,-])(?:(?:\+|00)31[\s.-]?(?:\(0\)[\s.-]?)?|\(?0)"
     # "074 - 245 66 01": a dash with a space either side between the groups.
-    r"[1-9](?:(?:[ \t]?-[ \t]?|[\s.-])?\)?[\s.-]?\d){8}(?![\w]|[.,-]\d)"
+    # An en dash too, as word processors write it: "075 – 612 30 48".
+    r"[1-9](?:(?:[ \t]?[-–][ \t]?|[\s.–-])?\)?[\s.–-]?\d){8}(?![\w]|[.,-]\d)"
 )
 _PHONE_INTERNATIONAL = regex.compile(
     r"(?<![\w+/.,-])(?:\+|00)(?!31)[1-9]\d{0,2}(?:[\s.-]?\(?\d{1,5}\)?){2,6}"
@@ -143,6 +144,7 @@ _ID_CUES = (
     r"paspoortnummer|paspoort|id-kaartnummer|id-kaart|identiteitskaartnummer"
     r"|identiteitskaart|identiteitsbewijs|documentnummer|rijbewijsnummer|rijbewijs"
     r"|klantnummer|klantnr\.?|pasnummer|lidnummer|leerlingnummer|studentnummer"
+    r"|relatienummer|huurdernummer|contractnummer|betalingskenmerk|debiteurnummer"
     r"|personeelsnummer|polisnummer|imei(?:-nummer)?|v-nummer|vreemdelingennummer"
     r"|ov-chipkaartnummer|kaartnummer|abonneenummer|telefoonabonnement"
 )
@@ -152,19 +154,25 @@ _FILLER = (
     r"(?:,?\s+(?:nummer|nr\.?|no\.?|number|van|de|het|zijn|haar|hun|die|deze|dit"
     r"|telefoon|toestel|verdachte|betrokkene|aangifte|melding|zaak|bij|op|in|voor"
     r"|is|was|luidt|met|onder|staat|stond|opgemaakt|geregistreerd|ingeschreven"
-    r"|(?-i:[A-Z]{2,4}:)|(?-i:[A-Z]{2,6}(?=\s+\d)))){0,5}"
+    r"|(?-i:[A-Z]{2,4}:)|(?-i:[A-Z]{2,6}(?=\s+[A-Z]{0,6}\d)))){0,5}"
 )
 _NUMBER_AFTER_CUE = (
     _FILLER + r"\s*[:#]?\s*"
-    r"(?P<number>(?=[A-Za-z0-9/._-]{0,40}\d)"
+    # Groups of four digits too: "4000 1177 2384 0095".
+    r"(?P<number>\d{4}(?:[ ]\d{4}){2,4}(?![\w])|(?=[A-Za-z0-9/._-]{0,40}\d)"
     r"[A-Z0-9][A-Za-z0-9]{0,30}(?:[/._-][A-Za-z0-9]{1,30}){0,4})"
 )
 _DATE = regex.compile(
     r"(?:0?[1-9]|[12]\d|3[01])([-/.])(?:0?[1-9]|1[0-2])\1(?:\d{2}|(?:19|20)\d{2})"
     r"|(?:19|20)\d{2}([-/.])(?:0?[1-9]|1[0-2])\2(?:0?[1-9]|[12]\d|3[01])"
 )
-_CASE_BY_CUE = regex.compile(rf"(?i)(?<![\w-])(?:{_CASE_CUES}){_NUMBER_AFTER_CUE}")
-_ID_BY_CUE = regex.compile(rf"(?i)(?<![\w-])(?:{_ID_CUES}){_NUMBER_AFTER_CUE}")
+_CASE_BY_CUE = regex.compile(
+    rf"(?i)(?<![\w-])(?:[a-z]{{1,6}}-)?(?:{_CASE_CUES}){_NUMBER_AFTER_CUE}"
+)
+# "CJIB-betalingskenmerk", "VT-registratie": a cue may carry a prefix.
+_ID_BY_CUE = regex.compile(
+    rf"(?i)(?<![\w-])(?:[a-z]{{1,6}}-)?(?:{_ID_CUES}){_NUMBER_AFTER_CUE}"
+)
 _CASE_SHAPES = regex.compile(
     r"(?<![\w/-])(?:PL\d{4}[- ]?\d{6,12}"  # BVH registration: PL0900-2024123456
     r"|\d{2}/\d{5,7}-\d{2}"  # parketnummer: 16/123456-24
@@ -172,6 +180,8 @@ _CASE_SHAPES = regex.compile(
     # A care or Halt report, a case file: ZM-2025-00832, ZVH-GM-2025-0093.
     r"|[A-Z]{1,5}(?:-[A-Z]{1,4})?-(?:19|20)\d{2}-\d{3,8}"
     r"|(?:1[5-9]|2\d)-\d{6,8}"  # year and serial: 25-0411784
+    r"|[A-Z]{2,5}-(?:1[5-9]|2\d)-\d{4,8}"  # VTH-26-018842, MLD-26-05871
+    r"|(?:1[5-9]|2\d)/[A-Z]{2,3}/\d{3,6}"  # 25/NN/7718
     r"|(?:19|20)\d{2}-[A-Z]{2,5}-\d{3,8}"  # a dossier: 2024-ZVH-00417
     r"|ECLI:NL:[A-Z]{2,6}:\d{4}:[A-Z0-9]{1,10}"  # court ruling: public, kept below
     r")(?![\w/-])"
@@ -202,7 +212,10 @@ def detect_case_numbers(text: str, context: Context) -> Iterator[Candidate]:
     ):
         for match in pattern.finditer(text):
             number = match.group("number").rstrip("./-_")
-            if sum(ch.isdigit() for ch in number) < minimum or len(number) < 5:
+            digits = sum(ch.isdigit() for ch in number)
+            # A member's code of letters and digits: "relatienummer BJKP81X".
+            coded = label is Label.ID_NUMBER and len(number) >= 6 and digits >= 1
+            if (digits < minimum and not coded) or len(number) < 5:
                 continue
             if regex.fullmatch(r"(?:19|20)\d{2}", number):
                 continue  # "zaak uit 2024": a year, not a number

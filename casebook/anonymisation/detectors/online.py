@@ -27,6 +27,7 @@ _EMAIL = regex.compile(
     + _DOT
     + r"[A-Za-z]{2,18}\b"
 )
+_AT_WORD = regex.compile(r"(?i)\(at\)|\[at\]|\{at\}")
 TLDS = (
     "com|nl|be|org|net|me|tv|app|eu|io|gg|de|fr|uk|info|live|social|to|ly|"
     "co|us|es|it|pl|tr|ma|ru|ua|biz|online|site|xyz"
@@ -69,11 +70,23 @@ def _trim(text: str, start: int, end: int) -> int:
 
 
 def detect_emails(text: str, context: Context) -> Iterator[Candidate]:
+    if "@" not in text and not _AT_WORD.search(text):
+        return  # the scan costs; an address needs "@" or "(at)"
     for match in _EMAIL.finditer(text):
         yield Candidate(match.start(), match.end(), Label.EMAIL, STRUCTURED)
 
 
+#: Any two-letter country domain, with a path: "linktr.ee/naam".
+_URL_COUNTRY = regex.compile(
+    r"(?i)(?<![\w@./-])(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.){1,4}[a-z]{2}"
+    r"/[^\s<>\"'`\[\]{}|\\^]{1,500}"
+)
+
+
 def detect_urls(text: str, context: Context) -> Iterator[Candidate]:
+    for match in _URL_COUNTRY.finditer(text):
+        end = _trim(text, match.start(), match.end())
+        yield Candidate(match.start(), end, Label.URL, STRUCTURED)
     """URLs with a path (a profile, a group invitation, a post) are always
     removed; a bare domain only when it is not a platform, an authority or
     a municipality."""
@@ -131,7 +144,7 @@ _QUOTED_WORD = regex.compile(
 )
 _PLATFORM_COLON = regex.compile(
     r"(?i)(?<![\w-])(?:"
-    + "|".join(regex.escape(p) for p in sorted(lexicon.PLATFORMS, key=len)[::-1])
+    + lexicon.alternation(lexicon.PLATFORMS, ignore_case=True)
     + r")\s?:\s?@?(?P<word>[\p{L}\p{N}_.]{3,40})"
 )
 
@@ -170,7 +183,8 @@ def coordinated_handles(
 
 
 def _handles_by_shape(text: str, context: Context) -> Iterator[Candidate]:
-    for match in _UNDERSCORED.finditer(text):
+    # Tested first: the scan costs, and every match holds an underscore.
+    for match in _UNDERSCORED.finditer(text) if "_" in text else ():
         start, end = match.start(), _trim(text, match.start(), match.end())
         yield Candidate(start, end, Label.HANDLE, HANDLE)
     for pattern in (_QUOTED_WORD, _PLATFORM_COLON):

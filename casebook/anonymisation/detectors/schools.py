@@ -77,10 +77,10 @@ _SCHOOL_BY_ATTENDANCE = regex.compile(
     rf"(?i:(?<![\w-])(?:zit|zat|zitten|zaten|klas|groep{H}\d|leerling|leerlingen"
     rf"|conciërge|juf|juffrouw|meester|mentor|mentrix|docent|docente|leraar"
     rf"|lerares|schooldirecteur|intern{H}begeleider|hek|schoolplein|ouderraad)"
-    rf"(?:{H}\p{{Ll}}+){{0,3}}{H}(?:op|van){H})"
+    rf"(?:{H}[\p{{Ll}}\p{{N}}]+){{0,3}}{H}(?:op|van){H})"
     rf"(?P<name>(?:De|Het|'t){H}{NAME_WORD})(?![\w-])"
     # "die zit toch op Baanbreker?": without an article after "zit op".
-    rf"|(?i:(?<![\w-])(?:zit|zat|zitten|zaten)(?:{H}\p{{Ll}}+){{0,3}}{H}op{H})"
+    rf"|(?i:(?<![\w-])(?:zit|zat|zitten|zaten)(?:{H}[\p{{Ll}}\p{{N}}]+){{0,3}}{H}op{H})"
     rf"(?P<bare>{NAME_WORD})(?![\w-])"
 )
 

@@ -248,9 +248,20 @@ def _made_of_words(text: str, words: list[tuple[int, int]], context: Context) ->
         )
         for word in lowers
     )
-    return known and any(
-        word not in context.surnames and word not in context.placenames
+    # "Riet Zeldenrust": a surname that is no word in use makes a person.
+    rare_surname = any(
+        word in context.surnames
+        and word not in context.frequent_words
+        and word not in context.placenames
         for word in lowers
+    )
+    return (
+        known
+        and not rare_surname
+        and any(
+            word not in context.surnames and word not in context.placenames
+            for word in lowers
+        )
     )
 
 

@@ -48,7 +48,7 @@ FLOORS = {
     "blind2.jsonl": (157, 172, 145),
     "blind3.jsonl": (343, 444, 852),
     "blind4.jsonl": (394, 557, 1099),
-    "blind5.jsonl": (402, 554, 1264),
+    "blind5.jsonl": (403, 554, 1264),
 }
 #: Sets recorded at their first run and not tuned on yet: their floor holds,
 #: the targets do not apply until the engine has been improved on them.

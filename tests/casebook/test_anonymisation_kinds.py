@@ -466,3 +466,8 @@ def test_kinds_blind_set_5_showed(text, value):
 )
 def test_context_blind_set_5_lost_stays(text, value):
     assert kept(text, value), anonymise(text).entities
+
+
+def test_a_first_name_that_is_a_word_before_a_rare_surname_is_a_person():
+    text = "In de groep schreef Roos Hindriksen dat ze ook kwam."
+    assert removed(text, "Roos Hindriksen"), anonymise(text).entities

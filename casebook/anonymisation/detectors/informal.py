@@ -440,7 +440,10 @@ def detect_first_name_and_surname(text: str, context: Context) -> Iterator[Candi
         pair = f"{first} {last}".lower()
         lower = last.lower()
         if (
-            not _plain_first_name(first, context)
+            not (
+                _plain_first_name(first, context)
+                or _before_a_rare_surname(text, match, context)
+            )
             or pair in context.placenames
             or lexicon.protects(pair)
             or lexicon.protects(last)
@@ -452,6 +455,24 @@ def detect_first_name_and_surname(text: str, context: Context) -> Iterator[Candi
         ):
             continue
         yield Candidate(match.start(), match.end(), Label.PERSON, PERSON)
+
+
+def _before_a_rare_surname(text: str, match: regex.Match, context: Context) -> bool:
+    """ "Riet Zeldenrust": a first name that is also a word ("riet") before a
+    surname that is no word in use and no place, inside a sentence."""
+    first, last = match.group("first").lower(), match.group("last").lower()
+    opening = regex.search(
+        r"(?:^|[.!?:]\s+|\n\s*)$", text[max(0, match.start() - 3) : match.start()]
+    )
+    return (
+        not opening
+        and last in context.surnames
+        and last not in context.frequent_words
+        and last not in context.placenames
+        and first not in context.stop_words
+        and first not in lexicon.ROLE_NOUNS
+        and not lexicon.protects(first)
+    )
 
 
 def _plain_first_name(word: str, context: Context) -> bool:

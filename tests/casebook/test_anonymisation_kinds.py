@@ -471,3 +471,19 @@ def test_context_blind_set_5_lost_stays(text, value):
 def test_a_first_name_that_is_a_word_before_a_rare_surname_is_a_person():
     text = "In de groep schreef Roos Hindriksen dat ze ook kwam."
     assert removed(text, "Roos Hindriksen"), anonymise(text).entities
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Halt-nummer: HLT-2025-220418", "HLT-2025-220418"),
+        ("Meldkenmerk 2026-0419-883 is genoteerd.", "2026-0419-883"),
+    ],
+)
+def test_a_number_after_any_word_for_a_file_number_is_removed(text, value):
+    assert removed(text, value), anonymise(text).entities
+
+
+def test_phone_and_house_numbers_after_their_words_are_what_they_are():
+    result = anonymise("Zijn telefoonnummer is 0612345678, huisnummer 12345.")
+    assert [e.label.value for e in result.entities] == ["TELEFOON"]

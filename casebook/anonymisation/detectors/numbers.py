@@ -162,6 +162,15 @@ _NUMBER_AFTER_CUE = (
     r"(?P<number>\d{4}(?:[ ]\d{4}){2,4}(?![\w])|(?=[A-Za-z0-9/._-]{0,40}\d)"
     r"[A-Z0-9][A-Za-z0-9]{0,30}(?:[/._-][A-Za-z0-9]{1,30}){0,4})"
 )
+#: Any word for a number of a file or a registration, as organisations
+#: coin them ("Halt-nummer:", "VT-registratienr.", "meldkenmerk"); not the
+#: numbers found as what they are (phones, houses, postcodes, plates).
+_ANY_NUMBER_CUE = regex.compile(
+    r"(?i)(?<![\w-])(?![\w-]*(?:telefoon|mobiel|huis|post|rug|fax|kenteken|06))"
+    r"[\w-]{0,24}(?:nummer|nr\.?|registratie|kenmerk)[ \t]*[:#]?[ \t]*"
+    r"(?P<number>(?=[A-Za-z0-9/._-]{0,40}\d)"
+    r"[A-Z0-9][A-Za-z0-9]{0,30}(?:[/._-][A-Za-z0-9]{1,30}){0,4})"
+)
 _DATE = regex.compile(
     r"(?:0?[1-9]|[12]\d|3[01])([-/.])(?:0?[1-9]|1[0-2])\1(?:\d{2}|(?:19|20)\d{2})"
     r"|(?:19|20)\d{2}([-/.])(?:0?[1-9]|1[0-2])\2(?:0?[1-9]|[12]\d|3[01])"
@@ -209,6 +218,7 @@ def detect_case_numbers(text: str, context: Context) -> Iterator[Candidate]:
     for pattern, label, minimum in (
         (_CASE_BY_CUE, Label.CASE_NUMBER, 4),
         (_ID_BY_CUE, Label.ID_NUMBER, 3),
+        (_ANY_NUMBER_CUE, Label.CASE_NUMBER, 4),
     ):
         for match in pattern.finditer(text):
             number = match.group("number").rstrip("./-_")

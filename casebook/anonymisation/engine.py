@@ -428,8 +428,11 @@ def _inside(
 def _resolve(candidates: Iterable[Candidate]) -> list[Candidate]:
     """Keep the best of overlapping candidates: highest priority, then the
     longest, then the first."""
+    # The label last: the same span found as two kinds is decided the same
+    # way in every process (a set's order is not).
     ordered = sorted(
-        set(candidates), key=lambda c: (-c.priority, -(c.end - c.start), c.start)
+        set(candidates),
+        key=lambda c: (-c.priority, -(c.end - c.start), c.start, c.label.value),
     )
     starts: list[int] = []
     chosen: list[Candidate] = []

@@ -215,6 +215,7 @@ def detect_case_numbers(text: str, context: Context) -> Iterator[Candidate]:
     for match in _CASE_SHAPES.finditer(text):
         if not match.group().startswith("ECLI"):
             yield Candidate(match.start(), match.end(), Label.CASE_NUMBER, CUE_NUMBER)
+    taken: set[int] = set()
     for pattern, label, minimum in (
         (_CASE_BY_CUE, Label.CASE_NUMBER, 4),
         (_ID_BY_CUE, Label.ID_NUMBER, 3),
@@ -234,4 +235,7 @@ def detect_case_numbers(text: str, context: Context) -> Iterator[Candidate]:
             if _PHONE_NL.fullmatch(number):
                 continue  # "onder nummer 06-…" is a phone number, found as such
             start = match.start("number")
+            if pattern is _ANY_NUMBER_CUE and start in taken:
+                continue  # found by a named cue, with its own label
+            taken.add(start)
             yield Candidate(start, start + len(number), label, CUE_NUMBER)

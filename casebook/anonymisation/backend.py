@@ -159,14 +159,16 @@ def cache_folder(cache_dir: Path) -> Path:
     return cache_dir / f"deduce-{deduce_version()}-v{CACHE_FORMAT}"
 
 
-def build_resources(cache_dir: Path) -> float:
+def build_resources(cache_dir: Path, *, replace: bool = True) -> float:
     """Write the lookup data (our copy of Deduce's lists, Deduce's pickled
     structures, our word sets) into ``cache_folder(cache_dir)``; returns the
     seconds it took.
 
     Built in a temporary folder first and moved into place, so a process
     that starts meanwhile reads the old folder or the new one, never half of
-    one.
+    one. Without ``replace``, a folder another process put in place
+    meanwhile stays, and this build is dropped: workers starting together
+    on a fresh install do not pull the folder from under each other.
     """
     started = time.perf_counter()
     cache_dir.mkdir(parents=True, exist_ok=True)
@@ -180,7 +182,7 @@ def build_resources(cache_dir: Path) -> float:
         new_deduce(building, build=True)  # pickles its structures in building
         # The web server may run as another user; mkdtemp made it 0o700.
         os.chmod(building, 0o755)  # noqa: S103 - lookup lists, nothing secret
-        _move_into_place(building, cache_folder(cache_dir))
+        _move_into_place(building, cache_folder(cache_dir), replace=replace)
     finally:
         shutil.rmtree(building, ignore_errors=True)
     seconds = time.perf_counter() - started
@@ -202,15 +204,17 @@ def _word_sets(lookup_path: Path, source: Path) -> dict[str, frozenset[str]]:
     }
 
 
-def _move_into_place(building: Path, target: Path) -> None:
-    """Rename ``building`` to ``target``; an existing ``target`` (a rebuild)
-    is moved aside first and removed after."""
+def _move_into_place(building: Path, target: Path, *, replace: bool) -> None:
+    """Rename ``building`` to ``target``; an existing ``target`` is moved
+    aside first and removed after (``replace``), or kept."""
     try:
         os.rename(building, target)
         return
     except OSError:
         if not target.exists():
             raise
+    if not replace:
+        return  # ``building`` is removed by the caller
     aside = target.with_name(f".old-{target.name}-{os.getpid()}")
     os.rename(target, aside)
     os.rename(building, target)
@@ -243,7 +247,9 @@ def load_resources(cache_dir: Path) -> Resources:
     folder = cache_folder(cache_dir)
     words = _read_words(folder / _WORDS_FILE)
     if words is None:
-        timings["build"] = build_resources(cache_dir)
+        # A folder that is there but unreadable is replaced; a missing one
+        # may meanwhile be built by another process, which is then kept.
+        timings["build"] = build_resources(cache_dir, replace=folder.exists())
         words = _read_words(folder / _WORDS_FILE)
         if words is None:
             raise RuntimeError(f"Anonymisation cache {folder} could not be built")

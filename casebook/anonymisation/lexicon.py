@@ -488,6 +488,9 @@ _NAMED_BY_SHAPE = regex.compile(
     rf"(?:\p{{Lu}}\p{{Ll}}*stichting|Stichting|Dienst|Vereniging|Coöperatie|Fonds"
     r"|Genootschap|Woningcorporatie)"
     rf"(?:[ \t](?:(?:voor|van|de|het|en|der)[ \t])?{_CAP}){{1,4}}"
+    # "woningcorporatie Lekstede Wonen": the name after the lower-case noun.
+    r"|(?<=(?i:woningcorporatie|corporatie|woonstichting)[ \t])"
+    rf"{_CAP}(?:[ \t]{_CAP}){{0,2}}"
     # "FC Den Bosch", "SV Spakenburg", "Helmond Sport", "Philips Stadion".
     r"|(?:FC|SC|SV|VV|RKSV|RKVV|VVV|AFC|HFC|FK)"
     rf"(?:[ \t](?:Den|De)?[ \t]?{_CAP}){{1,2}}"
@@ -498,7 +501,8 @@ _NAMED_BY_SHAPE = regex.compile(
     # "Oldambt Jagers", "Jagers Rijk van Nijmegen", "Boerenverzet Flevoland",
     # "Trots op de Kop van Overijssel", "Hart voor LV".
     rf"|(?:{_CAP}[ \t]){{1,3}}(?:Verzet|Ontwaakt|Wakker|Zegt[ \t]Nee|Rebellion|Jagers)"
-    rf"|(?:Jagers|\p{{Lu}}\p{{Ll}}{{2,}}(?:verzet|belang|protest|collectief|jagers))"
+    rf"|(?:{_CAP}[ \t]){{0,3}}"
+    rf"(?:Jagers|\p{{Lu}}\p{{Ll}}{{2,}}(?:verzet|belang|protest|collectief|jagers))"
     rf"(?:[ \t](?:(?:van|de|het|op|en|aan)[ \t]){{0,2}}"
     rf"(?:{_CAP}|\p{{Lu}}{{2,5}})){{0,4}}"
     rf"|(?:Trots[ \t]op|Hart[ \t]voor|Stop[ \t]de)(?:[ \t](?:(?:van|de|het|den)[ \t])*"
@@ -622,7 +626,8 @@ ROLE_NOUNS = frozenset(
     mw mw. familie fam. beheerder admin moderator eigenaar huurder verhuurder exploitant
     ondernemer uitbater portier beveiliger coördinator woordvoerder
     betrokkene minderjarige jongere medeverdachte mededader medeverdachten
-    casusregisseur procesregisseur verbalisant
+    casusregisseur procesregisseur verbalisant indiener aanvrager contactpersoon
+    behandelaar opsteller casemanager
     """.split()
 )
 
@@ -632,6 +637,7 @@ PERSON_NOUNS = ROLE_NOUNS
 
 #: Words that introduce a name outright ("genaamd Sem", "alias Mocro").
 NAME_CUES = (
+    "weergavenaam",
     "genaamd",
     "geheten",
     "met de naam",

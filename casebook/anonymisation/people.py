@@ -88,6 +88,8 @@ def _not_a_name_before_a_first_name(
 ) -> bool:
     first = text[words[0][0] : words[0][1]]
     second = text[words[1][0] : words[1][1]]
+    if all(part in context.first_names for part in first.lower().split("-")):
+        return False  # "Saskia-Marije Bruin": a double first name leads
     if (
         first.lower() in context.first_names
         or _INITIALS.match(first)
@@ -158,7 +160,7 @@ def refine(text: str, candidate: Candidate, context: Context) -> Candidate | Non
         bool(before)
         and before[-1].endswith(":")
         and any(w.strip("():,").lower() in lexicon.ROLE_NOUNS for w in before[-2:])
-    )
+    ) or (bool(before) and before[-1].lower().rstrip(":") in _NAME_CUE_WORDS)
     if _is_a_place(text, words, before, titled, context, after_role=after_role):
         return None
     named_as_account = bool(before) and before[-1].lower().rstrip(":") in _ACCOUNT_WORDS
@@ -185,6 +187,11 @@ def refine(text: str, candidate: Candidate, context: Context) -> Candidate | Non
     return Candidate(start, end, candidate.label, candidate.priority)
 
 
+#: Words after which what follows is someone's name ("weergavenaam Jenthe
+#: Coenegracht", even though "-gracht" ends streets).
+_NAME_CUE_WORDS = frozenset(
+    {"weergavenaam", "genaamd", "geheten", "naam", "roepnaam", "heet", "heette"}
+)
 #: Words after which a name is an account's: "een tweede account: Drachtster
 #: Boys".
 _ACCOUNT_WORDS = frozenset({"account", "accountnaam", "profiel", "profielnaam", "naam"})
@@ -234,6 +241,8 @@ def _made_of_words(text: str, words: list[tuple[int, int]], context: Context) ->
         if text[a:b].lower() not in context.interfixes
         and not _INITIALS.match(text[a:b])
     ]
+    if any(_INITIALS.match(text[a:b]) for a, b in words):
+        return False  # "A.C. Ploos van Amstel": initials make a person
     if len(core) < 2:
         return False
     lowers = [word.lower() for word in core]
@@ -313,6 +322,16 @@ def _is_a_place(
         return True
     previous = before[-1].lower() if before else ""
     if previous in lexicon.GROUP_NOUNS or previous in lexicon.LOCATION_NOUNS:
+        return True
+    # "sportpark De Wiers", "winkelcentrum De Schoof".
+    if (
+        len(before) >= 2
+        and previous in {"de", "het", "'t"}
+        and before[-2].lower() in lexicon.LOCATION_NOUNS
+    ):
+        return True
+    # "die gasten uit Emmerich": one capitalised word after "uit" is a place.
+    if len(words) == 1 and previous == "uit" and not titled:
         return True
     quoted = words[0][0] > 0 and text[words[0][0] - 1] in "'\"‘“„"
     if quoted and any(w.lower() in lexicon.GROUP_NOUNS for w in before[-4:]):
@@ -500,6 +519,9 @@ def _single_word_mentions(
 _AND_AFTER = regex.compile(
     r"[ \t]+(?:en|of|&)[ \t]+(?P<word>\p{Lu}\p{Ll}{2,20})(?![\w@-])"
 )
+_AND_AFTER_LOWER = regex.compile(
+    r"[ \t]+(?:en|of|&)[ \t]+(?P<word>\p{Ll}{2,20})(?![\w@-])"
+)
 _AND_BEFORE = regex.compile(
     r"(?<![\w@.-])(?P<word>\p{Lu}\p{Ll}{2,20})[ \t]+(?:en|of|&)[ \t]+$"
 )
@@ -536,6 +558,15 @@ def coordinated_names(
     for candidate in chosen:
         if candidate.label is not Label.PERSON:
             continue
+        # "met milou en sterre": a lower-case first name after a lower-case one.
+        lower_after = _AND_AFTER_LOWER.match(text, candidate.end)
+        if (
+            lower_after
+            and text[candidate.start : candidate.end].islower()
+            and lower_after.group("word") in context.first_names
+            and lower_after.group("word") not in context.stop_words
+        ):
+            yield Candidate(*lower_after.span("word"), Label.PERSON, PERSON)
         after = _AND_AFTER.match(text, candidate.end)
         if after and _unlisted_name(after.group("word"), context):
             yield Candidate(*after.span("word"), Label.PERSON, PERSON)

@@ -49,11 +49,11 @@ FLOORS = {
     "blind3.jsonl": (343, 444, 852),
     "blind4.jsonl": (394, 557, 1099),
     "blind5.jsonl": (403, 554, 1264),
-    "blind6.jsonl": (422, 554, 1205),
+    "blind6.jsonl": (436, 561, 1205),
 }
 #: Sets recorded at their first run and not tuned on yet: their floor holds,
 #: the targets do not apply until the engine has been improved on them.
-NOT_TUNED_ON = {"blind6.jsonl"}
+NOT_TUNED_ON: set[str] = set()
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS))

@@ -487,3 +487,44 @@ def test_a_number_after_any_word_for_a_file_number_is_removed(text, value):
 def test_phone_and_house_numbers_after_their_words_are_what_they_are():
     result = anonymise("Zijn telefoonnummer is 0612345678, huisnummer 12345.")
     assert [e.label.value for e in result.entities] == ["TELEFOON"]
+
+
+# Kinds blind set 6 showed (corpus/README.md); the examples are new.
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Post van de buurt.\nReacties:\nAafke: top\nzeeuwsmeisje88: ik kom", "Aafke"),
+        (
+            "Bericht, weergavenaam Lieke Brouwersgracht (17:05): kom",
+            "Lieke Brouwersgracht",
+        ),
+        ("Van een account dat dorpsgangers heet of zo.", "dorpsgangers"),
+        ("Indiener: Anne-Wil Snoek, fractie Lokaal Belang", "Anne-Wil Snoek"),
+        (
+            "mr. J.P. Hooft van Huysduynen, officier van justitie",
+            "Hooft van Huysduynen",
+        ),
+        ("gesprek met milou en roos bij de halte", "roos"),
+        ("Zij zegt dat Bunny (heet eigenlijk Bente Smit) het deed.", "Bunny"),
+        ("volgens daan is lange sem de beheerder", "lange sem"),
+        ("Ouders klas 2A Dr. Aletta College Emmen", "Dr. Aletta College"),
+        ("Ja, we wonen op Dijk 12b, kom maar langs.", "Dijk 12b"),
+        ("Aan de ouders\nSloot Zuidzijde 14\n8400 AB Gorredijk", "Sloot Zuidzijde 14"),
+    ],
+)
+def test_kinds_blind_set_6_showed(text, value):
+    assert removed(text, value), anonymise(text).entities
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Na afloop op sportpark De Vennen kwam de politie.", "De Vennen"),
+        ("Van: woningcorporatie Rijnhave Wonen, team Leefbaarheid", "Rijnhave Wonen"),
+        ("die gasten uit Kleve komen ook", "Kleve"),
+        ("RE: camerabeelden Marktplein 14 maart", "14 maart"),
+        ("Telegramkanaal 'Veluwse Bossen Ravecollectief' riep op.", "Veluwse Bossen"),
+    ],
+)
+def test_context_blind_set_6_lost_stays(text, value):
+    assert kept(text, value), anonymise(text).entities

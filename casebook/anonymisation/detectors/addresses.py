@@ -62,6 +62,9 @@ _HOUSE_NUMBER = regex.compile(
     # Not a count: "het Malieveld 2000 demonstranten", "de Dam 300 supporters".
     r"(?![\w]|[.,:]\d|\s?(?:%|uur|jaar|keer|euro|minuten|man|mensen|personen"
     r"|jongeren|deelnemers|leden|volgers|berichten|views|meter|km|auto's"
+    # "camerabeelden Ridderplein 14 maart": a date.
+    r"|januari|februari|maart|april|mei|juni|juli|augustus|september|oktober"
+    r"|november|december|jan|feb|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec"
     r"|\p{Ll}+(?:anten|enten|ers|aars|ieren|lingen))\b)"
 )
 _ADDRESS_CUE = regex.compile(
@@ -72,12 +75,13 @@ _WORD = regex.compile(r"[\p{L}\p{N}'’.-]+")
 #: A cue that the words that follow are where someone lives, with at most
 #: a street name (and "nr.") between it and the number.
 _RESIDENCE_CUE = regex.compile(
-    r"(?i)(?:wonende|woonachtig|woont|wonend|adres|woonadres|verblijfadres)"
+    r"(?i)(?:wonende|woonachtig|woont|wonen|woon|wonend|adres|woonadres|verblijfadres)"
     r"(?:[ \t]+(?:aan|op|in)(?:[ \t]+(?:de|het))?)?[: \t]+"
     r"\p{Lu}[\p{L}'’-]{2,30}(?:[ \t]+(?:nr\.?|nummer))?[ \t]+$"
 )
 
 
+_POSTCODE_NEXT = regex.compile(r"(?:,[ \t]*|[ \t]*\n[ \t]*)[1-9]\d{3}[ \t]?[A-Z]{2}\b")
 _CLAUSE_BREAK = regex.compile(r"[,;:!?()\n]")
 
 
@@ -135,21 +139,34 @@ def _street_before(
     return None
 
 
-_COMPASS = frozenset({"noord", "oost", "zuid", "west"})
+_COMPASS = frozenset(
+    {
+        "noord",
+        "oost",
+        "zuid",
+        "west",
+        "noordzijde",
+        "oostzijde",
+        "zuidzijde",
+        "westzijde",
+    }
+)
 
 
 def _with_compass_point(phrase: str, context: Context) -> bool:
     """ "Kerkweg Oost", "Dorpsstraat Noord": a street and a compass point."""
     street, _, point = phrase.lower().partition(" ")
     return point in _COMPASS and (
-        street in context.streets or bool(_ADDRESS_SUFFIX.search(street))
+        street in context.streets
+        or bool(_ADDRESS_SUFFIX.search(street))
+        or street in {"vaart", "dijk", "kade", "wijk", "weg", "straat"}
     )
 
 
 def _unlisted_street(word: str, context: Context) -> bool:
     lower = word.lower()
     return (
-        len(word) > 4
+        len(word) >= 3
         and word[:1].isupper()
         and word.isalpha()
         and lower not in context.placenames
@@ -185,8 +202,11 @@ def _title_before_street(text: str, words: list[tuple[int, int]], start: int) ->
 
 def detect_addresses(text: str, context: Context) -> Iterator[Candidate]:
     for match in _HOUSE_NUMBER.finditer(text):
+        # A postcode right after ("…, 1234 AB", or on the next line of a
+        # letter's address block) says so as much as "wonende" before.
         cued = bool(
             _RESIDENCE_CUE.search(text[max(0, match.start() - 60) : match.start()])
+            or _POSTCODE_NEXT.match(text, match.end())
         )
         found = _street_before(text, match.start(), context, cued=cued)
         if found is None:
@@ -194,7 +214,9 @@ def detect_addresses(text: str, context: Context) -> Iterator[Candidate]:
         start, certain = found
         before = text[max(0, start - 40) : start]
         after = text[match.end() : match.end() + 30]
-        cue = bool(_ADDRESS_CUE.search(before) or _FOLLOWED_BY_PLACE.match(after))
+        cue = cued or bool(
+            _ADDRESS_CUE.search(before) or _FOLLOWED_BY_PLACE.match(after)
+        )
         cue = cue or bool(regex.match(r",?\s*[1-9]\d{3}\s?[A-Z]{2}", after))
         year_like = int(match.group("number")) >= 1900
         if (certain and not year_like) or cue:

@@ -58,6 +58,11 @@ _REPLY_LINE = regex.compile(
     r"(?m)^[ \t]*(?:>[ \t]*)?(?i:reactie|antwoord|reply)(?:[ \t]+(?i:van))?[ \t]+"
     r"(?P<name>[^:\n@'‘\"“(]{2,40}?)[ \t]*(?=:)"
 )
+#: "een account dat lossergang heet (of zo)".
+_ACCOUNT_THAT_IS_CALLED = regex.compile(
+    r"(?i:(?:account|kanaal|profiel|pagina)[ \t]+(?:dat|die)[ \t]+)"
+    r"(?P<word>[\p{L}\p{N}_.]{3,40})[ \t]+(?i:heet|heette|heten|noemt)\b"
+)
 #: A lower-case word with digits at the end, as user names are made:
 #: "boshovenbende0495"; not a word in use with a number ("covid19").
 _LETTERS_AND_DIGITS = regex.compile(r"(?<![\w@./-])\p{Ll}{4,30}\p{N}{2,4}(?![\w@/-])")
@@ -99,6 +104,25 @@ _SPEAKER_LINE = regex.compile(
     r"(?P<name>[\p{L}\p{N}_.'’-]{2,30}(?:[ \t][\p{L}\p{N}_.'’-]{1,30}){0,3})"
     r"[ \t]?:[ \t]+\S"
 )
+
+
+#: "Reacties:" heads a list of replies, one "name: text" a line.
+_REPLIES_HEADER = regex.compile(
+    r"(?im)^[ \t]*(?:reacties|comments|antwoorden)[ \t]*:?[ \t]*$"
+)
+
+
+def _reply_speakers(text: str, context: Context) -> list[regex.Match]:
+    """The writers of the replies under a "Reacties:" heading, up to a blank
+    line: there each line's name speaks once."""
+    found: list[regex.Match] = []
+    for header in _REPLIES_HEADER.finditer(text):
+        block_end = text.find("\n\n", header.end())
+        block_end = len(text) if block_end < 0 else block_end
+        for match in _SPEAKER_LINE.finditer(text, header.end(), block_end):
+            if _could_speak(match["name"], context):
+                found.append(match)
+    return found
 
 
 def _untimed_speakers(text: str, context: Context) -> list[regex.Match]:
@@ -148,7 +172,7 @@ def is_chat(text: str, context: Context) -> bool:
 
 def detect_chat_speakers(text: str, context: Context) -> Iterator[Candidate]:
     speakers: dict[str, Label] = {}
-    for match in _untimed_speakers(text, context):
+    for match in [*_untimed_speakers(text, context), *_reply_speakers(text, context)]:
         name = match["name"]
         label = Label.HANDLE if _has_handle_shape(name) else Label.PERSON
         speakers[name] = label
@@ -231,6 +255,13 @@ def detect_shaped_handles(text: str, context: Context) -> Iterator[Candidate]:
         letters = word.rstrip("0123456789")
         if word not in context.dictionary and letters not in context.frequent_words:
             yield Candidate(match.start(), match.end(), Label.HANDLE, HANDLE)
+    for match in _ACCOUNT_THAT_IS_CALLED.finditer(text):
+        word = match.group("word").rstrip(".")
+        if _has_handle_shape(word) or (
+            word.islower() and word not in context.dictionary and len(word) >= 4
+        ):
+            start = match.start("word")
+            yield Candidate(start, start + len(word), Label.HANDLE, HANDLE)
     for match in _OWN_PLATFORM.finditer(text):
         word = match.group("word").rstrip(".")
         if (
@@ -280,6 +311,7 @@ _PERSON_NOUN = frozenset(
 _PERSON_BEFORE = _PERSON_NOUN | frozenset(
     """
     met en bel belt belde app appt appte vraag zeg tegen hoi hey hee hi doei
+    volgens
     """.split()
 )
 _PERSON_AFTER = frozenset(
@@ -329,6 +361,14 @@ _NICKNAME = regex.compile(
     rf"(?i:echte[ \t]naam|in[ \t]werkelijkheid|ofwel|oftewel)"
     # "'Dish' (Dinesh Sitaldin)", "'Nootdorp Nightcrawler' (account …)".
     rf"|{H}?\((?=\p{{Lu}}|(?i:account|profiel|@)))"
+    # "Dutchy (heet eigenlijk Dustin Honig)": unquoted, before its explanation.
+    rf"|(?<![\w@.-])(?P<bare>\p{{Lu}}[\p{{L}}\p{{N}}]{{2,20}}){H}\("
+    rf"(?=(?i:heet|echte{H}naam|eigenlijk|alias|bijnaam))"
+)
+#: "lange hein", "kleine Joey", "dikke Mo": a nickname of a word and a name.
+_NICKNAME_PREFIX = regex.compile(
+    r"(?<![\w@.-])(?P<name>(?i:kleine|lange|dikke|grote|gekke|stille|rooie|zwarte"
+    r"|mooie|boze|gekke|domme)[ \t](?P<first>\p{L}[\p{Ll}-]{1,20}))(?![\w@-])"
 )
 #: Prepositions after which, in a chat, a first name that is also a word
 #: is still a name: "zeg dat je bij bo slaapt".
@@ -364,8 +404,12 @@ def detect_lowercase_names(text: str, context: Context) -> Iterator[Candidate]:
             word = match.group(group)
             if word and _named_word(word, context):
                 yield Candidate(*match.span(group), Label.PERSON, PERSON)
+    for match in _NICKNAME_PREFIX.finditer(text):
+        first = match.group("first").lower()
+        if first in context.first_names and first not in context.stop_words:
+            yield Candidate(*match.span("name"), Label.PERSON, PERSON)
     for match in _NICKNAME.finditer(text):
-        group = "before" if match.group("before") else "after"
+        group = next(g for g in ("before", "after", "bare") if match.group(g))
         value = match.group(group).strip()
         if not lexicon.protects(value) and value.lower() not in context.stop_words:
             start = match.start(group) + match.group(group).index(value)

@@ -34,7 +34,7 @@ _SCHOOL_ACRONYM = regex.compile(
     rf"(?P<name>{_SCHOOL_NAME})"
 )
 _SCHOOL_SUFFIX = regex.compile(
-    rf"\b(?P<name>(?:{NAME_WORD}{H}){{1,4}}"
+    rf"\b(?P<name>(?:(?:Dr|Mr|St|Prof|Ds|Pr|Sint)\.?{H})?(?:{NAME_WORD}{H}){{1,4}}"
     r"(?:College|Lyceum|Gymnasium|Atheneum|Scholengemeenschap|Campus|Academie|Mavo"
     r"|Vmbo|Havo|School|Scholen|Schoolgemeenschap))\b"
     rf"(?P<tail>(?:{H}{NAME_WORD}){{0,3}})"
@@ -58,7 +58,10 @@ def _is_protected_phrase(phrase: str, context: Context) -> bool:
 
 
 def _drop_trailing_place(text: str, start: int, end: int, context: Context) -> int:
-    """ "Montessori Lyceum Amsterdam": the place may stay."""
+    """ "Montessori Lyceum Amsterdam": the place may stay (also before a
+    closing quote: "'… College Beilen'")."""
+    while end > start and text[end - 1] in "'’\"”":
+        end -= 1
     head, _, last = text[start:end].rpartition(" ")
     if head and last.lower() in context.placenames:
         return start + len(head)

@@ -204,6 +204,17 @@ def test_loading_uses_the_cache_and_rebuilds_an_unreadable_one(built):
     assert rebuilt.streets == project.streets
 
 
+def test_a_build_keeps_a_folder_put_in_place_meanwhile_unless_replacing(built):
+    cache_dir, _ = built
+    marker = backend.cache_folder(cache_dir) / "marker"
+    marker.touch()
+    backend.build_resources(cache_dir, replace=False)
+    assert marker.exists()
+    backend.build_resources(cache_dir)
+    assert not marker.exists()
+    assert not [p for p in cache_dir.iterdir() if p.name.startswith(".")]
+
+
 def test_warm_rebuilds_on_request(built, capsys):
     cache_dir, _ = built
     assert warm_main(["--cache-dir", str(cache_dir), "--rebuild"]) == 0

@@ -50,6 +50,8 @@ FLOORS = {
     "blind4.jsonl": (394, 557, 1099),
     "blind5.jsonl": (403, 554, 1264),
     "blind6.jsonl": (436, 561, 1205),
+    # Never tuned on: the first-run figures, the measure of unseen text.
+    "blind7.jsonl": (405, 787, 1084),
 }
 #: Sets recorded at their first run and not tuned on yet: their floor holds,
 #: the targets do not apply until the engine has been improved on them.

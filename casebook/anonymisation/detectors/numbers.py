@@ -16,6 +16,7 @@ from .base import (
     STRUCTURED,
     Candidate,
     Context,
+    finditer_near,
 )
 
 _PHONE_NL = regex.compile(
@@ -171,6 +172,21 @@ _ANY_NUMBER_CUE = regex.compile(
     r"(?P<number>(?=[A-Za-z0-9/._-]{0,40}\d)"
     r"[A-Z0-9][A-Za-z0-9]{0,30}(?:[/._-][A-Za-z0-9]{1,30}){0,4})"
 )
+#: The beginnings of the cue words of ``_CASE_BY_CUE``: every match has one
+#: at most 17 characters after its start ("VT-zorgmeldingnummer",
+#: "onder het nummer").
+_CASE_WORD = regex.compile(
+    r"(?i)bvh|registratie|mutatie|zaak|dossier|casus|meld|parket|proces|pv"
+    r"|p\.v\.|kenmerk|incident|referentie|aangifte|bekeuring|boete|cjib|nummer|nr"
+)
+#: The same for ``_ID_BY_CUE``, at most 20 characters after its start
+#: ("AB-vreemdelingennummer").
+_ID_WORD = regex.compile(
+    r"(?i)nummer|nr|pas|kaart|identiteit|bewijs|kenmerk|imei|abonnement"
+)
+#: The words every match of ``_ANY_NUMBER_CUE`` has, at most 24 characters
+#: after its start.
+_ANY_NUMBER_WORD = regex.compile(r"(?i)nummer|nr|registratie|kenmerk")
 _DATE = regex.compile(
     r"(?:0?[1-9]|[12]\d|3[01])([-/.])(?:0?[1-9]|1[0-2])\1(?:\d{2}|(?:19|20)\d{2})"
     r"|(?:19|20)\d{2}([-/.])(?:0?[1-9]|1[0-2])\2(?:0?[1-9]|[12]\d|3[01])"
@@ -221,7 +237,15 @@ def detect_case_numbers(text: str, context: Context) -> Iterator[Candidate]:
         (_ID_BY_CUE, Label.ID_NUMBER, 3),
         (_ANY_NUMBER_CUE, Label.CASE_NUMBER, 4),
     ):
-        for match in pattern.finditer(text):
+        if pattern is _CASE_BY_CUE:
+            matches = finditer_near(pattern, text, _CASE_WORD, 17)
+        elif pattern is _ID_BY_CUE:
+            matches = finditer_near(pattern, text, _ID_WORD, 20)
+        elif pattern is _ANY_NUMBER_CUE:
+            matches = finditer_near(pattern, text, _ANY_NUMBER_WORD, 24)
+        else:
+            matches = pattern.finditer(text)
+        for match in matches:
             number = match.group("number").rstrip("./-_")
             digits = sum(ch.isdigit() for ch in number)
             # A member's code of letters and digits: "relatienummer BJKP81X".

@@ -15,6 +15,7 @@ from .base import (
     TRAILING_PUNCTUATION,
     Candidate,
     Context,
+    finditer_near,
 )
 
 #: Also written to fool harvesters: "naam(at)provider.nl", "naam [at] x.nl".
@@ -27,7 +28,8 @@ _EMAIL = regex.compile(
     + _DOT
     + r"[A-Za-z]{2,18}\b"
 )
-_AT_WORD = regex.compile(r"(?i)\(at\)|\[at\]|\{at\}")
+#: The "@" of every match of ``_EMAIL``, at most 65 characters after its start.
+_AT = regex.compile(r"@|(?i:\(at\)|\[at\]|\{at\})")
 TLDS = (
     "com|nl|be|org|net|me|tv|app|eu|io|gg|de|fr|uk|info|live|social|to|ly|"
     "co|us|es|it|pl|tr|ma|ru|ua|biz|online|site|xyz"
@@ -70,9 +72,8 @@ def _trim(text: str, start: int, end: int) -> int:
 
 
 def detect_emails(text: str, context: Context) -> Iterator[Candidate]:
-    if "@" not in text and not _AT_WORD.search(text):
-        return  # the scan costs; an address needs "@" or "(at)"
-    for match in _EMAIL.finditer(text):
+    # The scan costs: tried only up to the length of a user name before "@".
+    for match in finditer_near(_EMAIL, text, _AT, 65):
         yield Candidate(match.start(), match.end(), Label.EMAIL, STRUCTURED)
 
 

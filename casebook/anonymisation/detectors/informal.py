@@ -18,7 +18,7 @@ import regex
 from .. import lexicon
 from ..labels import Label
 from . import addresses, online
-from .base import HANDLE, PERSON, QUOTE, Candidate, Context, H
+from .base import HANDLE, PERSON, QUOTE, Candidate, Context, H, finditer_near
 
 # A line of a chat export: "[03-02-24 21:14] Naam: ...", "03-02-24 21:14 -
 # Naam: ...", "[21:14] Naam: ...". The speaker is a person or a user name.
@@ -39,6 +39,9 @@ _CAMEL_WORD = regex.compile(
     r"(?<![\w@./-])(?P<word>[\p{L}\p{N}_]{0,30}\p{Ll}\p{Lu}[\p{L}\p{N}_]{0,30})"
     r"(?![\w@/-])"
 )
+#: The capital inside every match of ``_CAMEL_WORD``, at most 30 characters
+#: after its start.
+_CAMEL_PAIR = regex.compile(r"\p{Ll}\p{Lu}")
 #: "lil kay", "yung dex", "big mick": a rapper's or gamer's name.
 _PREFIXED = regex.compile(
     r"(?<![\w@.-])(?P<word>(?:lil|yung|young|big|king|queen|baby)[ \t]"
@@ -227,7 +230,7 @@ def detect_shaped_handles(text: str, context: Context) -> Iterator[Candidate]:
         ):
             continue
         yield Candidate(match.start(), match.end(), Label.HANDLE, HANDLE)
-    for match in _CAMEL_WORD.finditer(text):
+    for match in finditer_near(_CAMEL_WORD, text, _CAMEL_PAIR, 30):
         yield from _camel_handle(text, match, context)
     for pattern in (_PREFIXED, _NAMED_TWO_WORDS, _STAGE_NAME):
         for match in pattern.finditer(text):

@@ -112,6 +112,8 @@ def detect_ips(text: str, context: Context) -> Iterator[Candidate]:
 
 
 _PLATE = regex.compile(rf"(?<![\w-])(?:{checks.PLATE_PATTERN})(?![\w-])")
+#: Every plate has a dash at most 3 characters after its start.
+_DASH = regex.compile(r"-")
 _PLATE_CUE = regex.compile(
     r"(?i)\bkenteken(?:plaat|nummer)?\s*(?:is|was|van)?\s*:?\s*"
     r"(?P<plate>[A-Z0-9]{1,3}-?[A-Z0-9]{2,3}-?[A-Z0-9]{1,3})(?![\w-])"
@@ -119,7 +121,7 @@ _PLATE_CUE = regex.compile(
 
 
 def detect_plates(text: str, context: Context) -> Iterator[Candidate]:
-    for match in _PLATE.finditer(text):
+    for match in finditer_near(_PLATE, text, _DASH, 3):
         yield Candidate(match.start(), match.end(), Label.PLATE, STRUCTURED)
     for match in _PLATE_CUE.finditer(text):
         value = match.group("plate").upper()

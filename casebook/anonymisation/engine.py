@@ -586,13 +586,20 @@ def _same_words(text: str, span: Span) -> list[Candidate]:
 # --- replacements ------
 
 
+# Compiled once, not looked up in regex's cache on every call (#13).
+_COUNTRY_CODE = regex.compile(r"^(?:0031|31)(?=[1-9])")
+_NOT_ALPHANUMERIC = regex.compile(r"[\W_]")
+_URL_START = regex.compile(r"^(?:https?://)?(?:www\.)?")
+_ARTICLE = regex.compile(r"^(?:het|de|'t)\s+")
+
+
 def _value_key(label: Label, value: str) -> str:
     """Two spellings of one value get one number: "06-12345678" and
     "+31 6 12345678", "@Jantje" and "@jantje"."""
     folded = people.fold(value)
     if label is Label.PHONE:
         digits = "".join(ch for ch in value if ch.isdigit())
-        return regex.sub(r"^(?:0031|31)(?=[1-9])", "0", digits)
+        return _COUNTRY_CODE.sub("0", digits)
     if label in {
         Label.BSN,
         Label.IBAN,
@@ -602,13 +609,13 @@ def _value_key(label: Label, value: str) -> str:
         Label.POSTCODE,
         Label.BIRTH_DATE,
     }:
-        return regex.sub(r"[\W_]", "", folded)
+        return _NOT_ALPHANUMERIC.sub("", folded)
     if label in {Label.HANDLE, Label.EMAIL}:
         return folded.lstrip("@")
     if label is Label.URL:
-        return regex.sub(r"^(?:https?://)?(?:www\.)?", "", folded).rstrip("/")
+        return _URL_START.sub("", folded).rstrip("/")
     if label is Label.SCHOOL:
-        return regex.sub(r"^(?:het|de|'t)\s+", "", " ".join(folded.split()))
+        return _ARTICLE.sub("", " ".join(folded.split()))
     return " ".join(folded.split())
 
 

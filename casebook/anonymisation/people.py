@@ -409,11 +409,15 @@ def cluster(mentions: list[tuple[int, str]], context: Context) -> list[int]:
     return [ranked.index(person) for person in assigned]  # type: ignore[arg-type]
 
 
+#: Compiled once, not looked up in regex's cache on every call (#13).
+_GENITIVE_END = regex.compile(r"['’]?s$|['’]$")
+
+
 def _find(people: list[Person], name: Name) -> Person | None:
     if name.surname is None and name.first and not name.initials:
         # A single word: a known surname first, then a known first name;
         # a genitive ("Nouris", "Sven's") is the name without its s.
-        stem = regex.sub(r"['’]?s$|['’]$", "", name.first)
+        stem = _GENITIVE_END.sub("", name.first)
         for word in (name.first, stem):
             for person in people:
                 if person.surname == word:

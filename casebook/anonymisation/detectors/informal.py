@@ -207,12 +207,20 @@ def detect_chat_speakers(text: str, context: Context) -> Iterator[Candidate]:
             yield Candidate(start + offset, start + offset + len(value), label, HANDLE)
 
 
+# Compiled once: regex.search(string, ...) looks its pattern up in a cache
+# on every call, which cost more than the search of a short word (#13).
+_LETTER = regex.compile(r"\p{L}")
+_DIGIT = regex.compile(r"\p{N}")
+_INNER_DOT = regex.compile(r"\w\.\w")
+_OPENING = regex.compile(r"(?:^|[.!?:]\s+|\n\s*)$")
+
+
 def _has_handle_shape(word: str) -> bool:
     return bool(
         "_" in word
-        or regex.search(r"\p{Ll}\p{Lu}", word)
-        or (regex.search(r"\p{L}", word) and regex.search(r"\p{N}", word))
-        or regex.search(r"\w\.\w", word)
+        or _CAMEL_PAIR.search(word)
+        or (_LETTER.search(word) and _DIGIT.search(word))
+        or _INNER_DOT.search(word)
     )
 
 
@@ -508,9 +516,7 @@ def _before_a_rare_surname(text: str, match: regex.Match, context: Context) -> b
     """ "Riet Zeldenrust": a first name that is also a word ("riet") before a
     surname that is no word in use and no place, inside a sentence."""
     first, last = match.group("first").lower(), match.group("last").lower()
-    opening = regex.search(
-        r"(?:^|[.!?:]\s+|\n\s*)$", text[max(0, match.start() - 3) : match.start()]
-    )
+    opening = _OPENING.search(text[max(0, match.start() - 3) : match.start()])
     return (
         not opening
         and last in context.surnames

@@ -60,14 +60,21 @@ _OTHER_SCRIPT_RUN = regex.compile(
 )
 
 
+# Compiled once: regex.finditer(string, ...) looks its pattern up in a cache
+# on every call, which cost more than the search of a short name (#13).
+_NON_SPACE = regex.compile(r"\S+")
+_INITIALS_OR_GIVEN = regex.compile(r"(?:\p{Lu}\.)+|\(\p{Lu}[\p{L}-]+\)")
+_SCHOOL_END = regex.compile(r"(?:college|lyceum|gymnasium|school|academie)$")
+
+
 def _trim_name(
     text: str, start: int, end: int, context: Context, *, honorific: bool = False
 ) -> int | None:
     """Drop trailing words that are not names (protected words, function
     words, places); None when nothing name-like remains. A place right after
     a tussenvoegsel stays: "J. de Vries" (Vries is a village)."""
-    words = [m.group() for m in regex.finditer(r"\S+", text[start:end])]
-    ends = [m.end() for m in regex.finditer(r"\S+", text[start:end])]
+    words = [m.group() for m in _NON_SPACE.finditer(text[start:end])]
+    ends = [m.end() for m in _NON_SPACE.finditer(text[start:end])]
     while words:
         word = words[-1].strip(".")
         lower = word.lower()
@@ -75,7 +82,7 @@ def _trim_name(
         # follows an initial or a tussenvoegsel.
         after_interfix = len(words) > 1 and (
             words[-2].lower() in context.interfixes
-            or regex.fullmatch(r"(?:\p{Lu}\.)+|\(\p{Lu}[\p{L}-]+\)", words[-2])
+            or _INITIALS_OR_GIVEN.fullmatch(words[-2])
         )
         # "meneer Wijhe": after an honorific a lone place is a surname.
         lone_surname = honorific and len(words) == 1
@@ -243,7 +250,7 @@ def _name_like(word: str, context: Context) -> bool:
             part in context.placenames or part in lexicon.PLACE_PARTS for part in parts
         )
         or STREET_SUFFIX.search(lower)
-        or regex.search(r"(?:college|lyceum|gymnasium|school|academie)$", lower)
+        or _SCHOOL_END.search(lower)
         or is_place_adjective(word, context)
     )
 
@@ -256,7 +263,7 @@ def detect_name_runs(text: str, context: Context) -> Iterator[Candidate]:
         before = match.group("before").strip().lower()
         if before in _ARTICLES or before in lexicon.LOCATION_NOUNS:
             continue
-        words = list(regex.finditer(r"\S+", match.group("run")))
+        words = list(_NON_SPACE.finditer(match.group("run")))
         while words and not _name_like(words[0].group(), context):
             words.pop(0)
         while words and not _name_like(words[-1].group(), context):

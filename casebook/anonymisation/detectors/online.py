@@ -82,10 +82,13 @@ _URL_COUNTRY = regex.compile(
     r"(?i)(?<![\w@./-])(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.){1,4}[a-z]{2}"
     r"/[^\s<>\"'`\[\]{}|\\^]{1,500}"
 )
+#: The end of the domain of every match of ``_URL_COUNTRY``, at most 255
+#: characters (four labels) after its start.
+_COUNTRY_END = regex.compile(r"(?i)\.[a-z]{2}/")
 
 
 def detect_urls(text: str, context: Context) -> Iterator[Candidate]:
-    for match in _URL_COUNTRY.finditer(text):
+    for match in finditer_near(_URL_COUNTRY, text, _COUNTRY_END, 255):
         end = _trim(text, match.start(), match.end())
         yield Candidate(match.start(), end, Label.URL, STRUCTURED)
     """URLs with a path (a profile, a group invitation, a post) are always

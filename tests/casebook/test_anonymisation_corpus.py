@@ -190,3 +190,12 @@ def test_command_warm_reports_the_load_time():
     out = io.StringIO()
     call_command("anonymise", "--warm", stdout=out)
     assert "Anonimiseringsengine klaar" in out.getvalue()
+
+
+def test_the_readme_states_the_figures_on_text_never_tuned_on():
+    cases = load_corpus(CORPUS / "blind7.jsonl")
+    result = score(cases, [anonymise(case.text) for case in cases])
+    readme = " ".join((Path(settings.BASE_DIR) / "README.md").read_text().split())
+    assert f"({result.pii_removed} of {result.pii_total} items)" in readme
+    assert f"({result.keep_kept} of {result.keep_total})" in readme
+    assert f"{result.recall:.1%}".replace("%", " %") in readme

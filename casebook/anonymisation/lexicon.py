@@ -658,6 +658,17 @@ NAME_CUES = (
     "noemde zich",
 )
 
+#: Relatives and friends: after them a word is a name even when no list
+#: knows it ("de broers Suleiman", "zn broertje kevo", "mijn collega bas").
+RELATIVE_NOUNS = frozenset(
+    """
+    broer broers broertje zus zussen zusje zoon zonen dochter dochters neef neven
+    nicht vriend vrienden vriendin vriendje maat collega jongste oudste buurjongen
+    buurmeisje buurman buurvrouw klasgenoot klasgenote stiefvader stiefmoeder
+    partner echtgenoot echtgenote vader moeder oom tante opa oma
+    """.split()
+)
+
 #: Words that introduce a user name without @ ("gebruikersnaam jantje_xl").
 HANDLE_CUES = (
     "onder de naam",

@@ -538,12 +538,9 @@ _AND_BEFORE = regex.compile(
 )
 #: Person nouns after which a capitalised word is a name, listed or not:
 #: "de broers Suleiman", "De jongste, Majd,".
+_RELATIVE = r"(?i:(?<![\w-])(?:" + lexicon.alternation(lexicon.RELATIVE_NOUNS) + "))"
 _PERSON_NOUN_BEFORE = regex.compile(
-    r"(?i:(?<![\w-])(?:broer|broers|broertje|zus|zussen|zusje|zoon|zonen|dochter"
-    r"|dochters|neef|neven|nicht|vriend|vrienden|vriendin|vriendje|jongste|oudste"
-    r"|buurjongen|buurmeisje|klasgenoot|klasgenote|stiefvader|stiefmoeder|partner"
-    r"|echtgenoot|echtgenote|vader|moeder|oom|tante|opa|oma)),?[ \t]+"
-    r"(?P<word>\p{Lu}\p{Ll}{2,20})(?![\w@-])"
+    _RELATIVE + r",?[ \t]+(?P<word>\p{Lu}\p{Ll}{2,20})(?![\w@-])"
 )
 
 
@@ -555,8 +552,7 @@ _UNKNOWN_AFTER_PREPOSITION = regex.compile(
 )
 #: "zn broertje kevo": a lower-case word in no list after a relative.
 _LOWER_AFTER_RELATIVE = regex.compile(
-    r"(?i:(?<![\w-])(?:broer|broertje|zus|zusje|neef|nicht|vriend|vriendin|zoon"
-    r"|dochter|maat|buurjongen|buurmeisje))[ \t]+(?P<word>\p{Ll}{3,20})(?![\w@-])"
+    _RELATIVE + r"[ \t]+(?P<word>\p{Ll}{3,20})(?![\w@-])"
 )
 
 

@@ -313,12 +313,7 @@ def _camel_handle(
 #: "stijn zei", "koen zn nummer".
 #: Nouns for a person: after them even a first name that is also a word
 #: ("mijn collega bas") is a name.
-_PERSON_NOUN = frozenset(
-    """
-    neef nicht broer broertje zus zusje vriend vriendin maat collega zoon
-    dochter moeder vader oom tante opa oma buurman buurvrouw klasgenoot
-    """.split()
-)
+_PERSON_NOUN = lexicon.RELATIVE_NOUNS
 _PERSON_BEFORE = _PERSON_NOUN | frozenset(
     """
     met en bel belt belde app appt appte vraag zeg tegen hoi hey hee hi doei

@@ -16,7 +16,13 @@ from dataclasses import dataclass, field
 import regex
 
 from . import lexicon
-from .detectors import PERSON, Candidate, Context, is_place_adjective
+from .detectors import (
+    PERSON,
+    Candidate,
+    Context,
+    can_only_be_a_name,
+    is_place_adjective,
+)
 from .labels import Label
 
 _INITIALS = regex.compile(r"^(?:\p{Lu}\.?){1,4}$|^(?:\p{Lu}\.){1,4}\p{Lu}?$")
@@ -490,8 +496,7 @@ def more_mentions(text: str, names: list[str], context: Context) -> Iterator[Can
                 yield Candidate(match.start(), match.end(), Label.PERSON, PERSON)
     single = {w for w in alone | with_interfix if " " not in w}
     if firsts or single:
-        yield from _single_word_mentions(text, alone, with_interfix, firsts)
-        yield from _misspelled_mentions(text, {*alone, *firsts}, context)
+        yield from _single_word_mentions(text, alone, with_interfix, firsts, context)
     for words, needs_interfix in ((alone, False), (with_interfix, True)):
         several = {w for w in words if " " in w}
         if several:  # rare: "El Amrani", a double surname
@@ -513,8 +518,15 @@ _MENTION = re.compile(
 
 
 def _single_word_mentions(
-    text: str, alone: set[str], with_interfix: set[str], firsts: set[str]
+    text: str,
+    alone: set[str],
+    with_interfix: set[str],
+    firsts: set[str],
+    context: Context,
 ) -> Iterator[Candidate]:
+    """One pass over the words: a known name as written, or misspelt by one
+    letter (``_misspelt``)."""
+    known = {n.lower() for n in (*alone, *firsts) if len(n) >= 5 and " " not in n}
     for match in _MENTION.finditer(text):
         word, genitive = match.group("word"), match.group("genitive") or ""
         # "Mees" is a name, not the genitive of "Mee".
@@ -524,6 +536,10 @@ def _single_word_mentions(
         if match.group("interfix") and word in alone | with_interfix:
             yield Candidate(match.start(), end, Label.PERSON, PERSON)
         elif word in alone or word in firsts:
+            yield Candidate(match.start("word"), end, Label.PERSON, PERSON)
+        elif known and _misspelt(
+            text[match.start("word") : end].lower(), known, context
+        ):
             yield Candidate(match.start("word"), end, Label.PERSON, PERSON)
 
 
@@ -575,53 +591,35 @@ def coordinated_names(
         ):
             yield Candidate(*lower_after.span("word"), Label.PERSON, PERSON)
         after = _AND_AFTER.match(text, candidate.end)
-        if after and _unlisted_name(after.group("word"), context):
+        if after and can_only_be_a_name(after.group("word"), context):
             yield Candidate(*after.span("word"), Label.PERSON, PERSON)
         before = _AND_BEFORE.search(text, max(0, candidate.start - 30), candidate.start)
-        if before and _unlisted_name(before.group("word"), context):
+        if before and can_only_be_a_name(before.group("word"), context):
             yield Candidate(*before.span("word"), Label.PERSON, PERSON)
     for match in _PERSON_NOUN_BEFORE.finditer(text):
-        if _unlisted_name(match.group("word"), context):
+        if can_only_be_a_name(match.group("word"), context):
             yield Candidate(*match.span("word"), Label.PERSON, PERSON)
     for pattern in (_UNKNOWN_AFTER_PREPOSITION, _LOWER_AFTER_RELATIVE):
         for match in pattern.finditer(text):
             word = match.group("word")
-            if word.lower() not in context.dictionary and _unlisted_name(word, context):
+            if word.lower() not in context.dictionary and can_only_be_a_name(
+                word, context
+            ):
                 yield Candidate(*match.span("word"), Label.PERSON, PERSON)
 
 
-def _unlisted_name(word: str, context: Context) -> bool:
-    """A capitalised word that can only be a name here: no Dutch word in
-    use, no place, no role, nothing the anonymiser keeps."""
-    lower = word.lower()
-    return not (
-        lower in context.frequent_words
-        or lower in context.common_words
-        or lower in context.placenames
-        or lower in lexicon.ROLE_NOUNS
-        or lexicon.protects(word)
-    )
-
-
-def _misspelled_mentions(
-    text: str, names: set[str], context: Context
-) -> Iterator[Candidate]:
+def _misspelt(lower: str, known: set[str], context: Context) -> bool:
     """A known name written with one letter wrong, as in a chat ("wauters"
     for Wouters, "Mohamed" for Mohammed): a word of five letters or more,
-    not counted as a Dutch word in use, one edit away from a name of this
-    text."""
-    known = {name.lower() for name in names if len(name) >= 5 and " " not in name}
-    if not known:
-        return
-    for match in _MENTION.finditer(text):
-        end = match.end("genitive") if match.group("genitive") else match.end("word")
-        lower = text[match.start("word") : end].lower()
-        if len(lower) < 5 or lower in known or lower in context.common_words:
-            continue
-        if lower in context.frequent_words:
-            continue  # "bakken" is no misspelt Bakker
-        if any(_one_edit_apart(lower, name) for name in known):
-            yield Candidate(match.start("word"), end, Label.PERSON, PERSON)
+    not counted as a Dutch word in use ("bakken" is no misspelt Bakker), one
+    edit away from a name of this text."""
+    return (
+        len(lower) >= 5
+        and lower not in known
+        and lower not in context.common_words
+        and lower not in context.frequent_words
+        and any(_one_edit_apart(lower, name) for name in known)
+    )
 
 
 def _one_edit_apart(a: str, b: str) -> bool:

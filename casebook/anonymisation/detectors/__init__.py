@@ -33,6 +33,7 @@ from .informal import (
     detect_shaped_handles,
 )
 from .names import (
+    can_only_be_a_name,
     detect_listed_first_names,
     detect_name_runs,
     detect_names,
@@ -70,6 +71,7 @@ __all__ = [
     "Candidate",
     "Context",
     "Detector",
+    "can_only_be_a_name",
     "detect_all",
     "is_place_adjective",
     "is_service_number",

@@ -19,6 +19,7 @@ from .. import lexicon
 from ..labels import Label
 from . import addresses, online
 from .base import HANDLE, PERSON, QUOTE, Candidate, Context, H, finditer_near
+from .names import opens_sentence
 
 # A line of a chat export: "[03-02-24 21:14] Naam: ...", "03-02-24 21:14 -
 # Naam: ...", "[21:14] Naam: ...". The speaker is a person or a user name.
@@ -212,7 +213,6 @@ def detect_chat_speakers(text: str, context: Context) -> Iterator[Candidate]:
 _LETTER = regex.compile(r"\p{L}")
 _DIGIT = regex.compile(r"\p{N}")
 _INNER_DOT = regex.compile(r"\w\.\w")
-_OPENING = regex.compile(r"(?:^|[.!?:]\s+|\n\s*)$")
 
 
 def _has_handle_shape(word: str) -> bool:
@@ -511,9 +511,8 @@ def _before_a_rare_surname(text: str, match: regex.Match, context: Context) -> b
     """ "Riet Zeldenrust": a first name that is also a word ("riet") before a
     surname that is no word in use and no place, inside a sentence."""
     first, last = match.group("first").lower(), match.group("last").lower()
-    opening = _OPENING.search(text[max(0, match.start() - 3) : match.start()])
     return (
-        not opening
+        not opens_sentence(text, match.start())
         and last in context.surnames
         and last not in context.frequent_words
         and last not in context.placenames

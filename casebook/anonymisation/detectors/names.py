@@ -127,6 +127,24 @@ _CAPITALISED_WORD = regex.compile(r"(?<![\w@.'’-])\p{Lu}\p{Ll}{2,20}(?![\w@'�
 _SENTENCE_OPENING = regex.compile(r"(?:^|[.!?:;]\s+|\n\s*|[-*•>]\s+)$")
 
 
+def opens_sentence(text: str, start: int) -> bool:
+    """Whether a sentence, a line or a list item begins at ``start``."""
+    return _SENTENCE_OPENING.search(text, max(0, start - 4), start) is not None
+
+
+def can_only_be_a_name(word: str, context: Context) -> bool:
+    """A capitalised word that can only be a name here: no Dutch word in
+    use, no place, no role, nothing the anonymiser keeps."""
+    lower = word.lower()
+    return not (
+        lower in context.frequent_words
+        or lower in context.common_words
+        or lower in context.placenames
+        or lower in lexicon.ROLE_NOUNS
+        or lexicon.protects(word)
+    )
+
+
 def detect_listed_first_names(text: str, context: Context) -> Iterator[Candidate]:
     """A capitalised first name of any country's list, inside a sentence
     ("de jongere, Majd, zat", "met Wojciech"); Deduce knows only Dutch
@@ -134,20 +152,11 @@ def detect_listed_first_names(text: str, context: Context) -> Iterator[Candidate
     start of a sentence only before a word that goes with a person."""
     for match in _CAPITALISED_WORD.finditer(text):
         lower = match.group().lower()
-        if lower not in context.first_names or (
-            lower in context.frequent_words
-            or lower in context.common_words
-            or lower in context.placenames
-            or lower in lexicon.ROLE_NOUNS
-            or lexicon.protects(lower)
-        ):
+        if lower not in context.first_names or not can_only_be_a_name(lower, context):
             continue
         if _STREET_AFTER.match(text, match.end()):
             continue  # "Marco Pololaan", "Auke Vleerstraat": a street's name
-        opening = _SENTENCE_OPENING.search(
-            text, max(0, match.start() - 4), match.start()
-        )
-        if opening:
+        if opens_sentence(text, match.start()):
             following = text[match.end() : match.end() + 15].split()
             if not following or following[0].lower().strip(",.") not in _PERSON_VERBS:
                 continue
@@ -172,13 +181,7 @@ def detect_names(text: str, context: Context) -> Iterator[Candidate]:
         ):
             yield Candidate(match.start(), match.end(), Label.PERSON, PERSON)
     for match in _WORD_AND_INITIAL.finditer(text):
-        first = match.group("first").lower()
-        if not (
-            first in context.frequent_words
-            or first in context.placenames
-            or lexicon.protects(first)
-            or first in lexicon.ROLE_NOUNS
-        ):
+        if can_only_be_a_name(match.group("first"), context):
             yield Candidate(match.start(), match.end(), Label.PERSON, PERSON)
     for pattern in (_BY_ROLE, _BY_CUE, _INITIALS_NAME):
         for match in pattern.finditer(text):

@@ -28,6 +28,8 @@ from typing import Any
 
 import regex
 
+from . import match_starts
+
 #: Deduce's tokenizer: a word, a line break or tab, a run of four spaces or
 #: more, or any other single character (``deduce.tokenizer``).
 _TOKEN = regex.compile(r"\w+|[\n\r\t]| {4,}|[^ ]", flags=regex.I | regex.M)
@@ -427,7 +429,7 @@ class _Regexp:
             doc.folded()
         ):
             return
-        for match in self.pattern.finditer(doc.text):
+        for match in match_starts.finditer(self.pattern, doc.text):
             start, end = match.span(self.group)
             annotations.setdefault((start, end, self.tag), (None, None, self.priority))
 
@@ -442,7 +444,7 @@ class _Phone:
         self.tag, self.priority = args["tag"], args.get("priority", 0)
 
     def annotate(self, doc: _Doc, annotations: _Annotations) -> None:
-        for match in self.pattern.finditer(doc.text):
+        for match in match_starts.finditer(self.pattern, doc.text):
             prefix = "0" + re.sub(r"\D", "", match.group(3))
             digits = len(prefix) + len(re.sub(r"\D", "", match.group(4)))
             if match.group(0).count("-") > 1:

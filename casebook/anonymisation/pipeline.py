@@ -127,20 +127,29 @@ def _merge_trie(tokenizer_terms: Iterable[str]) -> dict:
 def _merge_tokens(
     text: str, spans: list[tuple[int, int]], words: list[str], trie: dict
 ) -> tuple[list[tuple[int, int]], list[str]]:
-    merged_spans, merged_words = [], []
+    merged_spans: list[tuple[int, int]] = []
+    merged_words: list[str] = []
     index, count = 0, len(words)
-    while index < count:
-        node, length, ahead = trie, 0, index
+    # Only a word that opens a term can start a merge; the tokens between
+    # are copied in slices, not one by one (#13).
+    for first in [i for i, word in enumerate(words) if word in trie]:
+        if first < index:
+            continue  # inside the term merged before
+        merged_spans += spans[index:first]
+        merged_words += words[index:first]
+        node, length, ahead = trie, 0, first
         while ahead < count and words[ahead] in node:
             node = node[words[ahead]]
             ahead += 1
             if None in node:
-                length = ahead - index
+                length = ahead - first
         length = max(length, 1)
-        start, end = spans[index][0], spans[index + length - 1][1]
+        start, end = spans[first][0], spans[first + length - 1][1]
         merged_spans.append((start, end))
-        merged_words.append(words[index] if length == 1 else text[start:end])
-        index += length
+        merged_words.append(words[first] if length == 1 else text[start:end])
+        index = first + length
+    merged_spans += spans[index:]
+    merged_words += words[index:]
     return merged_spans, merged_words
 
 
@@ -167,9 +176,29 @@ def _predicate(position: dict, structures: Any) -> _Predicate:
         return contains if kind == "lookup" else lambda word: not contains(word)
     if kind in {"and", "or"}:
         parts = [_predicate(part, structures) for part in value]
-        combine = all if kind == "and" else any
-        return lambda word: combine(part(word) for part in parts)
+        return _all_of(parts) if kind == "and" else _any_of(parts)
     raise DeduceChanged(f"unknown pattern position {kind!r}")
+
+
+def _all_of(parts: list[_Predicate]) -> _Predicate:
+    # A loop, not all() over a generator: called for most tokens (#13).
+    def test(word: str) -> bool:
+        for part in parts:
+            if not part(word):
+                return False
+        return True
+
+    return test
+
+
+def _any_of(parts: list[_Predicate]) -> _Predicate:
+    def test(word: str) -> bool:
+        for part in parts:
+            if part(word):
+                return True
+        return False
+
+    return test
 
 
 def _contains(structure: Any) -> _Predicate:

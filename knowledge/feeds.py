@@ -1,7 +1,10 @@
 """RSS and Atom feeds of the news, from Django's syndication framework."""
 
+import datetime as dt
+
 from django.contrib.syndication.views import Feed
 from django.http import HttpRequest
+from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
@@ -37,8 +40,12 @@ class NewsFeed(Feed):
     def item_link(self, item: NewsPage) -> str:
         return item.get_url(request=self.request)
 
-    def item_pubdate(self, item: NewsPage):
-        return item.first_published_at
+    def item_pubdate(self, item: NewsPage) -> dt.datetime:
+        """The article's own date, not the moment its page was published:
+        pages loaded or moved in at once would all read as new (#15).
+        Atom's "updated" falls back to it too. At noon: a reader that turns
+        it into UTC still shows the same day."""
+        return timezone.make_aware(dt.datetime.combine(item.date, dt.time(12)))
 
     def item_categories(self, item: NewsPage) -> list[str]:
         # tags.all() uses the prefetched tags; tags.names() would query per item.

@@ -63,3 +63,13 @@ def test_feed_queries_do_not_grow(client, news):
 def test_unpublished_news_stays_out(client, news):
     news(0).unpublish()
     assert feedparser.parse(client.get("/nieuws/rss.xml").content).entries == []
+
+
+@pytest.mark.parametrize("url", ["rss.xml", "atom.xml"])
+def test_items_carry_the_articles_own_date(client, news, url):
+    """Not the day the pages were loaded: every item would read as new."""
+    news(0)
+    news(9)
+    entries = feedparser.parse(client.get(f"/nieuws/{url}").content).entries
+    assert [e.published_parsed[:3] for e in entries] == [(2024, 6, 10), (2024, 6, 1)]
+    assert [e.updated_parsed[:3] for e in entries] == [(2024, 6, 10), (2024, 6, 1)]

@@ -294,9 +294,10 @@ def _candidates(
     found.extend(detectors.detect_all(text, context))
     places.extend(lexicon.protected_spans(text))
     places.sort()
+    # Deduce and the detectors often find the same name: refined once (#13).
     found = [
         refined
-        for c in found
+        for c in dict.fromkeys(found)
         if (outside := _outside_places(text, c, places, context)) is not None
         and (refined := _refine(text, outside, context)) is not None
         and not _protected(text, refined, context, places)

@@ -4,7 +4,8 @@ in another alphabet, and runs of capitalised words in no word list.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
+from collections.abc import Iterable, Iterator
 
 import regex
 
@@ -58,6 +59,45 @@ _OTHER_SCRIPT_NAME = regex.compile(
 _OTHER_SCRIPT_RUN = regex.compile(
     rf"{_OTHER_SCRIPT}+(?:[ \t\xa0\p{{P}}]+{_OTHER_SCRIPT}+)*"
 )
+
+
+#: Letters that a case-insensitive pattern of ASCII letters matches although
+#: ``str.lower()`` does not give that letter: to (?i) "ſ" is an "s" and "İ"
+#: an "i" (found by trying every code point; a test holds it) (#13).
+_CASE_ODD = ("ſ", "İ")
+
+
+def plain_lower(text: str) -> str | None:
+    """``text.lower()`` letter for letter, when a word of ASCII letters that
+    a case-insensitive pattern finds at some place of ``text`` is, in lower
+    case, at that same place of it; None when the text has a letter for which
+    that does not hold. A substring test in it is a cheap pre-check (#13)."""
+    if any(odd in text for odd in _CASE_ODD):
+        return None
+    lowered = text.lower()
+    return lowered if len(lowered) == len(text) else None
+
+
+def occurrences(text: str, word: str) -> Iterator[int]:
+    """Where ``word`` starts in ``text``, overlapping ones included."""
+    at = text.find(word)
+    while at != -1:
+        yield at
+        at = text.find(word, at + 1)
+
+
+def matches_from(
+    pattern: regex.Pattern, text: str, starts: Iterable[int]
+) -> Iterator[regex.Match]:
+    """The matches of ``pattern.finditer(text)`` for a pattern whose every
+    match starts at one of ``starts`` (without ``^`` or ``\\G``): tried only
+    there, from left to right, skipping what a match covers, as ``finditer``
+    does (#13)."""
+    end = 0
+    for start in sorted(set(starts)):
+        if start >= end and (match := pattern.match(text, start)):
+            yield match
+            end = match.end()
 
 
 # Compiled once: regex.finditer(string, ...) looks its pattern up in a cache
@@ -174,6 +214,45 @@ _PERSON_VERBS = frozenset(
 )
 
 
+#: Where a role may stand in the lower-case text: a match of _BY_ROLE begins
+#: with a role, which is followed by a space, a bracket or a colon, or ends
+#: in a dot. The standard ``re`` finds these literal words several times
+#: faster than ``regex`` (#13). A role found inside a longer one is skipped;
+#: it follows a letter or a hyphen, where _BY_ROLE cannot begin.
+_ROLE_PLACE = re.compile(
+    "(?:"
+    + lexicon.alternation(role.rstrip(".") for role in lexicon.ROLE_NOUNS)
+    + r")(?=[ \t\xa0(:.])"
+)
+
+
+def _role_matches(text: str, lowered: str | None) -> Iterator[regex.Match]:
+    """``_BY_ROLE.finditer(text)``, tried only where a role stands (#13)."""
+    if lowered is None:
+        return _BY_ROLE.finditer(text)
+    starts = [match.start() for match in _ROLE_PLACE.finditer(lowered)]
+    return matches_from(_BY_ROLE, text, starts)
+
+
+#: Every cue of _BY_CUE has one of these in it (a test holds it).
+_CUE_STEMS = ("naam", "geheten", "alias", "bekend", "ook wel", "heet", "noem")
+
+
+def _cue_matches(text: str, lowered: str | None) -> Iterator[regex.Match]:
+    """``_BY_CUE.finditer(text)``, tried only where a cue stands: every
+    match begins with one. Cues overlap ("bij de naam", "naam"), so each
+    is looked for on its own (#13)."""
+    if lowered is None:
+        return _BY_CUE.finditer(text)
+    if not any(stem in lowered for stem in _CUE_STEMS):
+        return iter(())
+    starts = [at for cue in lexicon.NAME_CUES for at in occurrences(lowered, cue)]
+    return matches_from(_BY_CUE, text, starts)
+
+
+_OTHER_SCRIPT_CHAR = regex.compile(_OTHER_SCRIPT)
+
+
 def detect_names(text: str, context: Context) -> Iterator[Candidate]:
     for match in _NICKNAME_INSIDE.finditer(text):
         if any(
@@ -183,8 +262,13 @@ def detect_names(text: str, context: Context) -> Iterator[Candidate]:
     for match in _WORD_AND_INITIAL.finditer(text):
         if can_only_be_a_name(match.group("first"), context):
             yield Candidate(match.start(), match.end(), Label.PERSON, PERSON)
-    for pattern in (_BY_ROLE, _BY_CUE, _INITIALS_NAME):
-        for match in pattern.finditer(text):
+    lowered = plain_lower(text)
+    for pattern, matches in (
+        (_BY_ROLE, _role_matches(text, lowered)),
+        (_BY_CUE, _cue_matches(text, lowered)),
+        (_INITIALS_NAME, _INITIALS_NAME.finditer(text)),
+    ):
+        for match in matches:
             if "name" in match.groupdict():
                 start, end = match.span("name")
             else:
@@ -212,8 +296,8 @@ def detect_names(text: str, context: Context) -> Iterator[Candidate]:
             ) or lexicon.protects(first):
                 continue
             yield Candidate(start, trimmed, Label.PERSON, PERSON)
-    if text.isascii():
-        return  # no other alphabet (tested first: the scan costs)
+    if text.isascii() or not _OTHER_SCRIPT_CHAR.search("".join(set(text))):
+        return  # no other alphabet (tested first, on each letter once: the scan costs)
     for run in _OTHER_SCRIPT_RUN.finditer(text):
         # A few words in another alphabet inside a Dutch text are names; a
         # long run is a quoted message, kept for the reader to judge.

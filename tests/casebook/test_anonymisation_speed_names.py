@@ -8,7 +8,7 @@ import sys
 import regex
 
 from casebook.anonymisation import lexicon
-from casebook.anonymisation.detectors import names
+from casebook.anonymisation.detectors import names, schools
 
 #: Every character, but the surrogates (no str holds them alone).
 ALL_CHARACTERS = "".join(
@@ -20,6 +20,7 @@ def test_case_odd_letters_are_all_that_lower_does_not_give():
     """A letter that a case-insensitive pattern matches with a letter of a
     role or a cue is, in lower case, that letter; but for names._CASE_ODD."""
     letters = set("".join(lexicon.ROLE_NOUNS)) | set("".join(lexicon.NAME_CUES))
+    letters |= set("".join(schools._AT_SCHOOL_WORDS + schools._GENERIC_WORDS))
     letters |= set("abcdefghijklmnopqrstuvwxyz")
     odd = {
         char
@@ -78,3 +79,51 @@ def test_other_script_character_is_what_a_run_begins_with():
     text = "Hij heet Алексей, zij “Wang” 王伟 ✓"
     assert names._OTHER_SCRIPT_CHAR.search("".join(set(text)))
     assert not names._OTHER_SCRIPT_CHAR.search("".join(set("Zoë’s café ✓")))
+
+
+def test_school_words_are_lower_case_and_each_kind_has_a_stem():
+    for word in schools._AT_SCHOOL_WORDS + schools._GENERIC_WORDS:
+        assert word == word.lower(), word
+    for kind in schools._SCHOOL_KINDS + schools._SCHOOL_LABELS:
+        assert any(stem in kind for stem in schools._SCHOOL_STEMS), kind
+
+
+def test_leading_words():
+    assert schools._leading_words(("zit", "zitten", r"groep[ ]\d", "a b")) == (
+        "a",
+        "groep",
+        "zit",
+    )
+
+
+def test_school_patterns_found_as_by_a_full_scan():
+    texts = [
+        "Hij ZIT op De Werfhorst en zat toch op Baanbreker; de conciërge van Het Erf",
+        "CONCIËRGE VAN DE Klimop, juffrouw op 't Kompas, groep\xa07 op De Vlinder",
+        "School: Helinium. xschool: Nee. Opleiding:Koning Willem I College",
+        "basisschool De Klimop, xvmbo-school De Brug, Openbare basisschool Het Anker",
+        "OBS De Linde en PCBS Het Kompas; de xOBS Noord, de BS De Wilg",
+        "de leerlingen van De ſchool zitten op De İris",
+    ]
+    for text in texts:
+        lowered = names.plain_lower(text)
+        for pattern, searched, words, stems in (
+            (schools._SCHOOL_BY_ATTENDANCE, lowered, schools._AT_SCHOOL_WORDS, ()),
+            (
+                schools._SCHOOL_LABEL,
+                lowered,
+                schools._SCHOOL_LABELS,
+                schools._SCHOOL_STEMS,
+            ),
+            (
+                schools._SCHOOL_GENERIC,
+                lowered,
+                schools._GENERIC_WORDS,
+                schools._SCHOOL_STEMS,
+            ),
+            (schools._SCHOOL_ACRONYM, text, schools._SCHOOL_ACRONYMS, ()),
+        ):
+            found = schools._matches(pattern, text, searched, words, stems)
+            assert [m.span() for m in found] == [
+                m.span() for m in pattern.finditer(text)
+            ], (text, pattern.pattern[:40])

@@ -127,3 +127,46 @@ def test_school_patterns_found_as_by_a_full_scan():
             assert [m.span() for m in found] == [
                 m.span() for m in pattern.finditer(text)
             ], (text, pattern.pattern[:40])
+
+
+def test_suffixes_searched_from_the_end_find_what_forwards_finds():
+    from casebook.anonymisation.detectors import addresses
+
+    words = [
+        "Dorpsstraat",
+        "KERKWEG",
+        "kerkweg\n",
+        "weg\n\n",
+        "Str.",
+        "straatje",
+        "Straatjes",
+        "Klaverweide",
+        "verhoek",
+        "ſtraat",
+        "Wegen",
+        "",
+        "hogeschool",
+        "School\n",
+        "academies",
+    ]
+    for searched in (
+        addresses.STREET_SUFFIX,
+        addresses._ADDRESS_SUFFIX,
+        names._SCHOOL_END,
+    ):
+        forwards = regex.compile(searched.pattern.replace("(?r", "(?", 1))
+        for word in words:
+            assert bool(searched.search(word)) == bool(forwards.search(word)), word
+
+
+def test_capitalised_runs_found_as_by_a_full_scan():
+    texts = [
+        "Over Jan Smit en de Goudse Waarheid; park Schothorst Noord",
+        "met Anna-Lena Visser-De\u00a0Boer, x-Piet Jansen, 3Karel Appel",
+        "De Vries Van Dijk Bakker Smit Mulder: Wang Wei.\tOleksandr Kovalenko",
+        "zei\tEmma Bos, é Sara Kok, ñJosé Garcia, _Ali Khan",
+    ]
+    for text in texts:
+        assert [m.span() for m in names._capitalised_runs(text)] == [
+            m.span() for m in names._CAPITALISED_RUN.finditer(text)
+        ], text

@@ -43,17 +43,21 @@ def detect_postcodes(text: str, context: Context) -> Iterator[Candidate]:
         yield Candidate(match.start(), match.end(), Label.POSTCODE, PLACE)
 
 
-STREET_SUFFIX = regex.compile(
-    r"(?i)(?:straat|str\.|laan|weg|plein|gracht|kade|singel|dijk|dreef|hof|markt"
+#: The endings of a street name ("Dorpsstraat", "Kerkweg"), as a group.
+STREET_ENDING = (
+    r"(?:straat|str\.|laan|weg|plein|gracht|kade|singel|dijk|dreef|hof|markt"
     r"|pad|park|plantsoen|steeg|baan|dam|boulevard|allee|erf|veld|hout|burg|pier"
-    r"|wal|haven|brink|ring|plaats|poort|akker|oord|rade|wijk|zijde|straatje)$"
+    r"|wal|haven|brink|ring|plaats|poort|akker|oord|rade|wijk|zijde|straatje)"
 )
+#: Searched from the end (?r): tried forwards, every letter of a word began
+#: the alternation again; backwards, only the end can match (#13).
+STREET_SUFFIX = regex.compile(rf"(?ri){STREET_ENDING}$")
 #: With a house number after it, more endings make a street: new-build
 #: streets and a hamlet's lanes ("Klaverweide 14", "Bongerdkamp 3"). Not in
 #: STREET_SUFFIX, which also decides that a word is no name ("Verhoek").
 _ADDRESS_SUFFIX = regex.compile(
-    STREET_SUFFIX.pattern[:-2]
-    + r"|weide|kamp|gaarde|stede|donk|hoek|schans|zoom|kant|hage|horst|vliet)$"
+    rf"(?ri){STREET_ENDING[:-1]}"
+    r"|weide|kamp|gaarde|stede|donk|hoek|schans|zoom|kant|hage|horst|vliet)$"
 )
 _HOUSE_NUMBER = regex.compile(
     r"(?<=[\p{L}.'’]\s{1,3})(?P<number>[1-9]\d{0,3})"

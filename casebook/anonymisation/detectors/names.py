@@ -11,7 +11,7 @@ import regex
 
 from .. import lexicon
 from ..labels import Label
-from .addresses import STREET_SUFFIX
+from .addresses import STREET_ENDING, STREET_SUFFIX
 from .base import (
     NAME_WORD,
     PERSON,
@@ -110,7 +110,8 @@ def matches_from(
 # on every call, which cost more than the search of a short name (#13).
 _NON_SPACE = regex.compile(r"\S+")
 _INITIALS_OR_GIVEN = regex.compile(r"(?:\p{Lu}\.)+|\(\p{Lu}[\p{L}-]+\)")
-_SCHOOL_END = regex.compile(r"(?:college|lyceum|gymnasium|school|academie)$")
+#: Searched from the end: see STREET_SUFFIX (#13).
+_SCHOOL_END = regex.compile(r"(?r)(?:college|lyceum|gymnasium|school|academie)$")
 
 
 def _trim_name(
@@ -210,7 +211,7 @@ def detect_listed_first_names(text: str, context: Context) -> Iterator[Candidate
 
 
 _STREET_AFTER = regex.compile(
-    rf"{H}(?:\p{{Lu}}[\p{{L}}-]*{H})?\p{{Lu}}\p{{Ll}}*{STREET_SUFFIX.pattern[4:-1]}\b"
+    rf"{H}(?:\p{{Lu}}[\p{{L}}-]*{H})?\p{{Lu}}\p{{Ll}}*{STREET_ENDING}\b"
 )
 _PERSON_VERBS = frozenset(
     """
@@ -318,6 +319,27 @@ _CAPITALISED_RUN = regex.compile(
     rf"(?P<run>{_CAPITALISED}(?:{H}{_CAPITALISED}){{1,3}})(?![\w-])"
 )
 _ARTICLES = frozenset({"de", "het", "een", "'t"})
+#: A capitalised word before a space and another: where a run begins.
+_RUN_START = regex.compile(rf"(?<![\w-]){_CAPITALISED}{H}(?=\p{{Lu}}\p{{Ll}})")
+#: The letters that end just before a position, read backwards.
+_LETTERS_BEFORE = regex.compile(r"(?r)\p{L}+")
+
+
+def _capitalised_runs(text: str) -> Iterator[regex.Match]:
+    """``_CAPITALISED_RUN.finditer(text)``, tried only where a match can
+    begin (#13): at the start of a run, which _RUN_START finds (a run begins
+    after no letter or hyphen, so no hit of it covers the start of another),
+    or at the start of the word before it, when one space is between. That
+    word's letters are all the letters before that space: the pattern needs
+    no letter before it."""
+    starts = []
+    for run in _RUN_START.finditer(text):
+        start = run.start()
+        starts.append(start)
+        if start > 1 and text[start - 1] in " \t\xa0":
+            if word := _LETTERS_BEFORE.match(text, 0, start - 1):
+                starts.append(word.start())
+    return matches_from(_CAPITALISED_RUN, text, starts)
 
 
 def is_place_adjective(word: str, context: Context) -> bool:
@@ -329,18 +351,26 @@ def is_place_adjective(word: str, context: Context) -> bool:
     return False
 
 
+def _has_place_part(lower: str, context: Context) -> bool:
+    """Whether a part between hyphens is a place or a compass point; of a
+    word without a hyphen (no place, as tested before) only the latter."""
+    if "-" not in lower:
+        return lower in lexicon.PLACE_PARTS
+    return any(
+        part in context.placenames or part in lexicon.PLACE_PARTS
+        for part in lower.split("-")
+    )
+
+
 def _name_like(word: str, context: Context) -> bool:
     """A capitalised word that is in no list of ordinary words."""
     lower = word.lower()
-    parts = lower.split("-")
     return not (
         lower in context.common_words
         or lower in context.placenames
         or lexicon.protects(word)
         or lower in lexicon.ROLE_NOUNS
-        or any(
-            part in context.placenames or part in lexicon.PLACE_PARTS for part in parts
-        )
+        or _has_place_part(lower, context)
         or STREET_SUFFIX.search(lower)
         or _SCHOOL_END.search(lower)
         or is_place_adjective(word, context)
@@ -351,18 +381,29 @@ def detect_name_runs(text: str, context: Context) -> Iterator[Candidate]:
     """Two to four capitalised words that are in no word list are a name
     Deduce does not know ("Oleksandr Kovalenko", "Wang Wei"); not after an
     article or a place noun ("de Goudse Waarheid", "park Schothorst")."""
-    for match in _CAPITALISED_RUN.finditer(text):
+    for match in _capitalised_runs(text):
         before = match.group("before").strip().lower()
         if before in _ARTICLES or before in lexicon.LOCATION_NOUNS:
             continue
-        words = list(_NON_SPACE.finditer(match.group("run")))
-        while words and not _name_like(words[0].group(), context):
-            words.pop(0)
-        while words and not _name_like(words[-1].group(), context):
-            words.pop()
-        if len(words) < 2 or not all(_name_like(w.group(), context) for w in words):
-            continue
-        offset = match.start("run")
-        yield Candidate(
-            offset + words[0].start(), offset + words[-1].end(), Label.PERSON, PERSON
-        )
+        span = _name_span(match.group("run"), context)
+        if span is not None:
+            offset = match.start("run")
+            yield Candidate(offset + span[0], offset + span[1], Label.PERSON, PERSON)
+
+
+def _name_span(run: str, context: Context) -> tuple[int, int] | None:
+    """Where in ``run`` the name is: its words without those at either end
+    that are not name-like; None when fewer than two remain or one between
+    is not. Each word is tested once (#13); a run has one space between
+    words, so ``split`` finds them and their places."""
+    words = run.split()
+    like = [_name_like(word, context) for word in words]
+    if like.count(True) < 2:
+        return None
+    first = like.index(True)
+    last = len(like) - 1 - like[::-1].index(True)
+    if not all(like[first:last]):
+        return None
+    start = sum(len(word) + 1 for word in words[:first])
+    end = sum(len(word) + 1 for word in words[: last + 1]) - 1
+    return start, end

@@ -3,12 +3,13 @@
 the reasoning that makes it exact.
 """
 
+import random
 import sys
 
 import regex
 
 from casebook.anonymisation import lexicon
-from casebook.anonymisation.detectors import names, schools
+from casebook.anonymisation.detectors import addresses, names, schools
 
 #: Every character, but the surrogates (no str holds them alone).
 ALL_CHARACTERS = "".join(
@@ -18,7 +19,7 @@ ALL_CHARACTERS = "".join(
 
 def test_case_odd_letters_are_all_that_lower_does_not_give():
     """A letter that a case-insensitive pattern matches with a letter of a
-    role or a cue is, in lower case, that letter; but for names._CASE_ODD."""
+    role, a cue or a stem is, in lower case, that letter; but for CASE_ODD."""
     letters = set("".join(lexicon.ROLE_NOUNS)) | set("".join(lexicon.NAME_CUES))
     letters |= set("".join(schools._AT_SCHOOL_WORDS + schools._GENERIC_WORDS))
     letters |= set("abcdefghijklmnopqrstuvwxyz")
@@ -28,7 +29,7 @@ def test_case_odd_letters_are_all_that_lower_does_not_give():
         for char in regex.findall("(?i)" + regex.escape(letter), ALL_CHARACTERS)
         if char.lower() != letter
     }
-    assert odd <= set(names._CASE_ODD)
+    assert odd <= set(addresses.CASE_ODD)
 
 
 def test_plain_lower():
@@ -130,8 +131,6 @@ def test_school_patterns_found_as_by_a_full_scan():
 
 
 def test_suffixes_searched_from_the_end_find_what_forwards_finds():
-    from casebook.anonymisation.detectors import addresses
-
     words = [
         "Dorpsstraat",
         "KERKWEG",
@@ -170,3 +169,68 @@ def test_capitalised_runs_found_as_by_a_full_scan():
         assert [m.span() for m in names._capitalised_runs(text)] == [
             m.span() for m in names._CAPITALISED_RUN.finditer(text)
         ], text
+
+
+def test_every_residence_cue_has_a_stem():
+    cues = regex.match(r"\(\?i\)\(\?:([a-z|]+)\)", addresses._RESIDENCE_CUE.pattern)
+    for cue in cues.group(1).split("|"):
+        assert any(stem in cue for stem in addresses._RESIDENCE_STEMS), cue
+    assert addresses._residence_before("Wonende  aan de Kerkstraat ", 27)
+    assert addresses._residence_before("WOONADRES: Kerkstraat nr. ", 26)
+    assert not addresses._residence_before("bij de Kerkstraat ", 18)
+    assert addresses._residence_before("woonſ ADREſ Kerkstraat ", 23) == bool(
+        addresses._RESIDENCE_CUE.search("woonſ ADREſ Kerkstraat ")
+    )
+
+
+def _words_before_one_at_a_time(text: str, end: int) -> list[tuple[int, int]]:
+    """The words before ``end`` as found before #13, one by one."""
+    window_start = max(0, end - 90)
+    spans = [
+        (window_start + m.start(), window_start + m.end())
+        for m in regex.finditer(r"[\p{L}\p{N}'’.-]+", text[window_start:end])
+    ]
+    result: list[tuple[int, int]] = []
+    for start, stop in reversed(spans):
+        if regex.search(r"[,;:!?()\n]", text[stop : result[-1][0] if result else end]):
+            break
+        result.append((start, stop))
+        if len(result) == 6:
+            break
+    return list(reversed(result))
+
+
+def test_words_before_in_one_call():
+    rnd = random.Random(13)
+    alphabet = "ab Cé1.-'’ ,;:!?()\n\t\xa0/\"&"
+    for _ in range(5000):
+        text = "".join(rnd.choice(alphabet) for _ in range(rnd.randrange(120)))
+        end = rnd.randrange(len(text) + 1)
+        expected = _words_before_one_at_a_time(text, end)
+        assert addresses._words_before(text, end) == expected, (text, end)
+
+
+def test_street_words_without_a_capital_are_none():
+    text = "we gingen naar de kerkstraat 12 en Kerkstraat 14"
+    assert addresses._street_words(text, text.index("12")) == []
+    words = addresses._street_words(text, text.index("14"))
+    assert text[words[0][0] : words[-1][1]] == "naar de kerkstraat 12 en Kerkstraat"
+
+
+def test_a_street_without_a_cue_is_the_one_with_a_cue_or_none():
+    """detect_addresses looks for a street as if cued first (#13): a cue
+    only adds the last way to find one."""
+    from casebook.anonymisation import engine
+
+    context = engine._context(engine.warm())
+    text = (
+        "Wonende Klaverweide 14, op de Kerkweg Oost 23, naar Zonnehof 7, "
+        "de Burgemeester van Randwijcklaan 8, in Amsterdam 12 en Nieuwbouw 5 "
+        "aan de Dorpsstraat 3 en Plein 1944 nr. 112"
+    )
+    for number in regex.finditer(r"\d+", text):
+        words = addresses._street_words(text, number.start())
+        with_cue = addresses._street_before(text, words, context, cued=True)
+        without = addresses._street_before(text, words, context)
+        assert without is None or without == with_cue, number.group()
+        assert with_cue is not None or without is None

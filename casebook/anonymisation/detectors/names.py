@@ -11,7 +11,7 @@ import regex
 
 from .. import lexicon
 from ..labels import Label
-from .addresses import STREET_ENDING, STREET_SUFFIX
+from .addresses import CASE_ODD, STREET_ENDING, STREET_SUFFIX
 from .base import (
     NAME_WORD,
     PERSON,
@@ -61,18 +61,12 @@ _OTHER_SCRIPT_RUN = regex.compile(
 )
 
 
-#: Letters that a case-insensitive pattern of ASCII letters matches although
-#: ``str.lower()`` does not give that letter: to (?i) "ſ" is an "s" and "İ"
-#: an "i" (found by trying every code point; a test holds it) (#13).
-_CASE_ODD = ("ſ", "İ")
-
-
 def plain_lower(text: str) -> str | None:
     """``text.lower()`` letter for letter, when a word of ASCII letters that
     a case-insensitive pattern finds at some place of ``text`` is, in lower
     case, at that same place of it; None when the text has a letter for which
     that does not hold. A substring test in it is a cheap pre-check (#13)."""
-    if any(odd in text for odd in _CASE_ODD):
+    if any(odd in text for odd in CASE_ODD):
         return None
     lowered = text.lower()
     return lowered if len(lowered) == len(text) else None

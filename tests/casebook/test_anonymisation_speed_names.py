@@ -234,3 +234,29 @@ def test_a_street_without_a_cue_is_the_one_with_a_cue_or_none():
         without = addresses._street_before(text, words, context)
         assert without is None or without == with_cue, number.group()
         assert with_cue is not None or without is None
+
+
+def test_street_after_a_name_with_the_endings_as_a_trie():
+    endings = "|".join(regex.escape(ending) for ending in addresses.STREET_ENDINGS)
+    one_by_one = regex.compile(
+        rf"{names.H}(?:\p{{Lu}}[\p{{L}}-]*{names.H})?\p{{Lu}}\p{{Ll}}*(?:{endings})\b"
+    )
+    for after in (
+        " Pololaan 3",
+        " Vleerstraatje",
+        " Vleerstraatjes",
+        "\tDe Str. 4",
+        " Van Goghstr.",
+        " Pololaan",
+        ", Pololaan",
+        " Kerkwegen",
+        "\xa0Grote Markt",
+        " Markt",
+        " zei",
+        "",
+    ):
+        text = "Marco" + after
+        assert bool(names._STREET_AFTER.match(text, 5)) == bool(
+            one_by_one.match(text, 5)
+        ), after
+        assert bool(one_by_one.match(text, 5)) <= (text[5:6] in names._H_CHARACTERS)

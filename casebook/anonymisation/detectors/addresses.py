@@ -43,20 +43,22 @@ def detect_postcodes(text: str, context: Context) -> Iterator[Candidate]:
         yield Candidate(match.start(), match.end(), Label.POSTCODE, PLACE)
 
 
-#: The endings of a street name ("Dorpsstraat", "Kerkweg"), as a group.
-STREET_ENDING = (
-    r"(?:straat|str\.|laan|weg|plein|gracht|kade|singel|dijk|dreef|hof|markt"
-    r"|pad|park|plantsoen|steeg|baan|dam|boulevard|allee|erf|veld|hout|burg|pier"
-    r"|wal|haven|brink|ring|plaats|poort|akker|oord|rade|wijk|zijde|straatje)"
+#: The endings of a street name ("Dorpsstraat", "Kerkweg").
+STREET_ENDINGS = (
+    *"straat str. laan weg plein gracht kade singel dijk dreef hof markt".split(),
+    *"pad park plantsoen steeg baan dam boulevard allee erf veld hout burg".split(),
+    *"pier wal haven brink ring plaats poort akker oord rade wijk zijde".split(),
+    "straatje",
 )
+_STREET_ENDING = f"(?:{'|'.join(regex.escape(ending) for ending in STREET_ENDINGS)})"
 #: Searched from the end (?r): tried forwards, every letter of a word began
 #: the alternation again; backwards, only the end can match (#13).
-STREET_SUFFIX = regex.compile(rf"(?ri){STREET_ENDING}$")
+STREET_SUFFIX = regex.compile(rf"(?ri){_STREET_ENDING}$")
 #: With a house number after it, more endings make a street: new-build
 #: streets and a hamlet's lanes ("Klaverweide 14", "Bongerdkamp 3"). Not in
 #: STREET_SUFFIX, which also decides that a word is no name ("Verhoek").
 _ADDRESS_SUFFIX = regex.compile(
-    rf"(?ri){STREET_ENDING[:-1]}"
+    rf"(?ri){_STREET_ENDING[:-1]}"
     r"|weide|kamp|gaarde|stede|donk|hoek|schans|zoom|kant|hage|horst|vliet)$"
 )
 _HOUSE_NUMBER = regex.compile(

@@ -11,7 +11,7 @@ import regex
 
 from .. import lexicon
 from ..labels import Label
-from .addresses import CASE_ODD, STREET_ENDING, STREET_SUFFIX
+from .addresses import CASE_ODD, STREET_ENDINGS, STREET_SUFFIX
 from .base import (
     NAME_WORD,
     PERSON,
@@ -195,7 +195,8 @@ def detect_listed_first_names(text: str, context: Context) -> Iterator[Candidate
         lower = match.group().lower()
         if lower not in context.first_names or not can_only_be_a_name(lower, context):
             continue
-        if _STREET_AFTER.match(text, match.end()):
+        end = match.end()
+        if text[end : end + 1] in _H_CHARACTERS and _STREET_AFTER.match(text, end):
             continue  # "Marco Pololaan", "Auke Vleerstraat": a street's name
         if opens_sentence(text, match.start()):
             following = text[match.end() : match.end() + 15].split()
@@ -204,8 +205,15 @@ def detect_listed_first_names(text: str, context: Context) -> Iterator[Candidate
         yield Candidate(match.start(), match.end(), Label.PERSON, PERSON)
 
 
+#: What H matches, tested before _STREET_AFTER, which begins with it (#13).
+_H_CHARACTERS = frozenset(" \t\xa0")
+#: The endings as a trie (lexicon.alternation): after the letters the
+#: endings are tried at each one, and a trie tries only those that begin
+#: with it (#13). Only whether it matches is used, which the order of the
+#: endings does not change.
 _STREET_AFTER = regex.compile(
-    rf"{H}(?:\p{{Lu}}[\p{{L}}-]*{H})?\p{{Lu}}\p{{Ll}}*{STREET_ENDING}\b"
+    rf"{H}(?:\p{{Lu}}[\p{{L}}-]*{H})?\p{{Lu}}\p{{Ll}}*"
+    rf"(?:{lexicon.alternation(STREET_ENDINGS)})\b"
 )
 _PERSON_VERBS = frozenset(
     """

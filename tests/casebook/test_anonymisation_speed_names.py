@@ -260,3 +260,31 @@ def test_street_after_a_name_with_the_endings_as_a_trie():
             one_by_one.match(text, 5)
         ), after
         assert bool(one_by_one.match(text, 5)) <= (text[5:6] in names._H_CHARACTERS)
+
+
+def test_no_letter_before_a_role_is_one_in_lower_case():
+    """_ROLE_PLACE skips a place after an ASCII letter, digit, _ or - in the
+    lower-case text: only such a character in the text gives one, where
+    _BY_ROLE cannot begin either; "ö" (of "coördinator") likewise."""
+    word_or_hyphen = regex.compile(r"[\w-]")
+    for char in ALL_CHARACTERS:
+        lower = char.lower()
+        if lower in set("0123456789abcdefghijklmnopqrstuvwxyz_-ö"):
+            assert word_or_hyphen.match(char), hex(ord(char))
+
+
+def test_nicknames_and_initials_found_as_by_a_full_scan():
+    texts = [
+        "Albertus (Bert) Nijland en d'Artagnan (Art) van Dijk; Jan (Kees) (Piet) Smit",
+        "Anne-Marie (Mies) de Vries, x-Jan (Jo) Bos, Jan(Jo) Bos, Jan  (Jo) Bos",
+        "Medeverdachte Jurvin C. (16), Ab C., Abcdefghijklmnopqrstuvw D.; Jo E.:",
+        "Jurvin\u00a0C.\u00a0(16), éJurvin C. (1), Jürgen K.; Ole P.Q., Ann B. ,",
+    ]
+    for text in texts:
+        for pattern, found in (
+            (names._NICKNAME_INSIDE, names._nicknames_inside(text)),
+            (names._WORD_AND_INITIAL, names._words_and_initials(text)),
+        ):
+            assert [m.span() for m in found] == [
+                m.span() for m in pattern.finditer(text)
+            ], text

@@ -148,11 +148,53 @@ _NICKNAME_INSIDE = regex.compile(
     rf"(?<![\w-])(?P<first>{NAME_WORD}){H}\((?P<called>\p{{Lu}}\p{{Ll}}+)\){H}"
     rf"(?:{_INTERFIX}{H})?{NAME_WORD}"
 )
+#: The name used in brackets of _NICKNAME_INSIDE, rare in a text: looked for
+#: first (#13).
+_CALLED = regex.compile(rf"{H}\(\p{{Lu}}\p{{Ll}}+\){H}")
+#: The letters, apostrophes and hyphens that end at a place, read backwards.
+_NAME_LETTERS_BEFORE = regex.compile(r"(?r)[\p{L}'’-]+")
+
+
+def _nicknames_inside(text: str) -> Iterator[regex.Match]:
+    """``_NICKNAME_INSIDE.finditer(text)``, tried only where a match can
+    begin: in the first name before a name in brackets, which is made of
+    letters, apostrophes and hyphens, so within those that end at the
+    space before the bracket (#13)."""
+    if "(" not in text:
+        return iter(())
+    starts = [
+        at
+        for called in _CALLED.finditer(text, overlapped=True)
+        if (word := _NAME_LETTERS_BEFORE.match(text, 0, called.start()))
+        for at in range(word.start(), word.end())
+    ]
+    return matches_from(_NICKNAME_INSIDE, text, starts)
+
+
 #: "Medeverdachte Jurvin C. (16)": a capitalised word and an initial, then a
 #: bracket or a comma; the first name need not be in any list.
 _WORD_AND_INITIAL = regex.compile(
     rf"(?<![\w@.'’-])(?P<first>\p{{Lu}}\p{{Ll}}{{2,20}}){H}\p{{Lu}}\.(?={H}?[(,;:])"
 )
+
+#: Where _WORD_AND_INITIAL has its initial: its only part of a kind that is
+#: rare in a text, so it is looked for first (#13).
+_INITIAL_AND_BREAK = regex.compile(rf"{H}\p{{Lu}}\.(?={H}?[(,;:])")
+#: The word before the initial, read backwards from its end.
+_WORD_BEFORE_INITIAL = regex.compile(r"(?r)\p{Lu}\p{Ll}{2,20}")
+
+
+def _words_and_initials(text: str) -> Iterator[regex.Match]:
+    """``_WORD_AND_INITIAL.finditer(text)``, tried only where a match can
+    begin: the capitalised word just before an initial and a break. Its
+    letters end at the space; read backwards, they give the one place the
+    word can begin (more than 20 small letters give none) (#13)."""
+    starts = [
+        word.start()
+        for initial in _INITIAL_AND_BREAK.finditer(text)
+        if (word := _WORD_BEFORE_INITIAL.match(text, 0, initial.start()))
+    ]
+    return matches_from(_WORD_AND_INITIAL, text, starts)
 
 
 _GROUP_BEFORE = regex.compile(
@@ -227,9 +269,12 @@ _PERSON_VERBS = frozenset(
 #: with a role, which is followed by a space, a bracket or a colon, or ends
 #: in a dot. The standard ``re`` finds these literal words several times
 #: faster than ``regex`` (#13). A role found inside a longer one is skipped;
-#: it follows a letter or a hyphen, where _BY_ROLE cannot begin.
+#: it follows a letter or a hyphen, where _BY_ROLE cannot begin. Nor can it
+#: begin after a letter, digit, _ or - of ASCII in the lower-case text: only
+#: those and the Kelvin sign (a letter) give one in lower case (a test holds
+#: it).
 _ROLE_PLACE = re.compile(
-    "(?:"
+    "(?<![0-9a-z_-])(?:"
     + lexicon.alternation(role.rstrip(".") for role in lexicon.ROLE_NOUNS)
     + r")(?=[ \t\xa0(:.])"
 )
@@ -245,29 +290,33 @@ def _role_matches(text: str, lowered: str | None) -> Iterator[regex.Match]:
 
 #: Every cue of _BY_CUE has one of these in it (a test holds it).
 _CUE_STEMS = ("naam", "geheten", "alias", "bekend", "ook wel", "heet", "noem")
+_CUES_BY_STEM = {
+    stem: tuple(cue for cue in lexicon.NAME_CUES if stem in cue) for stem in _CUE_STEMS
+}
 
 
 def _cue_matches(text: str, lowered: str | None) -> Iterator[regex.Match]:
     """``_BY_CUE.finditer(text)``, tried only where a cue stands: every
     match begins with one. Cues overlap ("bij de naam", "naam"), so each
-    is looked for on its own (#13)."""
+    is looked for on its own; only those with a stem in the text (#13)."""
     if lowered is None:
         return _BY_CUE.finditer(text)
-    if not any(stem in lowered for stem in _CUE_STEMS):
-        return iter(())
-    return matches_from(_BY_CUE, text, word_starts(lowered, lexicon.NAME_CUES))
+    cues = [
+        cue for stem, cues in _CUES_BY_STEM.items() if stem in lowered for cue in cues
+    ]
+    return matches_from(_BY_CUE, text, word_starts(lowered, cues))
 
 
 _OTHER_SCRIPT_CHAR = regex.compile(_OTHER_SCRIPT)
 
 
 def detect_names(text: str, context: Context) -> Iterator[Candidate]:
-    for match in _NICKNAME_INSIDE.finditer(text):
+    for match in _nicknames_inside(text):
         if any(
             match.group(g).lower() in context.first_names for g in ("first", "called")
         ):
             yield Candidate(match.start(), match.end(), Label.PERSON, PERSON)
-    for match in _WORD_AND_INITIAL.finditer(text):
+    for match in _words_and_initials(text):
         if can_only_be_a_name(match.group("first"), context):
             yield Candidate(match.start(), match.end(), Label.PERSON, PERSON)
     lowered = plain_lower(text)

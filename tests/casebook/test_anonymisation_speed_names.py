@@ -288,3 +288,20 @@ def test_nicknames_and_initials_found_as_by_a_full_scan():
             assert [m.span() for m in found] == [
                 m.span() for m in pattern.finditer(text)
             ], text
+
+
+def test_street_or_school_ending_as_the_patterns_tell_it():
+    look_alike = regex.findall(r"(?i)[a-z.]", ALL_CHARACTERS)
+    endings = addresses.STREET_ENDINGS + names._SCHOOL_ENDINGS
+    words = ["kerk", "", "-", "ab\n", "weg\n", "wegen", "ſtraat", "Straat"]
+    for ending in endings:
+        words += [f"kerk{ending}", f"{ending}\n", f"{ending}x", ending[1:]]
+        for char in look_alike:
+            for at in (0, len(ending) - 1):
+                words.append("x" + ending[:at] + char + ending[at + 1 :])
+    for word in words:
+        lower = word.lower()
+        expected = bool(
+            addresses.STREET_SUFFIX.search(lower) or names._SCHOOL_END.search(lower)
+        )
+        assert names._street_or_school_ending(lower) == expected, repr(word)

@@ -104,8 +104,9 @@ def matches_from(
 # on every call, which cost more than the search of a short name (#13).
 _NON_SPACE = regex.compile(r"\S+")
 _INITIALS_OR_GIVEN = regex.compile(r"(?:\p{Lu}\.)+|\(\p{Lu}[\p{L}-]+\)")
+_SCHOOL_ENDINGS = ("college", "lyceum", "gymnasium", "school", "academie")
 #: Searched from the end: see STREET_SUFFIX (#13).
-_SCHOOL_END = regex.compile(r"(?r)(?:college|lyceum|gymnasium|school|academie)$")
+_SCHOOL_END = regex.compile(rf"(?r)(?:{'|'.join(_SCHOOL_ENDINGS)})$")
 
 
 def _trim_name(
@@ -413,6 +414,16 @@ def _has_place_part(lower: str, context: Context) -> bool:
     )
 
 
+def _street_or_school_ending(lower: str) -> bool:
+    """``STREET_SUFFIX.search(lower) or _SCHOOL_END.search(lower)`` for a
+    word in lower case, told by ``endswith`` (#13). In lower case, the only
+    letter (?i) takes for another is "ſ" (an "s"), and ``$`` also matches
+    before a line end: with either, the patterns are asked."""
+    if "ſ" in lower or "\n" in lower:
+        return bool(STREET_SUFFIX.search(lower) or _SCHOOL_END.search(lower))
+    return lower.endswith(STREET_ENDINGS) or lower.endswith(_SCHOOL_ENDINGS)
+
+
 def _name_like(word: str, context: Context) -> bool:
     """A capitalised word that is in no list of ordinary words."""
     lower = word.lower()
@@ -422,8 +433,7 @@ def _name_like(word: str, context: Context) -> bool:
         or lexicon.protects(word)
         or lower in lexicon.ROLE_NOUNS
         or _has_place_part(lower, context)
-        or STREET_SUFFIX.search(lower)
-        or _SCHOOL_END.search(lower)
+        or _street_or_school_ending(lower)
         or is_place_adjective(word, context)
     )
 

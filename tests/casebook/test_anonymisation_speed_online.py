@@ -1,0 +1,81 @@
+"""The shortcuts of the number and online detectors and the birth dates find
+exactly what the patterns they stand in for find (#13)."""
+
+import string
+import sys
+
+import pytest
+import regex
+
+from casebook.anonymisation.detectors import numbers
+
+#: Every character but the surrogates.
+ALL_CHARACTERS = "".join(
+    chr(code) for code in range(sys.maxunicode + 1) if not 0xD800 <= code < 0xE000
+)
+#: What cue words are made of.
+CUE_CHARACTERS = string.ascii_lowercase + string.digits + " .-:'@/_*"
+
+
+def test_lowering_finds_what_ignoring_case_matches():
+    """Outside the characters ``caseless`` refuses, a character matches an
+    ASCII cue character case-insensitively exactly when it lowers to it."""
+    lowering = {cue: set() for cue in CUE_CHARACTERS}
+    for ch in ALL_CHARACTERS:
+        if (lower := ch.lower()) in lowering:
+            lowering[lower].add(ch)
+    for cue in CUE_CHARACTERS:
+        pattern = regex.compile("(?i)" + regex.escape(cue))
+        matched = {m.group() for m in pattern.finditer(ALL_CHARACTERS)}
+        assert matched ^ lowering[cue] <= set(numbers._FOLDS_APART), cue
+
+
+def test_only_refused_characters_lower_to_more_than_one():
+    longer = {ch for ch in ALL_CHARACTERS if len(ch.lower()) != 1}
+    assert longer <= set(numbers._FOLDS_APART)
+
+
+def test_caseless():
+    assert numbers.caseless("Zaaknummer PL09") == "zaaknummer pl09"
+    assert numbers.caseless("ſaak") is None
+    assert numbers.caseless("İd") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ZAAKNUMMER 123, nrnr Nummer, p.v. P.V.-nr",
+        "VT-zorgmeldingnummer: 12345 en meldkenmerk AB123",
+        "",
+        "nr",
+        "zaak Kenmerk nummer",  # the "K" is the Kelvin sign
+    ],
+)
+@pytest.mark.parametrize(
+    "words", [numbers._CASE_WORDS, numbers._ID_WORDS, numbers._ANY_NUMBER_WORDS]
+)
+def test_word_places_are_the_overlapped_matches(text, words):
+    pattern = numbers.alternation_of(words)
+    expected = [m.start() for m in pattern.finditer(text, overlapped=True)]
+    assert numbers.word_places(numbers.caseless(text), words) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "PL0900-2024123456 en ECLI:NL:RBAMS:2024:1234, zaak 16/123456-24",
+        "ZVH-GM-2025-0093/ZM-2025-00832 x-25-0411784 2024-ZVH-00417 25/NN/7718",
+        "onder nr ZM-2025-00832;VTH-26-018842_ a-VTH-26-018842 ３３/123456",
+        "",
+    ],
+)
+def test_case_shapes_as_finditer(text):
+    expected = [m.span() for m in numbers._CASE_SHAPES.finditer(text)]
+    assert [m.span() for m in numbers._case_shapes(text)] == expected
+
+
+def test_char_class_remembers_the_regex_answer():
+    word = numbers.CharClass(r"[\w-]")
+    for ch in "a-_é\u0301 .,/":
+        assert (ch in word) == bool(regex.fullmatch(r"[\w-]", ch))
+        assert (ch in word) == bool(regex.fullmatch(r"[\w-]", ch))

@@ -60,33 +60,35 @@ def alternation_of(words: Iterable[str]) -> regex.Pattern:
     return regex.compile("(?i)" + "|".join(regex.escape(word) for word in words))
 
 
-class CharClass:
-    """Whether a character is in a ``regex`` character class, remembered per
-    character: a call of the pattern for each would cost more than the
-    match it saves (#13)."""
+class CharClass(dict[str, bool]):
+    """Whether a character is in a ``regex`` character class
+    (``char_class[ch]``), remembered per character: a call of the pattern
+    for each would cost more than the match it saves (#13)."""
 
     def __init__(self, char_class: str) -> None:
+        super().__init__()
         self._pattern = regex.compile(char_class)
-        self._known: dict[str, bool] = {}
 
-    def __contains__(self, ch: str) -> bool:
-        known = self._known.get(ch)
-        if known is None:
-            known = self._known[ch] = self._pattern.fullmatch(ch) is not None
+    def __missing__(self, ch: str) -> bool:
+        known = self[ch] = self._pattern.fullmatch(ch) is not None
         return known
 
 
 def starts_near(
     text: str, cues: Iterable[int], reach: int, before: CharClass, first: CharClass
 ) -> list[int]:
-    """The places at most ``reach`` characters before one of ``cues`` where
-    a pattern that opens with ``(?<!before)first`` can match, in order."""
-    starts: set[int] = set()
+    """The places at most ``reach`` characters before one of ``cues`` (in
+    order) where a pattern that opens with ``(?<!before)first`` can match,
+    in order. Each place is looked at once, though cues lie close together
+    (the digits of a date)."""
+    starts: list[int] = []
+    done = 0
     for cue in cues:
-        for start in range(max(0, cue - reach), cue + 1):
-            if text[start] in first and (start == 0 or text[start - 1] not in before):
-                starts.add(start)
-    return sorted(starts)
+        for start in range(max(done, cue - reach), cue + 1):
+            if first[text[start]] and (start == 0 or not before[text[start - 1]]):
+                starts.append(start)
+        done = max(done, cue + 1)
+    return starts
 
 
 def matches_at(
@@ -324,19 +326,37 @@ def _document_numbers(text: str, lowered: str | None) -> Iterator[Candidate]:
             yield Candidate(match.start(), match.end(), Label.ID_NUMBER, CUE_NUMBER)
 
 
-#: The first digit of every match of ``_CASE_SHAPES`` lies at most 15
-#: characters after its start ("ECLI:NL:GHARL:2024:…"), and starts a run of
-#: digits.
-_DIGITS = regex.compile(r"\d+")
+_DIGIT = CharClass(r"\d")
 _SHAPE_BEFORE = CharClass(r"[\w/-]")
 _SHAPE_FIRST = CharClass(r"[A-Z\d]")
 
 
+def _shape_cues(text: str) -> list[int]:
+    """Places at most 15 characters after the start of every match of
+    ``_CASE_SHAPES``, in order: each match but "PL…" and "ECLI…" has a
+    dash or a slash right after a digit ("16/…", "ZVH-GM-2025-…")."""
+    cues = [
+        at
+        for mark in "-/"
+        for at in _places(text, mark)
+        if at > 0 and _DIGIT[text[at - 1]]
+    ]
+    cues.extend(_places(text, "PL"))
+    cues.extend(_places(text, "ECLI"))
+    return sorted(cues)
+
+
+def _places(text: str, word: str) -> Iterator[int]:
+    at = text.find(word)
+    while at >= 0:
+        yield at
+        at = text.find(word, at + 1)
+
+
 def _case_shapes(text: str) -> Iterator[regex.Match]:
     """``_CASE_SHAPES.finditer(text)``, tried only where a match can start:
-    before a digit, at the start of a word (#13)."""
-    digits = [run.start() for run in _DIGITS.finditer(text)]
-    starts = starts_near(text, digits, 15, _SHAPE_BEFORE, _SHAPE_FIRST)
+    at the start of a word near a dash after a digit (#13)."""
+    starts = starts_near(text, _shape_cues(text), 15, _SHAPE_BEFORE, _SHAPE_FIRST)
     return matches_at(_CASE_SHAPES, text, starts)
 
 

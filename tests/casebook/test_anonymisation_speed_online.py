@@ -7,7 +7,7 @@ import sys
 import pytest
 import regex
 
-from casebook.anonymisation.detectors import numbers
+from casebook.anonymisation.detectors import numbers, online
 
 #: Every character but the surrogates.
 ALL_CHARACTERS = "".join(
@@ -79,3 +79,32 @@ def test_char_class_remembers_the_regex_answer():
     for ch in "a-_é\u0301 .,/":
         assert word[ch] == bool(regex.fullmatch(r"[\w-]", ch))
         assert word[ch] == bool(regex.fullmatch(r"[\w-]", ch))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "x²_ab en a.²_b, @jan_ en e\u0301x_y",  # a number sign, a combining mark
+        "__init__ hollandsepedojagers_ _x a_b_c_d",
+        "'larsz050', ‘semmie.events’ en „Lotje 13”",
+        "Gebruiker: 'Anne' via het ACCOUNT anne_2 of snapchat-account: pim.x",
+        "accountnaam x.y, username ab_cd, onder de naam 'X'",
+        "",
+    ],
+)
+def test_handle_shortcuts_as_finditer(text):
+    for pattern, shortcut in (
+        (online._UNDERSCORED, online._underscored),
+        (online._QUOTED_WORD, online._quoted_words),
+        (online._HANDLE_CUE, online._handle_cue_matches),
+    ):
+        expected = [m.span() for m in pattern.finditer(text)]
+        assert [m.span() for m in shortcut(text)] == expected
+
+
+def test_cue_words_find_every_word():
+    listed = ["account", "het account", "accountnaam", "user", "username", "naam"]
+    words = numbers.CueWords(listed, parts=("account",))
+    text = "het accountnaam van user username, naam"
+    assert words.places(text) == numbers.word_places(text, listed)
+    assert words.places("") == []

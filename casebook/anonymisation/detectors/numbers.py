@@ -41,9 +41,9 @@ def caseless(text: str) -> str | None:
 
 
 def word_places(lowered: str, words: Iterable[str]) -> list[int]:
-    """Every place in ``lowered`` (from :func:`caseless`) where one of the
-    lower-case ASCII ``words`` starts, in order: the starts of
-    ``finditer(text, overlapped=True)`` of their case-insensitive
+    """Every place in ``lowered`` where one of ``words`` starts, in order.
+    In the text from :func:`caseless`, for lower-case ASCII words: the
+    starts of ``finditer(text, overlapped=True)`` of their case-insensitive
     alternation."""
     places: set[int] = set()
     for word in words:
@@ -52,6 +52,29 @@ def word_places(lowered: str, words: Iterable[str]) -> list[int]:
             places.add(at)
             at = lowered.find(word, at + 1)
     return sorted(places)
+
+
+class CueWords:
+    """Lower-case ASCII words to find in the text from :func:`caseless`,
+    grouped under a part that each word of a group holds: where the part is
+    missing, none of its words is looked for (#13). A word that begins with
+    another is left out: it starts where that one does."""
+
+    def __init__(self, words: Iterable[str], parts: Iterable[str] = ()) -> None:
+        words = list(dict.fromkeys(words))
+        self._groups: dict[str, list[str]] = {}
+        for word in words:
+            if not any(other != word and word.startswith(other) for other in words):
+                part = next((part for part in parts if part in word), "")
+                self._groups.setdefault(part, []).append(word)
+
+    def places(self, lowered: str) -> list[int]:
+        """What :func:`word_places` finds for all the words."""
+        places: list[int] = []
+        for part, words in self._groups.items():
+            if part in lowered:
+                places.extend(word_places(lowered, words))
+        return sorted(set(places))
 
 
 def alternation_of(words: Iterable[str]) -> regex.Pattern:
@@ -104,7 +127,8 @@ def matches_at(
             end = match.end()
 
 
-_WORD_OR_DASH = CharClass(r"[\w-]")
+#: What a word is made of, for patterns that open with ``(?<![\w-])``.
+WORD_OR_DASH = CharClass(r"[\w-]")
 
 
 _PHONE_NL = regex.compile(
@@ -376,7 +400,7 @@ def _near_cue_words(
     if lowered is None:
         return finditer_near(pattern, text, alternation, reach)
     cues = word_places(lowered, words)
-    starts = starts_near(text, cues, reach, _WORD_OR_DASH, _WORD_OR_DASH)
+    starts = starts_near(text, cues, reach, WORD_OR_DASH, WORD_OR_DASH)
     return matches_at(pattern, text, starts)
 
 

@@ -17,6 +17,15 @@ from .base import (
     Context,
     finditer_near,
 )
+from .numbers import (
+    WORD_OR_DASH,
+    CharClass,
+    CueWords,
+    caseless,
+    matches_at,
+    starts_near,
+    word_places,
+)
 
 #: Also written to fool harvesters: "naam(at)provider.nl", "naam [at] x.nl".
 _DOT = r"(?:\.|[ \t]?(?i:\(dot\)|\[dot\])[ \t]?)"
@@ -186,13 +195,43 @@ def coordinated_handles(
             end = start + len(word)
 
 
+_NAME_CHAR = CharClass(r"[\p{L}\p{N}.]")
+_BEFORE_UNDERSCORED = CharClass(r"[\w@.]")
+
+
+def _underscored(text: str) -> Iterator[regex.Match]:
+    """``_UNDERSCORED.finditer(text)``, tried only where a match can start
+    (#13): every match has an underscore, and only letters, digits and dots
+    before its first one."""
+    starts: set[int] = set()
+    for underscore in word_places(text, ("_",)):
+        start = underscore
+        while True:
+            if start == 0 or not _BEFORE_UNDERSCORED[text[start - 1]]:
+                starts.add(start)
+            if start == 0 or not _NAME_CHAR[text[start - 1]]:
+                break
+            start -= 1
+    return matches_at(_UNDERSCORED, text, sorted(starts))
+
+
+def _quoted_words(text: str) -> Iterator[regex.Match]:
+    """``_QUOTED_WORD.finditer(text)``: every match starts right after a
+    quote, so it is tried only there (#13)."""
+    return matches_at(_QUOTED_WORD, text, [at + 1 for at in word_places(text, QUOTE)])
+
+
 def _handles_by_shape(text: str, context: Context) -> Iterator[Candidate]:
-    # Tested first: the scan costs, and every match holds an underscore.
-    for match in _UNDERSCORED.finditer(text) if "_" in text else ():
+    for match in _underscored(text):
         start, end = match.start(), _trim(text, match.start(), match.end())
         yield Candidate(start, end, Label.HANDLE, HANDLE)
-    for pattern in (_QUOTED_WORD, _PLATFORM_COLON):
-        for match in pattern.finditer(text):
+    # Every match of ``_PLATFORM_COLON`` has a colon (#13).
+    platform_colon = _PLATFORM_COLON.finditer(text) if ":" in text else ()
+    for pattern, matches in (
+        (_QUOTED_WORD, _quoted_words(text)),
+        (_PLATFORM_COLON, platform_colon),
+    ):
+        for match in matches:
             word = match.group("word").rstrip(".")
             mixed = any(c.isdigit() for c in word) and any(c.isalpha() for c in word)
             dotted = "." in word.strip(".")
@@ -242,8 +281,25 @@ def _after_group_noun(text: str, start: int) -> bool:
     return any(word in lexicon.GROUP_NOUNS for word in words[-4:])
 
 
+_HANDLE_CUE_WORDS = CueWords(
+    lexicon.HANDLE_CUES, parts=("account", "naam", "door", "zich", "van")
+)
+
+
+def _handle_cue_matches(text: str) -> Iterator[regex.Match]:
+    """``_HANDLE_CUE.finditer(text)``: every match starts with a cue word,
+    so it is tried only where one stands (#13)."""
+    lowered = caseless(text)
+    if lowered is None:
+        return _HANDLE_CUE.finditer(text)
+    cues = _HANDLE_CUE_WORDS.places(lowered)
+    return matches_at(
+        _HANDLE_CUE, text, starts_near(text, cues, 0, WORD_OR_DASH, WORD_OR_DASH)
+    )
+
+
 def _handles_by_cue(text: str, context: Context) -> Iterator[Candidate]:
-    for match in _HANDLE_CUE.finditer(text):
+    for match in _handle_cue_matches(text):
         if match.group("quoted") and _after_group_noun(text, match.start()):
             continue
         if match.group("quoted"):

@@ -108,3 +108,22 @@ def test_cue_words_find_every_word():
     text = "het accountnaam van user username, naam"
     assert words.places(text) == numbers.word_places(text, listed)
     assert words.places("") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "zie WWW.Leerkring.NL/x, https://t.me/naam en http://x.y.z.w.v.nl",
+        "naam@x.nl, o.a. J.P. en linktr.ee/naam (via x.com/p) of ab-cd.online.",
+        "a/b.nl x@y.com.de é.nl e\u0301.nl ..nl K.co ſ.it",
+        "",
+    ],
+)
+def test_url_shortcuts_as_finditer(text):
+    lowered = numbers.caseless(text)
+    for pattern, shortcut in (
+        (online._URL_SCHEME, online._with_scheme),
+        (online._URL_BARE, online._bare_domains),
+    ):
+        expected = [m.span() for m in pattern.finditer(text)]
+        assert [m.span() for m in shortcut(text, lowered)] == expected

@@ -53,9 +53,12 @@ _HANDLE = regex.compile(
 )
 
 
+_SCHEME_AND_WWW = regex.compile(r"(?i)^(?:https?://)?(?:www\.)?")
+
+
 def _host(url: str) -> tuple[str, str]:
     """(host without www, path) of a URL written with or without scheme."""
-    rest = regex.sub(r"(?i)^(?:https?://)?(?:www\.)?", "", url)
+    rest = _SCHEME_AND_WWW.sub("", url)
     host, _, path = rest.partition("/")
     return host.lower(), path
 
@@ -96,6 +99,39 @@ _URL_COUNTRY = regex.compile(
 _COUNTRY_END = regex.compile(r"(?i)\.[a-z]{2}/")
 
 
+#: The first two letters of each ending in ``TLDS``.
+_TLD_HEADS = frozenset(tld[:2] for tld in TLDS.split("|"))
+_SCHEME_WORDS = ("http", "www.")
+_IN_HOST = CharClass(r"[\w@./-]")
+
+
+def _with_scheme(text: str, lowered: str | None) -> Iterator[regex.Match]:
+    """``_URL_SCHEME.finditer(text)``: every match starts with "http" or
+    "www.", so it is tried only there (#13)."""
+    if lowered is None:
+        return _URL_SCHEME.finditer(text)
+    return matches_at(_URL_SCHEME, text, word_places(lowered, _SCHEME_WORDS))
+
+
+def _bare_domains(text: str, lowered: str | None) -> Iterator[regex.Match]:
+    """``_URL_BARE.finditer(text)``, tried only where a match can start
+    (#13). Every match has a dot before the first letters of an ending,
+    and what comes before that dot is letters, digits, dots and dashes
+    after a character that is none of those, "@" or "/": a match can only
+    start where the run of those characters (and "@" and "/") before such
+    a dot starts."""
+    if lowered is None:
+        return _URL_BARE.finditer(text)
+    starts: set[int] = set()
+    for dot in word_places(lowered, (".",)):
+        if lowered[dot + 1 : dot + 3] in _TLD_HEADS:
+            start = dot
+            while start > 0 and _IN_HOST[text[start - 1]]:
+                start -= 1
+            starts.add(start)
+    return matches_at(_URL_BARE, text, sorted(starts))
+
+
 def detect_urls(text: str, context: Context) -> Iterator[Candidate]:
     for match in finditer_near(_URL_COUNTRY, text, _COUNTRY_END, 255):
         end = _trim(text, match.start(), match.end())
@@ -103,12 +139,13 @@ def detect_urls(text: str, context: Context) -> Iterator[Candidate]:
     """URLs with a path (a profile, a group invitation, a post) are always
     removed; a bare domain only when it is not a platform, an authority or
     a municipality."""
-    for match in _URL_SCHEME.finditer(text):
+    lowered = caseless(text)
+    for match in _with_scheme(text, lowered):
         end = _trim(text, match.start(), match.end())
         host, path = _host(text[match.start() : end])
         if path.strip("/") or not _domain_is_protected(host, context):
             yield Candidate(match.start(), end, Label.URL, STRUCTURED)
-    for match in _URL_BARE.finditer(text):
+    for match in _bare_domains(text, lowered):
         end = _trim(text, match.start(), match.end())
         host, path = _host(text[match.start() : end])
         if path.strip("/"):

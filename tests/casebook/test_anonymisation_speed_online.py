@@ -127,3 +127,29 @@ def test_url_shortcuts_as_finditer(text):
     ):
         expected = [m.span() for m in pattern.finditer(text)]
         assert [m.span() for m in shortcut(text, lowered)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mail naam@x.nl, a.b+c@d.co.uk of naam (at) x (dot) nl, naam[AT]x.nl",
+        "@jan, a@b@c.nl, é\u0301@x.nl, x.y@, naam\t{at}x.com",
+        "",
+    ],
+)
+def test_emails_as_finditer(text):
+    expected = [m.span() for m in online._EMAIL.finditer(text)]
+    assert [m.span() for m in online._emails(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "AB-12-34, 12-ABC-3 en 1-ABC-23; x-AB-12-34 en AB-12-345",
+        "٣٣-AB-12 (AB-12-CD) 99-XX-9",
+        "",
+    ],
+)
+def test_plates_as_finditer(text):
+    expected = [m.span() for m in numbers._PLATE.finditer(text)]
+    assert [m.span() for m in numbers._plates(text)] == expected

@@ -226,15 +226,28 @@ def detect_ips(text: str, context: Context) -> Iterator[Candidate]:
 _PLATE = regex.compile(rf"(?<![\w-])(?:{checks.PLATE_PATTERN})(?![\w-])")
 #: Every plate has a dash at most 3 characters after its start.
 _DASH = regex.compile(r"-")
+_CAPITAL_OR_DIGIT = CharClass(r"[A-Z\d]")
 _PLATE_CUE = regex.compile(
     r"(?i)\bkenteken(?:plaat|nummer)?\s*(?:is|was|van)?\s*:?\s*"
     r"(?P<plate>[A-Z0-9]{1,3}-?[A-Z0-9]{2,3}-?[A-Z0-9]{1,3})(?![\w-])"
 )
 
 
+def _plates(text: str) -> Iterator[regex.Match]:
+    """``_PLATE.finditer(text)``, tried only at the starts of words up to 3
+    characters before a dash (#13)."""
+    dashes = word_places(text, ("-",))
+    starts = starts_near(text, dashes, 3, WORD_OR_DASH, _CAPITAL_OR_DIGIT)
+    return matches_at(_PLATE, text, starts)
+
+
 def detect_plates(text: str, context: Context) -> Iterator[Candidate]:
-    for match in finditer_near(_PLATE, text, _DASH, 3):
+    for match in _plates(text):
         yield Candidate(match.start(), match.end(), Label.PLATE, STRUCTURED)
+    lowered = caseless(text)
+    # Every match of ``_PLATE_CUE`` holds the word (#13).
+    if lowered is not None and "kenteken" not in lowered:
+        return
     for match in _PLATE_CUE.finditer(text):
         value = match.group("plate").upper()
         if checks.plate_sidecode(value) or checks.plate_with_dashes(value):
@@ -352,7 +365,6 @@ def _document_numbers(text: str, lowered: str | None) -> Iterator[Candidate]:
 
 _DIGIT = CharClass(r"\d")
 _SHAPE_BEFORE = CharClass(r"[\w/-]")
-_SHAPE_FIRST = CharClass(r"[A-Z\d]")
 
 
 def _shape_cues(text: str) -> list[int]:
@@ -380,7 +392,7 @@ def _places(text: str, word: str) -> Iterator[int]:
 def _case_shapes(text: str) -> Iterator[regex.Match]:
     """``_CASE_SHAPES.finditer(text)``, tried only where a match can start:
     at the start of a word near a dash after a digit (#13)."""
-    starts = starts_near(text, _shape_cues(text), 15, _SHAPE_BEFORE, _SHAPE_FIRST)
+    starts = starts_near(text, _shape_cues(text), 15, _SHAPE_BEFORE, _CAPITAL_OR_DIGIT)
     return matches_at(_CASE_SHAPES, text, starts)
 
 

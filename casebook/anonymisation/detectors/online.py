@@ -83,9 +83,31 @@ def _trim(text: str, start: int, end: int) -> int:
     return end
 
 
+_AT_WORDS = ("@", "(at)", "[at]", "{at}")
+_IN_USER_NAME = CharClass(r"[\w.+-]")
+_SPACE_OR_TAB = (" ", "\t")
+
+
+def _emails(text: str) -> Iterator[regex.Match]:
+    """``_EMAIL.finditer(text)``, tried only where a match can start (#13):
+    the user name before an "@" (or a space and "(at)") is made of
+    characters that the character before a match is none of, so a match
+    starts where that run of them starts."""
+    lowered = caseless(text)
+    if lowered is None:
+        return finditer_near(_EMAIL, text, _AT, 65)
+    starts: set[int] = set()
+    for at in word_places(lowered, _AT_WORDS):
+        ends = (at, at - 1) if at > 0 and text[at - 1] in _SPACE_OR_TAB else (at,)
+        for start in ends:
+            while start > 0 and _IN_USER_NAME[text[start - 1]]:
+                start -= 1
+            starts.add(start)
+    return matches_at(_EMAIL, text, sorted(starts))
+
+
 def detect_emails(text: str, context: Context) -> Iterator[Candidate]:
-    # The scan costs: tried only up to the length of a user name before "@".
-    for match in finditer_near(_EMAIL, text, _AT, 65):
+    for match in _emails(text):
         yield Candidate(match.start(), match.end(), Label.EMAIL, STRUCTURED)
 
 

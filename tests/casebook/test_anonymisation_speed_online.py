@@ -7,6 +7,7 @@ import sys
 import pytest
 import regex
 
+from casebook.anonymisation import dates
 from casebook.anonymisation.detectors import numbers, online
 
 #: Every character but the surrogates.
@@ -153,3 +154,42 @@ def test_emails_as_finditer(text):
 def test_plates_as_finditer(text):
     expected = [m.span() for m in numbers._PLATE.finditer(text)]
     assert [m.span() for m in numbers._plates(text)] == expected
+
+
+def test_rstrip_strips_every_regex_space():
+    """The birth-date checks strip white space with ``str.rstrip`` before
+    they look at how a text ends; a ``\\s`` it kept would hide a match."""
+    spaces = [m.group() for m in regex.finditer(r"\s", ALL_CHARACTERS)]
+    assert all(not space.rstrip() for space in spaces)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jan (geb. 03-04-2007), GEBOREN in 1999, DOB: 1-2-2003, D.O.B. 2001",
+        "geb 12 maart; date of birth 2-3-2004; *2001 en * 2002; dob; geboortejaar",
+        "",
+    ],
+)
+def test_birth_cues_as_finditer(text):
+    expected = [m.span() for m in dates._BIRTH_CUE.finditer(text)]
+    assert dates._cue_spans(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("before", "noun", "age"),
+    [
+        ("de moeder (", True, False),
+        ("de vader, geb.\n", True, False),
+        ("zoon , GEB  ", True, False),
+        ("de 16-jarige (", False, True),
+        ("16 jaar oud, ", False, True),
+        ("moeder (x", False, False),
+    ],
+)
+def test_birth_date_tails(before, noun, age):
+    stripped = before.rstrip()
+    assert bool(dates._PERSON_NOUN_BEFORE.search(before)) is noun
+    assert bool(dates._AGE_BEFORE.search(before)) is age
+    assert stripped.endswith(dates._NOUN_TAIL) or not noun
+    assert stripped.endswith(dates._AGE_TAIL) or not age

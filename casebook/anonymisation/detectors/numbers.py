@@ -155,12 +155,15 @@ _STARTS_WITH_DATE = regex.compile(
 )
 
 
+_COUNTRY_CODE = regex.compile(r"^(?:0031|31)")
+
+
 def detect_phones(text: str, context: Context) -> Iterator[Candidate]:
     for match in _PHONE_NL.finditer(text):
         if _STARTS_WITH_DATE.match(match.group()):
             continue  # "[06-06-2024 16:40]": a chat's time stamp
         digits = checks.digits_only(match.group())
-        national = regex.sub(r"^(?:0031|31)", "0", digits)
+        national = _COUNTRY_CODE.sub("0", digits)
         if national.startswith("00"):
             national = national[1:]
         if len(national) == 10 and not is_service_number(national):
@@ -168,7 +171,9 @@ def detect_phones(text: str, context: Context) -> Iterator[Candidate]:
             if match.group().startswith("(") and ")" not in match.group():
                 start += 1  # "(06-48291736)": the bracket is around the number
             yield Candidate(start, match.end(), Label.PHONE, PHONE)
-    for match in _PHONE_INTERNATIONAL.finditer(text):
+    # Every international number starts with "+" or "00" (#13).
+    international = "+" in text or "00" in text
+    for match in _PHONE_INTERNATIONAL.finditer(text) if international else ():
         if 8 <= len(checks.digits_only(match.group())) <= 15:
             yield Candidate(match.start(), match.end(), Label.PHONE, PHONE)
 

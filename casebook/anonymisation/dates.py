@@ -51,10 +51,11 @@ _PERSON_NOUN_BEFORE = regex.compile(
     + "|".join(regex.escape(n) for n in sorted(lexicon.PERSON_NOUNS, key=len)[::-1])
     + r")\s*(?:[(]|,)\s*(?:geb\.?\s*)?$"
 )
-#: What ``_PERSON_NOUN_BEFORE`` and ``_AGE_BEFORE`` leave at the end of
-#: what they search when its white space is stripped: a text that ends
-#: otherwise is not searched (#13). (A test checks that ``str.rstrip``
-#: strips every character ``\s`` matches.)
+#: What ``_PERSON_NOUN_BEFORE``, ``_RIGHT_AFTER_NAME`` (on the end of the
+#: same text) and ``_AGE_BEFORE`` leave at the end of what they search when
+#: its white space is stripped: a text that ends otherwise is not searched
+#: (#13). (A test checks that ``str.rstrip`` strips every character ``\s``
+#: matches.)
 _NOUN_TAIL = ("(", ",", ".", "b", "B")  # "(", ",", "geb", "geb."
 _AGE_TAIL = ("(", ",")
 _RIGHT_AFTER_NAME = regex.compile(r"^\s*(?:[(]|,)\s*(?:geb\.?\s*)?$")
@@ -93,7 +94,9 @@ def _after_cue(
 def _next_to_person(text: str, date: tuple[int, int], person_ends: list[int]) -> bool:
     """``person_ends`` sorted."""
     before = text[max(0, date[0] - 40) : date[0]]
-    if before.rstrip().endswith(_NOUN_TAIL) and _PERSON_NOUN_BEFORE.search(before):
+    if not before.rstrip().endswith(_NOUN_TAIL):
+        return False  # neither pattern can match what ends so (#13)
+    if _PERSON_NOUN_BEFORE.search(before):
         return True
     low = bisect.bisect_left(person_ends, date[0] - 12)
     high = bisect.bisect_right(person_ends, date[0])

@@ -4,6 +4,7 @@ police and case numbers, identity numbers.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Iterator
 
 import regex
@@ -29,6 +30,9 @@ from .base import (
 _FOLDS_APART = ("ſ", "İ")
 
 
+# The detectors and the birth dates ask for one text after another: the
+# last one is kept, not lowered again (#13).
+@functools.lru_cache(maxsize=1)
 def caseless(text: str) -> str | None:
     """``text.lower()``, in which an ASCII word stands exactly where a
     case-insensitive pattern of that word matches ``text``; None for the

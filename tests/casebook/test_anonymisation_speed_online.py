@@ -193,3 +193,11 @@ def test_birth_date_tails(before, noun, age):
     assert bool(dates._AGE_BEFORE.search(before)) is age
     assert stripped.endswith(dates._NOUN_TAIL) or not noun
     assert stripped.endswith(dates._AGE_TAIL) or not age
+
+
+@pytest.mark.parametrize(
+    "gap", [" (", ", ", " (geb. ", ",geb", " ( geb\n", " en ", "("]
+)
+def test_right_after_name_ends_as_the_tail_says(gap):
+    if dates._RIGHT_AFTER_NAME.match(gap):
+        assert ("Jan" + gap).rstrip().endswith(dates._NOUN_TAIL)

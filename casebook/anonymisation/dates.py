@@ -28,6 +28,7 @@ import regex
 
 from . import lexicon
 from .detectors import DATE, Candidate
+from .detectors.numbers import caseless, matches_at, word_places
 from .labels import Label
 
 _BIRTH_CUE = regex.compile(
@@ -35,6 +36,8 @@ _BIRTH_CUE = regex.compile(
     r"|geboortejaar|geb\.?\s?datum|geb\.\s?d\.|d\.o\.b\.?|dob|date\sof\sbirth"
     r"|\*(?=\s?\d))"
 )
+#: How every match of ``_BIRTH_CUE`` begins.
+_BIRTH_CUE_HEADS = ("geb", "d.o.b", "dob", "date", "*")
 _SENTENCE_END = regex.compile(r"[.!?](?:\s+\p{Lu}|\s*\n)|\n\n")
 _YEAR_AFTER_CUE = regex.compile(
     r"^[\s:]{0,3}(?:(?:op|in|te\s\p{Lu}\p{L}+(?:\s(?:op|in))?|het\sjaar)\s){0,2}"
@@ -48,11 +51,24 @@ _PERSON_NOUN_BEFORE = regex.compile(
     + "|".join(regex.escape(n) for n in sorted(lexicon.PERSON_NOUNS, key=len)[::-1])
     + r")\s*(?:[(]|,)\s*(?:geb\.?\s*)?$"
 )
+#: What ``_PERSON_NOUN_BEFORE``, ``_RIGHT_AFTER_NAME`` (on the end of the
+#: same text) and ``_AGE_BEFORE`` leave at the end of what they search when
+#: its white space is stripped: a text that ends otherwise is not searched
+#: (#13). (A test checks that ``str.rstrip`` strips every character ``\s``
+#: matches.)
+_NOUN_TAIL = ("(", ",", ".", "b", "B")  # "(", ",", "geb", "geb."
+_AGE_TAIL = ("(", ",")
 _RIGHT_AFTER_NAME = regex.compile(r"^\s*(?:[(]|,)\s*(?:geb\.?\s*)?$")
 
 
 def _cue_spans(text: str) -> list[tuple[int, int]]:
-    return [match.span() for match in _BIRTH_CUE.finditer(text)]
+    # Tried only where a cue begins: a scan of the text costs (#13).
+    lowered = caseless(text)
+    if lowered is None:
+        matches = _BIRTH_CUE.finditer(text)
+    else:
+        matches = matches_at(_BIRTH_CUE, text, word_places(lowered, _BIRTH_CUE_HEADS))
+    return [match.span() for match in matches]
 
 
 def _same_sentence(text: str, start: int, end: int) -> bool:
@@ -78,6 +94,8 @@ def _after_cue(
 def _next_to_person(text: str, date: tuple[int, int], person_ends: list[int]) -> bool:
     """``person_ends`` sorted."""
     before = text[max(0, date[0] - 40) : date[0]]
+    if not before.rstrip().endswith(_NOUN_TAIL):
+        return False  # neither pattern can match what ends so (#13)
     if _PERSON_NOUN_BEFORE.search(before):
         return True
     low = bisect.bisect_left(person_ends, date[0] - 12)
@@ -87,15 +105,20 @@ def _next_to_person(text: str, date: tuple[int, int], person_ends: list[int]) ->
     )
 
 
+_AGE_NUMBER = regex.compile(r"\d{1,2}")
+
+
 def _next_to_age(text: str, date: tuple[int, int]) -> bool:
     """Next to an age that fits it: "de 16-jarige (03-04-2009)", but not
     "een 14-jarige, Dongen, 21 mei 2025", which dates the report."""
     before = text[max(0, date[0] - 45) : date[0]]
     after = text[date[1] : date[1] + 20]
-    match = _AGE_BEFORE.search(before) or _AGE_AFTER.match(after)
-    if match is None:
+    match = (
+        before.rstrip().endswith(_AGE_TAIL) and _AGE_BEFORE.search(before)
+    ) or _AGE_AFTER.match(after)
+    if not match:
         return False
-    age = int(regex.search(r"\d{1,2}", match.group()).group())
+    age = int(_AGE_NUMBER.search(match.group()).group())
     year = _year_of(text, date)
     return year is None or year <= dt.date.today().year - age + 1
 

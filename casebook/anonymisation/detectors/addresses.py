@@ -43,17 +43,23 @@ def detect_postcodes(text: str, context: Context) -> Iterator[Candidate]:
         yield Candidate(match.start(), match.end(), Label.POSTCODE, PLACE)
 
 
-STREET_SUFFIX = regex.compile(
-    r"(?i)(?:straat|str\.|laan|weg|plein|gracht|kade|singel|dijk|dreef|hof|markt"
-    r"|pad|park|plantsoen|steeg|baan|dam|boulevard|allee|erf|veld|hout|burg|pier"
-    r"|wal|haven|brink|ring|plaats|poort|akker|oord|rade|wijk|zijde|straatje)$"
+#: The endings of a street name ("Dorpsstraat", "Kerkweg").
+STREET_ENDINGS = (
+    *"straat str. laan weg plein gracht kade singel dijk dreef hof markt".split(),
+    *"pad park plantsoen steeg baan dam boulevard allee erf veld hout burg".split(),
+    *"pier wal haven brink ring plaats poort akker oord rade wijk zijde".split(),
+    "straatje",
 )
+_STREET_ENDING = f"(?:{'|'.join(regex.escape(ending) for ending in STREET_ENDINGS)})"
+#: Searched from the end (?r): tried forwards, every letter of a word began
+#: the alternation again; backwards, only the end can match (#13).
+STREET_SUFFIX = regex.compile(rf"(?ri){_STREET_ENDING}$")
 #: With a house number after it, more endings make a street: new-build
 #: streets and a hamlet's lanes ("Klaverweide 14", "Bongerdkamp 3"). Not in
 #: STREET_SUFFIX, which also decides that a word is no name ("Verhoek").
 _ADDRESS_SUFFIX = regex.compile(
-    STREET_SUFFIX.pattern[:-2]
-    + r"|weide|kamp|gaarde|stede|donk|hoek|schans|zoom|kant|hage|horst|vliet)$"
+    rf"(?ri){_STREET_ENDING[:-1]}"
+    r"|weide|kamp|gaarde|stede|donk|hoek|schans|zoom|kant|hage|horst|vliet)$"
 )
 _HOUSE_NUMBER = regex.compile(
     r"(?<=[\p{L}.'’]\s{1,3})(?P<number>[1-9]\d{0,3})"
@@ -71,7 +77,6 @@ _ADDRESS_CUE = regex.compile(
     r"(?i)(?:woon\w*|adres\w*|wonend\w*|verblijf\w*|ingeschreven|aan\s+de|aan\s+het"
     r"|op\s+de|op\s+het|op\s+nummer|pand|woning|huis|bij)\W{0,3}$"
 )
-_WORD = regex.compile(r"[\p{L}\p{N}'’.-]+")
 #: A cue that the words that follow are where someone lives, with at most
 #: a street name (and "nr.") between it and the number.
 _RESIDENCE_CUE = regex.compile(
@@ -80,47 +85,75 @@ _RESIDENCE_CUE = regex.compile(
     r"\p{Lu}[\p{L}'’-]{2,30}(?:[ \t]+(?:nr\.?|nummer))?[ \t]+$"
 )
 
+#: Every cue of _RESIDENCE_CUE has one of these in it (a test holds it).
+_RESIDENCE_STEMS = ("woon", "wonen", "adres")
+
+#: Letters that a case-insensitive pattern of ASCII letters matches although
+#: ``str.lower()`` does not give that letter: to (?i) "ſ" is an "s" and "İ"
+#: an "i" (found by trying every code point; a test holds it). Without them
+#: a word of ASCII letters that (?i) finds in a text is, in lower case, in
+#: its ``lower()`` (#13).
+CASE_ODD = ("ſ", "İ")
+
+
+def _residence_before(text: str, end: int) -> bool:
+    """Whether a residence cue (_RESIDENCE_CUE) ends at ``end``; searched
+    only when the text before has a stem of one (#13)."""
+    window = text[max(0, end - 60) : end]
+    if not any(odd in window for odd in CASE_ODD):
+        lowered = window.lower()
+        if not any(stem in lowered for stem in _RESIDENCE_STEMS):
+            return False
+    return bool(_RESIDENCE_CUE.search(window))
+
 
 _POSTCODE_NEXT = regex.compile(r"(?:,[ \t]*|[ \t]*\n[ \t]*)[1-9]\d{3}[ \t]?[A-Z]{2}\b")
-_CLAUSE_BREAK = regex.compile(r"[,;:!?()\n]")
+_POSTCODE_AFTER = regex.compile(r",?\s*[1-9]\d{3}\s?[A-Z]{2}")
+#: The (up to six) words that end just before the end, read from the end
+#: (?r), each after a gap without sentence punctuation (, ; : ! ? ( ) or a
+#: line end), in one call (#13). Words are runs of letters, digits and
+#: ' ’ . -; a gap has none of those, so each word is a whole run.
+_WORDS_BEFORE = regex.compile(
+    r"(?r)(?:(?P<word>[\p{L}\p{N}'’.-]+)[^\p{L}\p{N}'’.,;:!?()\n-]*){0,6}\Z"
+)
 
 
-def _words_before(text: str, end: int, limit: int = 6) -> list[tuple[int, int]]:
-    """Spans of the (up to ``limit``) words that end just before ``end``."""
+def _words_before(text: str, end: int) -> list[tuple[int, int]]:
+    """Spans of the (up to six) words that end just before ``end``, within
+    90 characters and up to sentence punctuation between words."""
     window_start = max(0, end - 90)
-    window = text[window_start:end]
-    spans = [
-        (window_start + m.start(), window_start + m.end())
-        for m in _WORD.finditer(window)
+    match = _WORDS_BEFORE.search(text[window_start:end])
+    return [
+        (window_start + start, window_start + stop)
+        for start, stop in sorted(match.spans("word"))
     ]
-    # Stop at sentence punctuation between words.
-    result: list[tuple[int, int]] = []
-    for start, stop in reversed(spans):
-        gap = text[stop : result[-1][0] if result else end]
-        if _CLAUSE_BREAK.search(gap):
-            break
-        result.append((start, stop))
-        if len(result) == limit:
-            break
-    return list(reversed(result))
 
 
 #: "Plein 1944 nr. 112": a word for "number" between street and number.
 _NUMBER_WORDS = frozenset({"nr.", "nr", "no.", "nummer", "huisnummer"})
 
 
-def _street_before(
-    text: str, number_start: int, context: Context, *, cued: bool = False
-) -> tuple[int, bool] | None:
-    """The start of the street name before a house number, and whether the
-    name is certain (in the street list with several words, or with a
-    street suffix) rather than a single listed word that is also common.
-
-    With an address cue before it ("wonende", "adres"), any capitalised
-    word that is no place is a street: new-build streets are in no list."""
+def _street_words(text: str, number_start: int) -> list[tuple[int, int]]:
+    """The words before a house number that a street name can be made of:
+    none when none has a capital, which a street begins with (#13)."""
     words = _words_before(text, number_start)
     if words and text[words[-1][0] : words[-1][1]].lower() in _NUMBER_WORDS:
         words = words[:-1]
+    if words and text[words[0][0] : words[-1][1]].islower():
+        return []
+    return words
+
+
+def _street_before(
+    text: str, words: list[tuple[int, int]], context: Context, *, cued: bool = False
+) -> tuple[int, bool] | None:
+    """The start of the street name made of the last of ``words`` (before a
+    house number), and whether the name is certain (in the street list with
+    several words, or with a street suffix) rather than a single listed word
+    that is also common.
+
+    With an address cue before it ("wonende", "adres"), any capitalised
+    word that is no place is a street: new-build streets are in no list."""
     for size in range(len(words), 0, -1):
         first, last = words[-size], words[-1]
         phrase = text[first[0] : last[1]].rstrip(".")
@@ -202,22 +235,30 @@ def _title_before_street(text: str, words: list[tuple[int, int]], start: int) ->
 
 def detect_addresses(text: str, context: Context) -> Iterator[Candidate]:
     for match in _HOUSE_NUMBER.finditer(text):
+        # Most numbers have no street before them, cued or not: that is
+        # tested first (#13). A cue only adds a last way to find one, so
+        # without it the street is the same or none.
+        words = _street_words(text, match.start())
+        found = _street_before(text, words, context, cued=True)
+        if found is None:
+            continue
         # A postcode right after ("…, 1234 AB", or on the next line of a
         # letter's address block) says so as much as "wonende" before.
         cued = bool(
-            _RESIDENCE_CUE.search(text[max(0, match.start() - 60) : match.start()])
+            _residence_before(text, match.start())
             or _POSTCODE_NEXT.match(text, match.end())
         )
-        found = _street_before(text, match.start(), context, cued=cued)
-        if found is None:
-            continue
+        if not cued:
+            found = _street_before(text, words, context)
+            if found is None:
+                continue
         start, certain = found
         before = text[max(0, start - 40) : start]
         after = text[match.end() : match.end() + 30]
         cue = cued or bool(
             _ADDRESS_CUE.search(before) or _FOLLOWED_BY_PLACE.match(after)
         )
-        cue = cue or bool(regex.match(r",?\s*[1-9]\d{3}\s?[A-Z]{2}", after))
+        cue = cue or bool(_POSTCODE_AFTER.match(after))
         year_like = int(match.group("number")) >= 1900
         if (certain and not year_like) or cue:
             yield Candidate(start, match.end(), Label.ADDRESS, PLACE)

@@ -4,13 +4,14 @@ in another alphabet, and runs of capitalised words in no word list.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
+from collections.abc import Iterable, Iterator
 
 import regex
 
 from .. import lexicon
 from ..labels import Label
-from .addresses import STREET_SUFFIX
+from .addresses import CASE_ODD, STREET_ENDINGS, STREET_SUFFIX
 from .base import (
     NAME_WORD,
     PERSON,
@@ -60,11 +61,52 @@ _OTHER_SCRIPT_RUN = regex.compile(
 )
 
 
+def plain_lower(text: str) -> str | None:
+    """``text.lower()`` letter for letter, when a word of ASCII letters that
+    a case-insensitive pattern finds at some place of ``text`` is, in lower
+    case, at that same place of it; None when the text has a letter for which
+    that does not hold. A substring test in it is a cheap pre-check (#13)."""
+    if any(odd in text for odd in CASE_ODD):
+        return None
+    lowered = text.lower()
+    return lowered if len(lowered) == len(text) else None
+
+
+def occurrences(text: str, word: str) -> Iterator[int]:
+    """Where ``word`` starts in ``text``, overlapping ones included."""
+    at = text.find(word)
+    while at != -1:
+        yield at
+        at = text.find(word, at + 1)
+
+
+def word_starts(text: str, words: Iterable[str]) -> list[int]:
+    """Where any of ``words`` starts in ``text``, overlapping ones included;
+    each tested with ``in`` first, as most are not there (#13)."""
+    return [at for word in words if word in text for at in occurrences(text, word)]
+
+
+def matches_from(
+    pattern: regex.Pattern, text: str, starts: Iterable[int]
+) -> Iterator[regex.Match]:
+    """The matches of ``pattern.finditer(text)`` for a pattern whose every
+    match starts at one of ``starts`` (without ``^`` or ``\\G``): tried only
+    there, from left to right, skipping what a match covers, as ``finditer``
+    does (#13)."""
+    end = 0
+    for start in sorted(set(starts)):
+        if start >= end and (match := pattern.match(text, start)):
+            yield match
+            end = match.end()
+
+
 # Compiled once: regex.finditer(string, ...) looks its pattern up in a cache
 # on every call, which cost more than the search of a short name (#13).
 _NON_SPACE = regex.compile(r"\S+")
 _INITIALS_OR_GIVEN = regex.compile(r"(?:\p{Lu}\.)+|\(\p{Lu}[\p{L}-]+\)")
-_SCHOOL_END = regex.compile(r"(?:college|lyceum|gymnasium|school|academie)$")
+_SCHOOL_ENDINGS = ("college", "lyceum", "gymnasium", "school", "academie")
+#: Searched from the end: see STREET_SUFFIX (#13).
+_SCHOOL_END = regex.compile(rf"(?r)(?:{'|'.join(_SCHOOL_ENDINGS)})$")
 
 
 def _trim_name(
@@ -107,11 +149,53 @@ _NICKNAME_INSIDE = regex.compile(
     rf"(?<![\w-])(?P<first>{NAME_WORD}){H}\((?P<called>\p{{Lu}}\p{{Ll}}+)\){H}"
     rf"(?:{_INTERFIX}{H})?{NAME_WORD}"
 )
+#: The name used in brackets of _NICKNAME_INSIDE, rare in a text: looked for
+#: first (#13).
+_CALLED = regex.compile(rf"{H}\(\p{{Lu}}\p{{Ll}}+\){H}")
+#: The letters, apostrophes and hyphens that end at a place, read backwards.
+_NAME_LETTERS_BEFORE = regex.compile(r"(?r)[\p{L}'’-]+")
+
+
+def _nicknames_inside(text: str) -> Iterator[regex.Match]:
+    """``_NICKNAME_INSIDE.finditer(text)``, tried only where a match can
+    begin: in the first name before a name in brackets, which is made of
+    letters, apostrophes and hyphens, so within those that end at the
+    space before the bracket (#13)."""
+    if "(" not in text:
+        return iter(())
+    starts = [
+        at
+        for called in _CALLED.finditer(text, overlapped=True)
+        if (word := _NAME_LETTERS_BEFORE.match(text, 0, called.start()))
+        for at in range(word.start(), word.end())
+    ]
+    return matches_from(_NICKNAME_INSIDE, text, starts)
+
+
 #: "Medeverdachte Jurvin C. (16)": a capitalised word and an initial, then a
 #: bracket or a comma; the first name need not be in any list.
 _WORD_AND_INITIAL = regex.compile(
     rf"(?<![\w@.'’-])(?P<first>\p{{Lu}}\p{{Ll}}{{2,20}}){H}\p{{Lu}}\.(?={H}?[(,;:])"
 )
+
+#: Where _WORD_AND_INITIAL has its initial: its only part of a kind that is
+#: rare in a text, so it is looked for first (#13).
+_INITIAL_AND_BREAK = regex.compile(rf"{H}\p{{Lu}}\.(?={H}?[(,;:])")
+#: The word before the initial, read backwards from its end.
+_WORD_BEFORE_INITIAL = regex.compile(r"(?r)\p{Lu}\p{Ll}{2,20}")
+
+
+def _words_and_initials(text: str) -> Iterator[regex.Match]:
+    """``_WORD_AND_INITIAL.finditer(text)``, tried only where a match can
+    begin: the capitalised word just before an initial and a break. Its
+    letters end at the space; read backwards, they give the one place the
+    word can begin (more than 20 small letters give none) (#13)."""
+    starts = [
+        word.start()
+        for initial in _INITIAL_AND_BREAK.finditer(text)
+        if (word := _WORD_BEFORE_INITIAL.match(text, 0, initial.start()))
+    ]
+    return matches_from(_WORD_AND_INITIAL, text, starts)
 
 
 _GROUP_BEFORE = regex.compile(
@@ -154,7 +238,8 @@ def detect_listed_first_names(text: str, context: Context) -> Iterator[Candidate
         lower = match.group().lower()
         if lower not in context.first_names or not can_only_be_a_name(lower, context):
             continue
-        if _STREET_AFTER.match(text, match.end()):
+        end = match.end()
+        if text[end : end + 1] in _H_CHARACTERS and _STREET_AFTER.match(text, end):
             continue  # "Marco Pololaan", "Auke Vleerstraat": a street's name
         if opens_sentence(text, match.start()):
             following = text[match.end() : match.end() + 15].split()
@@ -163,8 +248,15 @@ def detect_listed_first_names(text: str, context: Context) -> Iterator[Candidate
         yield Candidate(match.start(), match.end(), Label.PERSON, PERSON)
 
 
+#: What H matches, tested before _STREET_AFTER, which begins with it (#13).
+_H_CHARACTERS = frozenset(" \t\xa0")
+#: The endings as a trie (lexicon.alternation): after the letters the
+#: endings are tried at each one, and a trie tries only those that begin
+#: with it (#13). Only whether it matches is used, which the order of the
+#: endings does not change.
 _STREET_AFTER = regex.compile(
-    rf"{H}(?:\p{{Lu}}[\p{{L}}-]*{H})?\p{{Lu}}\p{{Ll}}*{STREET_SUFFIX.pattern[4:-1]}\b"
+    rf"{H}(?:\p{{Lu}}[\p{{L}}-]*{H})?\p{{Lu}}\p{{Ll}}*"
+    rf"(?:{lexicon.alternation(STREET_ENDINGS)})\b"
 )
 _PERSON_VERBS = frozenset(
     """
@@ -174,17 +266,67 @@ _PERSON_VERBS = frozenset(
 )
 
 
+#: Where a role may stand in the lower-case text: a match of _BY_ROLE begins
+#: with a role, which is followed by a space, a bracket or a colon, or ends
+#: in a dot. The standard ``re`` finds these literal words several times
+#: faster than ``regex`` (#13). A role found inside a longer one is skipped;
+#: it follows a letter or a hyphen, where _BY_ROLE cannot begin. Nor can it
+#: begin after a letter, digit, _ or - of ASCII in the lower-case text: only
+#: those and the Kelvin sign (a letter) give one in lower case (a test holds
+#: it).
+_ROLE_PLACE = re.compile(
+    "(?<![0-9a-z_-])(?:"
+    + lexicon.alternation(role.rstrip(".") for role in lexicon.ROLE_NOUNS)
+    + r")(?=[ \t\xa0(:.])"
+)
+
+
+def _role_matches(text: str, lowered: str | None) -> Iterator[regex.Match]:
+    """``_BY_ROLE.finditer(text)``, tried only where a role stands (#13)."""
+    if lowered is None:
+        return _BY_ROLE.finditer(text)
+    starts = [match.start() for match in _ROLE_PLACE.finditer(lowered)]
+    return matches_from(_BY_ROLE, text, starts)
+
+
+#: Every cue of _BY_CUE has one of these in it (a test holds it).
+_CUE_STEMS = ("naam", "geheten", "alias", "bekend", "ook wel", "heet", "noem")
+_CUES_BY_STEM = {
+    stem: tuple(cue for cue in lexicon.NAME_CUES if stem in cue) for stem in _CUE_STEMS
+}
+
+
+def _cue_matches(text: str, lowered: str | None) -> Iterator[regex.Match]:
+    """``_BY_CUE.finditer(text)``, tried only where a cue stands: every
+    match begins with one. Cues overlap ("bij de naam", "naam"), so each
+    is looked for on its own; only those with a stem in the text (#13)."""
+    if lowered is None:
+        return _BY_CUE.finditer(text)
+    cues = [
+        cue for stem, cues in _CUES_BY_STEM.items() if stem in lowered for cue in cues
+    ]
+    return matches_from(_BY_CUE, text, word_starts(lowered, cues))
+
+
+_OTHER_SCRIPT_CHAR = regex.compile(_OTHER_SCRIPT)
+
+
 def detect_names(text: str, context: Context) -> Iterator[Candidate]:
-    for match in _NICKNAME_INSIDE.finditer(text):
+    for match in _nicknames_inside(text):
         if any(
             match.group(g).lower() in context.first_names for g in ("first", "called")
         ):
             yield Candidate(match.start(), match.end(), Label.PERSON, PERSON)
-    for match in _WORD_AND_INITIAL.finditer(text):
+    for match in _words_and_initials(text):
         if can_only_be_a_name(match.group("first"), context):
             yield Candidate(match.start(), match.end(), Label.PERSON, PERSON)
-    for pattern in (_BY_ROLE, _BY_CUE, _INITIALS_NAME):
-        for match in pattern.finditer(text):
+    lowered = plain_lower(text)
+    for pattern, matches in (
+        (_BY_ROLE, _role_matches(text, lowered)),
+        (_BY_CUE, _cue_matches(text, lowered)),
+        (_INITIALS_NAME, _INITIALS_NAME.finditer(text)),
+    ):
+        for match in matches:
             if "name" in match.groupdict():
                 start, end = match.span("name")
             else:
@@ -212,8 +354,8 @@ def detect_names(text: str, context: Context) -> Iterator[Candidate]:
             ) or lexicon.protects(first):
                 continue
             yield Candidate(start, trimmed, Label.PERSON, PERSON)
-    if text.isascii():
-        return  # no other alphabet (tested first: the scan costs)
+    if text.isascii() or not _OTHER_SCRIPT_CHAR.search("".join(set(text))):
+        return  # no other alphabet (tested first, on each letter once: the scan costs)
     for run in _OTHER_SCRIPT_RUN.finditer(text):
         # A few words in another alphabet inside a Dutch text are names; a
         # long run is a quoted message, kept for the reader to judge.
@@ -229,6 +371,27 @@ _CAPITALISED_RUN = regex.compile(
     rf"(?P<run>{_CAPITALISED}(?:{H}{_CAPITALISED}){{1,3}})(?![\w-])"
 )
 _ARTICLES = frozenset({"de", "het", "een", "'t"})
+#: A capitalised word before a space and another: where a run begins.
+_RUN_START = regex.compile(rf"(?<![\w-]){_CAPITALISED}{H}(?=\p{{Lu}}\p{{Ll}})")
+#: The letters that end just before a position, read backwards.
+_LETTERS_BEFORE = regex.compile(r"(?r)\p{L}+")
+
+
+def _capitalised_runs(text: str) -> Iterator[regex.Match]:
+    """``_CAPITALISED_RUN.finditer(text)``, tried only where a match can
+    begin (#13): at the start of a run, which _RUN_START finds (a run begins
+    after no letter or hyphen, so no hit of it covers the start of another),
+    or at the start of the word before it, when one space is between. That
+    word's letters are all the letters before that space: the pattern needs
+    no letter before it."""
+    starts = []
+    for run in _RUN_START.finditer(text):
+        start = run.start()
+        starts.append(start)
+        if start > 1 and text[start - 1] in " \t\xa0":
+            if word := _LETTERS_BEFORE.match(text, 0, start - 1):
+                starts.append(word.start())
+    return matches_from(_CAPITALISED_RUN, text, starts)
 
 
 def is_place_adjective(word: str, context: Context) -> bool:
@@ -240,20 +403,37 @@ def is_place_adjective(word: str, context: Context) -> bool:
     return False
 
 
+def _has_place_part(lower: str, context: Context) -> bool:
+    """Whether a part between hyphens is a place or a compass point; of a
+    word without a hyphen (no place, as tested before) only the latter."""
+    if "-" not in lower:
+        return lower in lexicon.PLACE_PARTS
+    return any(
+        part in context.placenames or part in lexicon.PLACE_PARTS
+        for part in lower.split("-")
+    )
+
+
+def _street_or_school_ending(lower: str) -> bool:
+    """``STREET_SUFFIX.search(lower) or _SCHOOL_END.search(lower)`` for a
+    word in lower case, told by ``endswith`` (#13). In lower case, the only
+    letter (?i) takes for another is "ſ" (an "s"), and ``$`` also matches
+    before a line end: with either, the patterns are asked."""
+    if "ſ" in lower or "\n" in lower:
+        return bool(STREET_SUFFIX.search(lower) or _SCHOOL_END.search(lower))
+    return lower.endswith(STREET_ENDINGS) or lower.endswith(_SCHOOL_ENDINGS)
+
+
 def _name_like(word: str, context: Context) -> bool:
     """A capitalised word that is in no list of ordinary words."""
     lower = word.lower()
-    parts = lower.split("-")
     return not (
         lower in context.common_words
         or lower in context.placenames
         or lexicon.protects(word)
         or lower in lexicon.ROLE_NOUNS
-        or any(
-            part in context.placenames or part in lexicon.PLACE_PARTS for part in parts
-        )
-        or STREET_SUFFIX.search(lower)
-        or _SCHOOL_END.search(lower)
+        or _has_place_part(lower, context)
+        or _street_or_school_ending(lower)
         or is_place_adjective(word, context)
     )
 
@@ -262,18 +442,29 @@ def detect_name_runs(text: str, context: Context) -> Iterator[Candidate]:
     """Two to four capitalised words that are in no word list are a name
     Deduce does not know ("Oleksandr Kovalenko", "Wang Wei"); not after an
     article or a place noun ("de Goudse Waarheid", "park Schothorst")."""
-    for match in _CAPITALISED_RUN.finditer(text):
+    for match in _capitalised_runs(text):
         before = match.group("before").strip().lower()
         if before in _ARTICLES or before in lexicon.LOCATION_NOUNS:
             continue
-        words = list(_NON_SPACE.finditer(match.group("run")))
-        while words and not _name_like(words[0].group(), context):
-            words.pop(0)
-        while words and not _name_like(words[-1].group(), context):
-            words.pop()
-        if len(words) < 2 or not all(_name_like(w.group(), context) for w in words):
-            continue
-        offset = match.start("run")
-        yield Candidate(
-            offset + words[0].start(), offset + words[-1].end(), Label.PERSON, PERSON
-        )
+        span = _name_span(match.group("run"), context)
+        if span is not None:
+            offset = match.start("run")
+            yield Candidate(offset + span[0], offset + span[1], Label.PERSON, PERSON)
+
+
+def _name_span(run: str, context: Context) -> tuple[int, int] | None:
+    """Where in ``run`` the name is: its words without those at either end
+    that are not name-like; None when fewer than two remain or one between
+    is not. Each word is tested once (#13); a run has one space between
+    words, so ``split`` finds them and their places."""
+    words = run.split()
+    like = [_name_like(word, context) for word in words]
+    if like.count(True) < 2:
+        return None
+    first = like.index(True)
+    last = len(like) - 1 - like[::-1].index(True)
+    if not all(like[first:last]):
+        return None
+    start = sum(len(word) + 1 for word in words[:first])
+    end = sum(len(word) + 1 for word in words[: last + 1]) - 1
+    return start, end

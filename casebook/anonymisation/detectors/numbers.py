@@ -4,7 +4,8 @@ police and case numbers, identity numbers.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import functools
+from collections.abc import Iterable, Iterator
 
 import regex
 
@@ -18,6 +19,121 @@ from .base import (
     Context,
     finditer_near,
 )
+
+# --- cue words found by substring search, not by a regex scan (#13) ------
+
+#: The only characters for which a case-insensitive match of an ASCII word
+#: (the ``regex`` module folds case simply) differs from finding the word in
+#: the lower-case text at the same place: "ſ" matches "s" but lowers to
+#: itself, "İ" matches "i" but lowers to two characters. A test checks
+#: every character.
+_FOLDS_APART = ("ſ", "İ")
+
+
+# The detectors and the birth dates ask for one text after another: the
+# last one is kept, not lowered again (#13).
+@functools.lru_cache(maxsize=1)
+def caseless(text: str) -> str | None:
+    """``text.lower()``, in which an ASCII word stands exactly where a
+    case-insensitive pattern of that word matches ``text``; None for the
+    rare text where that does not hold. Searching a few words in it costs a
+    tenth of scanning their alternation with ``regex`` (#13)."""
+    if any(ch in text for ch in _FOLDS_APART):
+        return None
+    lowered = text.lower()
+    return lowered if len(lowered) == len(text) else None
+
+
+def word_places(lowered: str, words: Iterable[str]) -> list[int]:
+    """Every place in ``lowered`` where one of ``words`` starts, in order.
+    In the text from :func:`caseless`, for lower-case ASCII words: the
+    starts of ``finditer(text, overlapped=True)`` of their case-insensitive
+    alternation."""
+    places: set[int] = set()
+    for word in words:
+        at = lowered.find(word)
+        while at >= 0:
+            places.add(at)
+            at = lowered.find(word, at + 1)
+    return sorted(places)
+
+
+class CueWords:
+    """Lower-case ASCII words to find in the text from :func:`caseless`,
+    grouped under a part that each word of a group holds: where the part is
+    missing, none of its words is looked for (#13). A word that begins with
+    another is left out: it starts where that one does."""
+
+    def __init__(self, words: Iterable[str], parts: Iterable[str] = ()) -> None:
+        words = list(dict.fromkeys(words))
+        self._groups: dict[str, list[str]] = {}
+        for word in words:
+            if not any(other != word and word.startswith(other) for other in words):
+                part = next((part for part in parts if part in word), "")
+                self._groups.setdefault(part, []).append(word)
+
+    def places(self, lowered: str) -> list[int]:
+        """What :func:`word_places` finds for all the words."""
+        places: list[int] = []
+        for part, words in self._groups.items():
+            if part in lowered:
+                places.extend(word_places(lowered, words))
+        return sorted(set(places))
+
+
+def alternation_of(words: Iterable[str]) -> regex.Pattern:
+    """The case-insensitive pattern of ``words``, for a text that
+    :func:`caseless` cannot lower."""
+    return regex.compile("(?i)" + "|".join(regex.escape(word) for word in words))
+
+
+class CharClass(dict[str, bool]):
+    """Whether a character is in a ``regex`` character class
+    (``char_class[ch]``), remembered per character: a call of the pattern
+    for each would cost more than the match it saves (#13)."""
+
+    def __init__(self, char_class: str) -> None:
+        super().__init__()
+        self._pattern = regex.compile(char_class)
+
+    def __missing__(self, ch: str) -> bool:
+        known = self[ch] = self._pattern.fullmatch(ch) is not None
+        return known
+
+
+def starts_near(
+    text: str, cues: Iterable[int], reach: int, before: CharClass, first: CharClass
+) -> list[int]:
+    """The places at most ``reach`` characters before one of ``cues`` (in
+    order) where a pattern that opens with ``(?<!before)first`` can match,
+    in order. Each place is looked at once, though cues lie close together
+    (the digits of a date)."""
+    starts: list[int] = []
+    done = 0
+    for cue in cues:
+        for start in range(max(done, cue - reach), cue + 1):
+            if first[text[start]] and (start == 0 or not before[text[start - 1]]):
+                starts.append(start)
+        done = max(done, cue + 1)
+    return starts
+
+
+def matches_at(
+    pattern: regex.Pattern, text: str, starts: Iterable[int]
+) -> Iterator[regex.Match]:
+    """The matches of ``pattern.finditer(text)`` for a pattern that can only
+    match at ``starts`` (in order): left to right, skipping what a match
+    covers, as ``finditer`` does (see ``finditer_near``)."""
+    end = 0
+    for start in starts:
+        if start >= end and (match := pattern.match(text, start)):
+            yield match
+            end = match.end()
+
+
+#: What a word is made of, for patterns that open with ``(?<![\w-])``.
+WORD_OR_DASH = CharClass(r"[\w-]")
+
 
 _PHONE_NL = regex.compile(
     r"(?<![\w+/.,-])(?:(?:\+|00)31[\s.-]?(?:\(0\)[\s.-]?)?|\(?0)"
@@ -43,12 +159,15 @@ _STARTS_WITH_DATE = regex.compile(
 )
 
 
+_COUNTRY_CODE = regex.compile(r"^(?:0031|31)")
+
+
 def detect_phones(text: str, context: Context) -> Iterator[Candidate]:
     for match in _PHONE_NL.finditer(text):
         if _STARTS_WITH_DATE.match(match.group()):
             continue  # "[06-06-2024 16:40]": a chat's time stamp
         digits = checks.digits_only(match.group())
-        national = regex.sub(r"^(?:0031|31)", "0", digits)
+        national = _COUNTRY_CODE.sub("0", digits)
         if national.startswith("00"):
             national = national[1:]
         if len(national) == 10 and not is_service_number(national):
@@ -56,7 +175,9 @@ def detect_phones(text: str, context: Context) -> Iterator[Candidate]:
             if match.group().startswith("(") and ")" not in match.group():
                 start += 1  # "(06-48291736)": the bracket is around the number
             yield Candidate(start, match.end(), Label.PHONE, PHONE)
-    for match in _PHONE_INTERNATIONAL.finditer(text):
+    # Every international number starts with "+" or "00" (#13).
+    international = "+" in text or "00" in text
+    for match in _PHONE_INTERNATIONAL.finditer(text) if international else ():
         if 8 <= len(checks.digits_only(match.group())) <= 15:
             yield Candidate(match.start(), match.end(), Label.PHONE, PHONE)
 
@@ -114,15 +235,28 @@ def detect_ips(text: str, context: Context) -> Iterator[Candidate]:
 _PLATE = regex.compile(rf"(?<![\w-])(?:{checks.PLATE_PATTERN})(?![\w-])")
 #: Every plate has a dash at most 3 characters after its start.
 _DASH = regex.compile(r"-")
+_CAPITAL_OR_DIGIT = CharClass(r"[A-Z\d]")
 _PLATE_CUE = regex.compile(
     r"(?i)\bkenteken(?:plaat|nummer)?\s*(?:is|was|van)?\s*:?\s*"
     r"(?P<plate>[A-Z0-9]{1,3}-?[A-Z0-9]{2,3}-?[A-Z0-9]{1,3})(?![\w-])"
 )
 
 
+def _plates(text: str) -> Iterator[regex.Match]:
+    """``_PLATE.finditer(text)``, tried only at the starts of words up to 3
+    characters before a dash (#13)."""
+    dashes = word_places(text, ("-",))
+    starts = starts_near(text, dashes, 3, WORD_OR_DASH, _CAPITAL_OR_DIGIT)
+    return matches_at(_PLATE, text, starts)
+
+
 def detect_plates(text: str, context: Context) -> Iterator[Candidate]:
-    for match in finditer_near(_PLATE, text, _DASH, 3):
+    for match in _plates(text):
         yield Candidate(match.start(), match.end(), Label.PLATE, STRUCTURED)
+    lowered = caseless(text)
+    # Every match of ``_PLATE_CUE`` holds the word (#13).
+    if lowered is not None and "kenteken" not in lowered:
+        return
     for match in _PLATE_CUE.finditer(text):
         value = match.group("plate").upper()
         if checks.plate_sidecode(value) or checks.plate_with_dashes(value):
@@ -177,18 +311,19 @@ _ANY_NUMBER_CUE = regex.compile(
 #: The beginnings of the cue words of ``_CASE_BY_CUE``: every match has one
 #: at most 17 characters after its start ("VT-zorgmeldingnummer",
 #: "onder het nummer").
-_CASE_WORD = regex.compile(
-    r"(?i)bvh|registratie|mutatie|zaak|dossier|casus|meld|parket|proces|pv"
-    r"|p\.v\.|kenmerk|incident|referentie|aangifte|bekeuring|boete|cjib|nummer|nr"
-)
+_CASE_WORDS = (
+    "bvh registratie mutatie zaak dossier casus meld parket proces pv p.v. kenmerk"
+    " incident referentie aangifte bekeuring boete cjib nummer nr"
+).split()
+_CASE_WORD = alternation_of(_CASE_WORDS)
 #: The same for ``_ID_BY_CUE``, at most 20 characters after its start
 #: ("AB-vreemdelingennummer").
-_ID_WORD = regex.compile(
-    r"(?i)nummer|nr|pas|kaart|identiteit|bewijs|kenmerk|imei|abonnement"
-)
+_ID_WORDS = "nummer nr pas kaart identiteit bewijs kenmerk imei abonnement".split()
+_ID_WORD = alternation_of(_ID_WORDS)
 #: The words every match of ``_ANY_NUMBER_CUE`` has, at most 24 characters
 #: after its start.
-_ANY_NUMBER_WORD = regex.compile(r"(?i)nummer|nr|registratie|kenmerk")
+_ANY_NUMBER_WORDS = "nummer nr registratie kenmerk".split()
+_ANY_NUMBER_WORD = alternation_of(_ANY_NUMBER_WORDS)
 _DATE = regex.compile(
     r"(?:0?[1-9]|[12]\d|3[01])([-/.])(?:0?[1-9]|1[0-2])\1(?:\d{2}|(?:19|20)\d{2})"
     r"|(?:19|20)\d{2}([-/.])(?:0?[1-9]|1[0-2])\2(?:0?[1-9]|[12]\d|3[01])"
@@ -222,39 +357,103 @@ _DOCUMENT_CUE = regex.compile(
     r"(?i)(?:paspoort|id-kaart|identiteitskaart|identiteitsbewijs|rijbewijs"
     r"|reisdocument|verblijfsdocument|document)"
 )
+#: Every match of ``_DOCUMENT_CUE`` holds one of these.
+_DOCUMENT_WORDS = ("paspoort", "id-kaart", "identiteits", "rijbewijs", "document")
 
 
-def detect_case_numbers(text: str, context: Context) -> Iterator[Candidate]:
+def _document_numbers(text: str, lowered: str | None) -> Iterator[Candidate]:
+    # Only taken after a document word: none in the text, no scan (#13).
+    if lowered is not None and not any(word in lowered for word in _DOCUMENT_WORDS):
+        return
     for match in _DOCUMENT_NUMBER.finditer(text):
         letters = sum(ch.isalpha() for ch in match.group())
         near = text[max(0, match.start() - 60) : match.start()]
         if 2 <= letters <= 7 and _DOCUMENT_CUE.search(near):
             yield Candidate(match.start(), match.end(), Label.ID_NUMBER, CUE_NUMBER)
-    for match in _CASE_SHAPES.finditer(text):
+
+
+_DIGIT = CharClass(r"\d")
+_SHAPE_BEFORE = CharClass(r"[\w/-]")
+
+
+def _shape_cues(text: str) -> list[int]:
+    """Places at most 15 characters after the start of every match of
+    ``_CASE_SHAPES``, in order: each match but "PL…" and "ECLI…" has a
+    dash or a slash right after a digit ("16/…", "ZVH-GM-2025-…")."""
+    cues = [
+        at
+        for mark in "-/"
+        for at in _places(text, mark)
+        if at > 0 and _DIGIT[text[at - 1]]
+    ]
+    cues.extend(_places(text, "PL"))
+    cues.extend(_places(text, "ECLI"))
+    return sorted(cues)
+
+
+def _places(text: str, word: str) -> Iterator[int]:
+    at = text.find(word)
+    while at >= 0:
+        yield at
+        at = text.find(word, at + 1)
+
+
+def _case_shapes(text: str) -> Iterator[regex.Match]:
+    """``_CASE_SHAPES.finditer(text)``, tried only where a match can start:
+    at the start of a word near a dash after a digit (#13)."""
+    starts = starts_near(text, _shape_cues(text), 15, _SHAPE_BEFORE, _CAPITAL_OR_DIGIT)
+    return matches_at(_CASE_SHAPES, text, starts)
+
+
+def _near_cue_words(
+    pattern: regex.Pattern,
+    text: str,
+    lowered: str | None,
+    cue: tuple[list[str], regex.Pattern],
+    reach: int,
+) -> Iterator[regex.Match]:
+    """``pattern.finditer(text)`` for a pattern that opens with
+    ``(?<![\\w-])`` and a word character or a dash, and whose every match
+    has one of the ``cue`` words (case-insensitive; also as their pattern)
+    at most ``reach`` characters after its start: tried only at the starts
+    of words that near (#13)."""
+    words, alternation = cue
+    if lowered is None:
+        return finditer_near(pattern, text, alternation, reach)
+    cues = word_places(lowered, words)
+    starts = starts_near(text, cues, reach, WORD_OR_DASH, WORD_OR_DASH)
+    return matches_at(pattern, text, starts)
+
+
+_YEAR_ONLY = regex.compile(r"(?:19|20)\d{2}")
+
+
+def detect_case_numbers(text: str, context: Context) -> Iterator[Candidate]:
+    lowered = caseless(text)
+    yield from _document_numbers(text, lowered)
+    for match in _case_shapes(text):
         if not match.group().startswith("ECLI"):
             yield Candidate(match.start(), match.end(), Label.CASE_NUMBER, CUE_NUMBER)
     taken: set[int] = set()
-    for pattern, label, minimum in (
-        (_CASE_BY_CUE, Label.CASE_NUMBER, 4),
-        (_ID_BY_CUE, Label.ID_NUMBER, 3),
-        (_ANY_NUMBER_CUE, Label.CASE_NUMBER, 4),
+    for pattern, label, minimum, cue, reach in (
+        (_CASE_BY_CUE, Label.CASE_NUMBER, 4, (_CASE_WORDS, _CASE_WORD), 17),
+        (_ID_BY_CUE, Label.ID_NUMBER, 3, (_ID_WORDS, _ID_WORD), 20),
+        (
+            _ANY_NUMBER_CUE,
+            Label.CASE_NUMBER,
+            4,
+            (_ANY_NUMBER_WORDS, _ANY_NUMBER_WORD),
+            24,
+        ),
     ):
-        if pattern is _CASE_BY_CUE:
-            matches = finditer_near(pattern, text, _CASE_WORD, 17)
-        elif pattern is _ID_BY_CUE:
-            matches = finditer_near(pattern, text, _ID_WORD, 20)
-        elif pattern is _ANY_NUMBER_CUE:
-            matches = finditer_near(pattern, text, _ANY_NUMBER_WORD, 24)
-        else:
-            matches = pattern.finditer(text)
-        for match in matches:
+        for match in _near_cue_words(pattern, text, lowered, cue, reach):
             number = match.group("number").rstrip("./-_")
             digits = sum(ch.isdigit() for ch in number)
             # A member's code of letters and digits: "relatienummer BJKP81X".
             coded = label is Label.ID_NUMBER and len(number) >= 6 and digits >= 1
             if (digits < minimum and not coded) or len(number) < 5:
                 continue
-            if regex.fullmatch(r"(?:19|20)\d{2}", number):
+            if _YEAR_ONLY.fullmatch(number):
                 continue  # "zaak uit 2024": a year, not a number
             if _DATE.fullmatch(number):
                 continue  # "Mutatie 02-01-2025, 01:12 uur": the event's date

@@ -17,6 +17,15 @@ from .base import (
     Context,
     finditer_near,
 )
+from .numbers import (
+    WORD_OR_DASH,
+    CharClass,
+    CueWords,
+    caseless,
+    matches_at,
+    starts_near,
+    word_places,
+)
 
 #: Also written to fool harvesters: "naam(at)provider.nl", "naam [at] x.nl".
 _DOT = r"(?:\.|[ \t]?(?i:\(dot\)|\[dot\])[ \t]?)"
@@ -44,9 +53,12 @@ _HANDLE = regex.compile(
 )
 
 
+_SCHEME_AND_WWW = regex.compile(r"(?i)^(?:https?://)?(?:www\.)?")
+
+
 def _host(url: str) -> tuple[str, str]:
     """(host without www, path) of a URL written with or without scheme."""
-    rest = regex.sub(r"(?i)^(?:https?://)?(?:www\.)?", "", url)
+    rest = _SCHEME_AND_WWW.sub("", url)
     host, _, path = rest.partition("/")
     return host.lower(), path
 
@@ -71,9 +83,31 @@ def _trim(text: str, start: int, end: int) -> int:
     return end
 
 
+_AT_WORDS = ("@", "(at)", "[at]", "{at}")
+_IN_USER_NAME = CharClass(r"[\w.+-]")
+_SPACE_OR_TAB = (" ", "\t")
+
+
+def _emails(text: str) -> Iterator[regex.Match]:
+    """``_EMAIL.finditer(text)``, tried only where a match can start (#13):
+    the user name before an "@" (or a space and "(at)") is made of
+    characters that the character before a match is none of, so a match
+    starts where that run of them starts."""
+    lowered = caseless(text)
+    if lowered is None:
+        return finditer_near(_EMAIL, text, _AT, 65)
+    starts: set[int] = set()
+    for at in word_places(lowered, _AT_WORDS):
+        ends = (at, at - 1) if at > 0 and text[at - 1] in _SPACE_OR_TAB else (at,)
+        for start in ends:
+            while start > 0 and _IN_USER_NAME[text[start - 1]]:
+                start -= 1
+            starts.add(start)
+    return matches_at(_EMAIL, text, sorted(starts))
+
+
 def detect_emails(text: str, context: Context) -> Iterator[Candidate]:
-    # The scan costs: tried only up to the length of a user name before "@".
-    for match in finditer_near(_EMAIL, text, _AT, 65):
+    for match in _emails(text):
         yield Candidate(match.start(), match.end(), Label.EMAIL, STRUCTURED)
 
 
@@ -87,6 +121,39 @@ _URL_COUNTRY = regex.compile(
 _COUNTRY_END = regex.compile(r"(?i)\.[a-z]{2}/")
 
 
+#: The first two letters of each ending in ``TLDS``.
+_TLD_HEADS = frozenset(tld[:2] for tld in TLDS.split("|"))
+_SCHEME_WORDS = ("http", "www.")
+_IN_HOST = CharClass(r"[\w@./-]")
+
+
+def _with_scheme(text: str, lowered: str | None) -> Iterator[regex.Match]:
+    """``_URL_SCHEME.finditer(text)``: every match starts with "http" or
+    "www.", so it is tried only there (#13)."""
+    if lowered is None:
+        return _URL_SCHEME.finditer(text)
+    return matches_at(_URL_SCHEME, text, word_places(lowered, _SCHEME_WORDS))
+
+
+def _bare_domains(text: str, lowered: str | None) -> Iterator[regex.Match]:
+    """``_URL_BARE.finditer(text)``, tried only where a match can start
+    (#13). Every match has a dot before the first letters of an ending,
+    and what comes before that dot is letters, digits, dots and dashes
+    after a character that is none of those, "@" or "/": a match can only
+    start where the run of those characters (and "@" and "/") before such
+    a dot starts."""
+    if lowered is None:
+        return _URL_BARE.finditer(text)
+    starts: set[int] = set()
+    for dot in word_places(lowered, (".",)):
+        if lowered[dot + 1 : dot + 3] in _TLD_HEADS:
+            start = dot
+            while start > 0 and _IN_HOST[text[start - 1]]:
+                start -= 1
+            starts.add(start)
+    return matches_at(_URL_BARE, text, sorted(starts))
+
+
 def detect_urls(text: str, context: Context) -> Iterator[Candidate]:
     for match in finditer_near(_URL_COUNTRY, text, _COUNTRY_END, 255):
         end = _trim(text, match.start(), match.end())
@@ -94,12 +161,13 @@ def detect_urls(text: str, context: Context) -> Iterator[Candidate]:
     """URLs with a path (a profile, a group invitation, a post) are always
     removed; a bare domain only when it is not a platform, an authority or
     a municipality."""
-    for match in _URL_SCHEME.finditer(text):
+    lowered = caseless(text)
+    for match in _with_scheme(text, lowered):
         end = _trim(text, match.start(), match.end())
         host, path = _host(text[match.start() : end])
         if path.strip("/") or not _domain_is_protected(host, context):
             yield Candidate(match.start(), end, Label.URL, STRUCTURED)
-    for match in _URL_BARE.finditer(text):
+    for match in _bare_domains(text, lowered):
         end = _trim(text, match.start(), match.end())
         host, path = _host(text[match.start() : end])
         if path.strip("/"):
@@ -186,13 +254,43 @@ def coordinated_handles(
             end = start + len(word)
 
 
+_NAME_CHAR = CharClass(r"[\p{L}\p{N}.]")
+_BEFORE_UNDERSCORED = CharClass(r"[\w@.]")
+
+
+def _underscored(text: str) -> Iterator[regex.Match]:
+    """``_UNDERSCORED.finditer(text)``, tried only where a match can start
+    (#13): every match has an underscore, and only letters, digits and dots
+    before its first one."""
+    starts: set[int] = set()
+    for underscore in word_places(text, ("_",)):
+        start = underscore
+        while True:
+            if start == 0 or not _BEFORE_UNDERSCORED[text[start - 1]]:
+                starts.add(start)
+            if start == 0 or not _NAME_CHAR[text[start - 1]]:
+                break
+            start -= 1
+    return matches_at(_UNDERSCORED, text, sorted(starts))
+
+
+def _quoted_words(text: str) -> Iterator[regex.Match]:
+    """``_QUOTED_WORD.finditer(text)``: every match starts right after a
+    quote, so it is tried only there (#13)."""
+    return matches_at(_QUOTED_WORD, text, [at + 1 for at in word_places(text, QUOTE)])
+
+
 def _handles_by_shape(text: str, context: Context) -> Iterator[Candidate]:
-    # Tested first: the scan costs, and every match holds an underscore.
-    for match in _UNDERSCORED.finditer(text) if "_" in text else ():
+    for match in _underscored(text):
         start, end = match.start(), _trim(text, match.start(), match.end())
         yield Candidate(start, end, Label.HANDLE, HANDLE)
-    for pattern in (_QUOTED_WORD, _PLATFORM_COLON):
-        for match in pattern.finditer(text):
+    # Every match of ``_PLATFORM_COLON`` has a colon (#13).
+    platform_colon = _PLATFORM_COLON.finditer(text) if ":" in text else ()
+    for pattern, matches in (
+        (_QUOTED_WORD, _quoted_words(text)),
+        (_PLATFORM_COLON, platform_colon),
+    ):
+        for match in matches:
             word = match.group("word").rstrip(".")
             mixed = any(c.isdigit() for c in word) and any(c.isalpha() for c in word)
             dotted = "." in word.strip(".")
@@ -242,8 +340,25 @@ def _after_group_noun(text: str, start: int) -> bool:
     return any(word in lexicon.GROUP_NOUNS for word in words[-4:])
 
 
+_HANDLE_CUE_WORDS = CueWords(
+    lexicon.HANDLE_CUES, parts=("account", "naam", "door", "zich", "van")
+)
+
+
+def _handle_cue_matches(text: str) -> Iterator[regex.Match]:
+    """``_HANDLE_CUE.finditer(text)``: every match starts with a cue word,
+    so it is tried only where one stands (#13)."""
+    lowered = caseless(text)
+    if lowered is None:
+        return _HANDLE_CUE.finditer(text)
+    cues = _HANDLE_CUE_WORDS.places(lowered)
+    return matches_at(
+        _HANDLE_CUE, text, starts_near(text, cues, 0, WORD_OR_DASH, WORD_OR_DASH)
+    )
+
+
 def _handles_by_cue(text: str, context: Context) -> Iterator[Candidate]:
-    for match in _HANDLE_CUE.finditer(text):
+    for match in _handle_cue_matches(text):
         if match.group("quoted") and _after_group_noun(text, match.start()):
             continue
         if match.group("quoted"):

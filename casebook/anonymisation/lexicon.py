@@ -468,7 +468,7 @@ _PHRASES = regex.compile(
     # Also as the head of a compound: "Keti Koti-viering".
     + r")(?:(?![\w-])|(?=-\p{Ll}))"
 )
-#: Where _PHRASES can start, in the folded text (``_folded``): the first
+#: Where _PHRASES can start, in the folded text (``folded_text``): the first
 #: two words of a phrase, not after a letter, digit or hyphen that is
 #: certainly one in ``text`` too. Python's re scans for these literals
 #: ten times faster than regex tries the case-insensitive pattern at every
@@ -534,7 +534,7 @@ class _Shape:
     source: str
     #: Words as written, one of which stands in every match.
     words: tuple[str, ...] = ()
-    #: Or a cue that every match has in the folded text (``_folded``).
+    #: Or a cue that every match has in the folded text (``folded_text``).
     cue: re.Pattern | None = None
 
     def may_match(self, text: str, folded: str | None) -> bool:
@@ -622,20 +622,20 @@ _SHAPE_PATTERNS = tuple(
 
 def protected_spans(text: str) -> list[tuple[int, int]]:
     """Where the protected phrases of several words stand in ``text``."""
-    folded = _folded(text)
+    folded = folded_text(text)
     return [
         *_phrase_spans(text, folded),
         *(
             match.span()
-            for match in _matches_at(
-                _REGIONAL_BODY, text, _starts(text, _REGIONAL_STARTS)
+            for match in matches_at(
+                _REGIONAL_BODY, text, find_all(text, _REGIONAL_STARTS)
             )
         ),
         *_named_by_shape_spans(text, folded),
     ]
 
 
-def _folded(text: str) -> str | None:
+def folded_text(text: str) -> str | None:
     """``text`` in lower case, character for character, with each letter as
     a case-insensitive pattern takes it: regex matches "İ" and "ſ" as "i"
     and "s", which lower() keeps or writes as two characters. None should
@@ -653,12 +653,8 @@ def _phrase_spans(text: str, folded: str | None) -> list[tuple[int, int]]:
     case-sensitive one in ``folded``."""
     if folded is None:
         return [match.span() for match in _PHRASES.finditer(text)]
-    starts = []
-    position = 0
-    while cue := _PHRASE_STARTS.search(folded, position):
-        starts.append(cue.start())
-        position = cue.start() + 1  # overlapping: "de" also in "code rood"
-    return [match.span() for match in _matches_at(_PHRASES, text, starts)]
+    starts = cue_starts(_PHRASE_STARTS, folded)
+    return [match.span() for match in matches_at(_PHRASES, text, starts)]
 
 
 def _named_by_shape_spans(text: str, folded: str | None) -> list[tuple[int, int]]:
@@ -688,7 +684,18 @@ def _named_by_shape_spans(text: str, folded: str | None) -> list[tuple[int, int]
     return spans
 
 
-def _starts(text: str, words: Iterable[str]) -> list[int]:
+def cue_starts(cue: re.Pattern, text: str) -> list[int]:
+    """Every position where ``cue`` matches in ``text``, also where one
+    match starts inside another ("de" in "code rood")."""
+    starts = []
+    position = 0
+    while match := cue.search(text, position):
+        starts.append(match.start())
+        position = match.start() + 1
+    return starts
+
+
+def find_all(text: str, words: Iterable[str]) -> list[int]:
     """Where the ``words`` stand in ``text``, in order."""
     starts = set()
     for word in words:
@@ -699,7 +706,7 @@ def _starts(text: str, words: Iterable[str]) -> list[int]:
     return sorted(starts)
 
 
-def _matches_at(
+def matches_at(
     pattern: regex.Pattern, text: str, starts: list[int]
 ) -> Iterator[regex.Match]:
     """``pattern.finditer(text)`` for a pattern that can only match at the

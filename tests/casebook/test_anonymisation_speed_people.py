@@ -8,15 +8,22 @@ with the plain form on texts made to hit the corner cases.
 import random
 import re
 import sys
+import unicodedata
 
+import pytest
 import regex
 
-from casebook.anonymisation import lexicon
+from casebook.anonymisation import engine, lexicon, people
 
 #: Every character, for the assumptions about case and word characters.
 ALL_CHARACTERS = "".join(
     chr(code) for code in range(sys.maxunicode + 1) if not 0xD800 <= code < 0xE000
 )
+
+
+@pytest.fixture(scope="module")
+def context():
+    return engine._context(engine.warm())
 
 
 def _cue_letters() -> set[str]:
@@ -29,13 +36,13 @@ def _cue_letters() -> set[str]:
 def test_folded_text_spells_each_letter_as_a_case_insensitive_pattern_does():
     for letter in _cue_letters():
         for char in regex.findall("(?i)" + regex.escape(letter), ALL_CHARACTERS):
-            assert lexicon._folded(char) == letter, (letter, char)
+            assert lexicon.folded_text(char) == letter, (letter, char)
 
 
 def test_a_word_character_in_folded_text_is_one_in_the_text():
     """The cues' lookbehind (?<![a-z0-9_\\-]) in the folded text rejects no
     place where regex's (?<![\\w-]) accepts one in the text."""
-    folded = lexicon._folded(ALL_CHARACTERS)
+    folded = lexicon.folded_text(ALL_CHARACTERS)
     assert folded is not None
     word = regex.compile(r"[\w-]")
     for match in re.finditer(r"[a-z0-9_\-]", folded):
@@ -44,13 +51,13 @@ def test_a_word_character_in_folded_text_is_one_in_the_text():
 
 def test_spaces_and_quotes_stay_as_they_are_and_re_takes_every_space():
     for char in regex.findall(r"\s", ALL_CHARACTERS):
-        assert re.match(r"\s", char) and lexicon._folded(char) == char
-    assert lexicon._folded(" \t'‘\"“") == " \t'‘\"“"
+        assert re.match(r"\s", char) and lexicon.folded_text(char) == char
+    assert lexicon.folded_text(" \t'‘\"“") == " \t'‘\"“"
 
 
 def test_folded_text_keeps_positions():
-    assert lexicon._folded("OPENBAAR MİNİSTERİE ſnap") == "openbaar ministerie snap"
-    assert lexicon._folded("KELVIN \u212a") == "kelvin k"
+    assert lexicon.folded_text("OPENBAAR MİNİSTERİE ſnap") == "openbaar ministerie snap"
+    assert lexicon.folded_text("KELVIN \u212a") == "kelvin k"
 
 
 def _plain_protected_spans(text: str) -> list[tuple[int, int]]:
@@ -142,6 +149,171 @@ def test_named_by_shape_takes_the_first_alternative_at_a_position():
     # "Stadion De Goffert" is both the third ("… Stadion") and the fifth
     # shape's; the alternation's order decides.
     text = "Philips Stadion De Goffert, Stadion Galgenwaard Sport"
-    assert lexicon._named_by_shape_spans(text, lexicon._folded(text)) == [
+    assert lexicon._named_by_shape_spans(text, lexicon.folded_text(text)) == [
         match.span() for match in lexicon._NAMED_BY_SHAPE.finditer(text)
     ]
+
+
+# --- people ---------------------------------------------------------------
+
+
+def test_assumptions_about_case_and_spaces():
+    # A capital (\p{Lu}) is no lower-case letter to str.islower:
+    # _is_initials and the test before _NEXT_WORD rest on it.
+    for char in regex.findall(r"\p{Lu}", ALL_CHARACTERS):
+        assert not char.islower(), char
+    # The only printable space is " ": _word_spans splits on it.
+    for char in regex.findall(r"\s", ALL_CHARACTERS):
+        assert char == " " or not char.isprintable(), char
+    # Each letter that ends a street ending or an interfix, in any case.
+    for letter in "tngelkfdm":
+        for char in regex.findall("(?i)" + letter, ALL_CHARACTERS):
+            assert char in people._STREET_END_LETTERS, char
+    for letter in "nertpl":
+        for char in re.findall("(?i)" + letter, ALL_CHARACTERS):
+            assert char in people._INTERFIX_LAST_LETTERS, char
+    endings = re.findall(r"[a-z]+", people._STREET_END.pattern.removeprefix("(?i)"))
+    assert {ending[-1] for ending in endings} <= set("tngelkfdm")
+    # What _INTERFIX matches (with " " for the spaces), and "op", "in": the
+    # words before a space inside an interfix.
+    interfixes = "van de|van der|van den|van 't|van t|van het|van|de|der|den|ten"
+    interfixes += "|ter|op de|in 't|el|al"
+    for interfix in interfixes.split("|"):
+        assert re.fullmatch(people._INTERFIX, interfix.replace(" ", "\xa0"))
+    assert {word[-1] for word in (interfixes + "|op|in").split("|")} <= set("nertpl")
+    # _alias_before looks for "zich" in lower case.
+    for letter in "zich":
+        for char in regex.findall("(?i)" + letter, ALL_CHARACTERS):
+            assert char.lower() == letter or char == "\u0130", char
+
+
+def test_relative_nouns_fold_like_the_other_cues():
+    for letter in {char for word in lexicon.RELATIVE_NOUNS for char in word}:
+        for char in regex.findall("(?i)" + regex.escape(letter), ALL_CHARACTERS):
+            assert lexicon.folded_text(char) == letter, (letter, char)
+
+
+def test_fold_of_ascii_is_lower_case():
+    ascii_characters = "".join(chr(code) for code in range(128))
+    assert people.fold(ascii_characters + "Yılmaz") == (
+        ascii_characters.lower() + "yilmaz"
+    )
+    slow = unicodedata.normalize("NFKD", ascii_characters.casefold())
+    assert slow == ascii_characters.lower()
+
+
+def test_one_letter_off_keeps_the_first_or_the_last_two_letters():
+    rng = random.Random(5)
+    letters = "abcde"
+    for _ in range(20000):
+        a = "".join(rng.choice(letters) for _ in range(rng.randint(5, 8)))
+        b = "".join(rng.choice(letters) for _ in range(rng.randint(4, 9)))
+        edits = [b, a[:2] + b[2:], a[: rng.randint(0, 5)] + b[-3:]]
+        for other in edits:
+            if len(other) >= 5 and people._one_edit_apart(other, a):
+                assert other[:2] == a[:2] or other[-2:] == a[-2:], (a, other)
+        for i in range(len(a)):  # every edit of a, one at a time
+            for other in (
+                a[:i] + a[i + 1 :],
+                a[:i] + "x" + a[i + 1 :],
+                a[:i] + "x" + a[i:],
+                a[:i] + a[i + 1 : i + 2] + a[i : i + 1] + a[i + 2 :],
+            ):
+                if len(other) >= 5 and people._one_edit_apart(other, a):
+                    assert other[:2] == a[:2] or other[-2:] == a[-2:], (a, other)
+
+
+_MENTION_PIECES = (
+    "van de Vries|VAN DER Berg|van den Bosch|van 't Hof|van t Veld|van het Meer|"
+    "op de Kamp|in 't Veld|de Jong|der Wal|den Uyl|ten Brink|ter Horst|el Amrani|"
+    "al Husseini|Jansen|Jansens|Jansen's|Jansen’s|Jansens's|jansen|Janssen|Jnasen|"
+    "Jansn|Mees|Mee|Wouters|wauters|Wouterss|Bakker|bakken|Mohammed|Mohamed|"
+    "d'sanne's|Sanne|sanne's|Yılmaz|Yilmaz|İlker|ſanne|ΟΔΟΣ|Σanne|Vos|Storm|"
+    "Kick|De|Van|VAN|In|Op|El|Al|T|'t|’t|het|@Jansen|Jansen@|Jansen.nl|J.|"
+    "Jan-Willem|Anne-Marie|x_Jansen|9Jansen|Jansen9|Jan'|'Jan'|Jan’"
+).split("|")
+_MENTION_GAPS = [" ", " ", " ", "  ", "\t", "\xa0", "\n", ", ", ". ", ".", "-", "'"]
+_MENTION_GAPS += ["(", ")", ": ", "@", "_", "’", "", "\u212a"]
+
+
+def _mention_text(rng: random.Random) -> str:
+    parts = []
+    for _ in range(rng.randint(1, 14)):
+        parts += [rng.choice(_MENTION_PIECES), rng.choice(_MENTION_GAPS)]
+    return "".join(parts)
+
+
+def _plain_single_word_mentions(text, alone, with_interfix, firsts, context):
+    """_single_word_mentions as it was: every word of the text matched."""
+    known = {n.lower() for n in (*alone, *firsts) if len(n) >= 5 and " " not in n}
+    for match in people._MENTION.finditer(text):
+        word, genitive = match.group("word"), match.group("genitive") or ""
+        if word + genitive in alone | with_interfix | firsts:
+            word, genitive = word + genitive, ""
+        end = match.end("word") + len(genitive) if genitive else match.end()
+        if match.group("interfix") and word in alone | with_interfix:
+            yield (match.start(), end)
+        elif word in alone or word in firsts:
+            yield (match.start("word"), end)
+        elif known and people._misspelt(
+            text[match.start("word") : end].lower(), known, context
+        ):
+            yield (match.start("word"), end)
+
+
+def test_single_word_mentions_are_those_of_every_word(context):
+    rng = random.Random(7)
+    name_sets = [
+        ({"Vries", "Jansen"}, {"Berg"}, {"Wouters", "wouters", "Mees"}),
+        ({"Jansen's", "Bakker"}, set(), {"Sanne", "sanne", "Mohammed"}),
+        ({"Yılmaz", "Vos"}, {"Veld", "Hof"}, {"Kick", "İlker", "ΟΔΟΣ"}),
+        (set(), {"Meer", "Kamp"}, {"Sanne", "Anne-Marie", "Jan-Willem"}),
+        ({"Storm"}, set(), set()),
+    ]
+    hits = 0
+    for _ in range(4000):
+        text = _mention_text(rng)
+        alone, with_interfix, firsts = rng.choice(name_sets)
+        found = [
+            (c.start, c.end)
+            for c in people._single_word_mentions(
+                text, alone, with_interfix, firsts, context
+            )
+        ]
+        plain = list(
+            _plain_single_word_mentions(text, alone, with_interfix, firsts, context)
+        )
+        assert found == plain, text
+        hits += len(found)
+    assert hits > 1000
+
+
+def test_no_mention_runs_over_a_scan_start():
+    rng = random.Random(11)
+    for _ in range(1500):
+        text = _mention_text(rng)
+        spans = [
+            match.span()
+            for start in range(len(text) + 1)
+            if (match := people._MENTION.match(text, start))
+        ]
+        for position in range(len(text) + 1):
+            scan = people._scan_start(text, position)
+            assert scan <= position
+            assert not any(a < scan < b for a, b in spans), (text, position)
+
+
+def test_patterns_after_relatives_are_tried_where_they_can_match():
+    rng = random.Random(3)
+    pieces = [*lexicon.RELATIVE_NOUNS, "Suleiman", "kevo", "Majd", "zn", "de"]
+    gaps = [" ", ", ", ",  ", "\t", "-", "½", "x", "İ", "\n", "  "]
+    for _ in range(3000):
+        text = "".join(
+            rng.choice([word, word.upper(), word.title()]) + rng.choice(gaps)
+            for word in rng.choices(pieces, k=rng.randint(1, 10))
+        )
+        starts = people._relative_starts(text)
+        for pattern in (people._PERSON_NOUN_BEFORE, people._LOWER_AFTER_RELATIVE):
+            assert [
+                m.span() for m in people._after_relatives(pattern, text, starts)
+            ] == [m.span() for m in pattern.finditer(text)], text

@@ -478,7 +478,11 @@ def _find(people: list[Person], name: Name) -> Person | None:
     if name.surname is None and name.first and not name.initials:
         # A single word: a known surname first, then a known first name;
         # a genitive ("Nouris", "Sven's") is the name without its s.
-        stem = _GENITIVE_END.sub("", name.first)
+        stem = (
+            _GENITIVE_END.sub("", name.first)
+            if name.first.endswith(("s", "'", "’", "\n"))  # what it can take off
+            else name.first
+        )
         for word in (name.first, stem):
             for person in people:
                 if person.surname == word:
@@ -520,8 +524,9 @@ def more_mentions(text: str, names: list[str], context: Context) -> Iterator[Can
     with_interfix: set[str] = set()  # surnames that are places: "de Vries"
     firsts: set[str] = set()
     for value in names:
-        first_word = value.split()[0].lower()
-        if len(value.split()) > MAX_NAME_WORDS or (
+        words = value.split()
+        first_word = words[0].lower()
+        if len(words) > MAX_NAME_WORDS or (
             first_word in context.common_words and first_word not in context.first_names
         ):
             continue  # a run of words, or a title ("Koning van Kanaleneiland")
@@ -646,22 +651,20 @@ def _mentions_at(text: str, starts: list[int]) -> Iterator[re.Match]:
     """The matches of ``_MENTION.finditer(text)`` that take in one of the
     ``starts`` (in order), and a few others: scanned from shortly before
     each start, where no match runs over (``_scan_start``), to past it."""
-    position = 0
-    match = _MENTION.search(text)  # the first match from position on
+    position = 0  # from here on, the matches are those of the whole text
     for start in starts:
-        if match is None:
-            return
-        if start < position or match.start() > start:
-            continue  # in the last match taken, or in none
-        scan = _scan_start(text, start)
-        if scan > position:
-            position = scan
-            if match.start() < position:
+        if start < position:
+            continue  # in the last match taken
+        position = max(position, _scan_start(text, start))
+        while position <= start:
+            if position == start:
+                match = _MENTION.match(text, position)
+            else:
                 match = _MENTION.search(text, position)
-        while match is not None and match.start() <= start:
+            if match is None or match.start() > start:
+                break
             yield match
             position = match.end()
-            match = _MENTION.search(text, position)
 
 
 #: A match of _MENTION holds only these, and the spaces after (the first

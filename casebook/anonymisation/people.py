@@ -197,8 +197,8 @@ def refine(text: str, candidate: Candidate, context: Context) -> Candidate | Non
         candidate.priority <= PERSON
         and not titled
         and not named_as_account
+        and _made_of_words(text, words, context)  # before the slower test (#13)
         and not _alias_before(text, start)
-        and _made_of_words(text, words, context)
     ):
         return None  # "Meldpunt Integriteit", "Persoonsgerichte Aanpak"
     # Cheap tests first (#13): each pattern needs a space and no lower-case

@@ -317,3 +317,31 @@ def test_patterns_after_relatives_are_tried_where_they_can_match():
             assert [
                 m.span() for m in people._after_relatives(pattern, text, starts)
             ] == [m.span() for m in pattern.finditer(text)], text
+
+
+def _span(match) -> tuple[int, int] | None:
+    return match.span() if match else None
+
+
+def test_cheap_tests_before_a_regex_change_no_answer():
+    rng = random.Random(17)
+    pieces = [
+        *"A B. J.K. JK. A.B.C.D.E Jan jAN J ÉÉ Ᲊ. \u1c89x I İ K \u212a".split(),
+        *"Pololaan Parkstraat Hof HOF hof\n Brink BRINK Veendam dam DAM\u212a".split(),
+        *"man die zich ZICH zİch op TikTok 'Koning' noemt Jan".split(),
+        *["de heer", "Mevr.", "\t", "\xa0", "\x1c", "\n", " ", "  ", "-", "’s"],
+    ]
+    for _ in range(5000):
+        text = " ".join(rng.choices(pieces, k=rng.randint(1, 8)))
+        word = rng.choice(text.split() or [""])
+        assert people._is_initials(word) == bool(people._INITIALS.match(word))
+        assert _span(people._street_end(word)) == _span(people._STREET_END.search(word))
+        start = rng.randint(0, len(text))
+        assert people._alias_before(text, start) == bool(
+            people._ALIAS_BEFORE.search(text, max(0, start - 40), start)
+        )
+        end = rng.randint(start, len(text))
+        assert people._word_spans(text, start, end) == [
+            (m.start() + start, m.end() + start)
+            for m in people._WORD.finditer(text[start:end])
+        ]

@@ -650,21 +650,34 @@ def _misspellings(
 def _mentions_at(text: str, starts: list[int]) -> Iterator[re.Match]:
     """The matches of ``_MENTION.finditer(text)`` that take in one of the
     ``starts`` (in order), and a few others: scanned from shortly before
-    each start, where no match runs over (``_scan_start``), to past it."""
+    each start, where no match runs over (``_scan_start``), to past it.
+    Each stretch of text is walked and scanned about once."""
     position = 0  # from here on, the matches are those of the whole text
+    following: re.Match | None = None  # the first of them, once searched for
     for start in starts:
-        if start < position:
-            continue  # in the last match taken
-        position = max(position, _scan_start(text, start))
-        while position <= start:
-            if position == start:
-                match = _MENTION.match(text, position)
-            else:
-                match = _MENTION.search(text, position)
-            if match is None or match.start() > start:
+        if start < position or (following is not None and following.start() > start):
+            continue  # in the last match taken, or in none
+        floor = position if following is None else following.start()
+        scan = _scan_start(text, start, floor)
+        if scan > position:
+            position = scan
+            if following is not None and following.start() < position:
+                following = None
+        while True:
+            if following is None:
+                if position == start:
+                    following = _MENTION.match(text, position)
+                    if following is None:
+                        break  # none here: start is in no match
+                else:
+                    following = _MENTION.search(text, position)
+                    if following is None:
+                        return  # no match left
+            if following.start() > start:
                 break
-            yield match
-            position = match.end()
+            yield following
+            position = following.end()
+            following = None
 
 
 #: A match of _MENTION holds only these, and the spaces after (the first
@@ -674,12 +687,13 @@ _INTERFIX_BEFORE = re.compile(rf"(?<![\w@.-])(?:{_INTERFIX}|(?i:op|in))\Z")
 _INTERFIX_LAST_LETTERS = frozenset("nertplNERTPL")
 
 
-def _scan_start(text: str, position: int) -> int:
+def _scan_start(text: str, position: int, floor: int = 0) -> int:
     """A position at or before ``position`` that no match of _MENTION runs
     over: scanned from there, _MENTION finds the matches that it finds in
     the whole text. That is after a character that no match holds, or
-    after a space that follows no interfix."""
-    while position > 0:
+    after a space that follows no interfix; or ``floor``, a position known
+    to be one."""
+    while position > floor:
         char = text[position - 1]
         if char in " \t\xa0":
             # An interfix ends in one of these letters, in either case.
@@ -695,7 +709,7 @@ def _scan_start(text: str, position: int) -> int:
             position -= 1
         else:
             return position
-    return 0
+    return floor
 
 
 _AND_AFTER = regex.compile(

@@ -8,6 +8,7 @@ surname, and gets a number of its own.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -26,6 +27,15 @@ from .detectors import (
 from .labels import Label
 
 _INITIALS = regex.compile(r"^(?:\p{Lu}\.?){1,4}$|^(?:\p{Lu}\.){1,4}\p{Lu}?$")
+
+
+def _is_initials(word: str) -> bool:
+    """Whether _INITIALS matches ``word``, tested cheaply first (#13): its
+    second character is no lower-case letter. (Not "is a capital": regex
+    knows capitals newer than Python's isupper does.)"""
+    return not word[1:2].islower() and bool(_INITIALS.match(word))
+
+
 _TITLES = frozenset(
     "dhr dhr. mevr mevr. mw mw. mr mr. dr dr. drs drs. ir ir. ing ing. prof "
     "prof. heer mevrouw meneer mijnheer de".split()
@@ -34,6 +44,8 @@ _TITLES = frozenset(
 
 def fold(value: str) -> str:
     """Lower case without accents: "Yılmaz" and "Yilmaz" are one name."""
+    if value.isascii():
+        return value.lower()  # what the rest does to ASCII, faster (#13)
     value = value.replace("ı", "i").replace("ł", "l").replace("ø", "o")
     decomposed = unicodedata.normalize("NFKD", value.casefold())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
@@ -57,7 +69,7 @@ def parse_name(text: str, context: Context) -> Name:
         words.pop(0)
     name = Name()
     index = 0
-    while index < len(words) and _INITIALS.match(words[index]):
+    while index < len(words) and _is_initials(words[index]):
         name.initials += "".join(ch for ch in words[index] if ch.isalpha())
         index += 1
     rest = words[index:]
@@ -87,6 +99,17 @@ _STREET_END = regex.compile(
     r"(?i)(?:straat|laan|weg|plein|gracht|kade|singel|dijk|dreef|hof|markt|pad"
     r"|park|plantsoen|steeg|baan|dam|boulevard|allee|burgwal|wal|haven|brink)$"
 )
+#: The last letters of the street endings: a word that ends in none of them
+#: (in any case; K is the Kelvin sign) needs no search (#13).
+_STREET_END_LETTERS = frozenset("tngelkfdmTNGELKFDM\u212a")
+
+
+def _street_end(word: str) -> regex.Match | None:
+    """``_STREET_END.search(word)``, tried only on a word that ends in one of
+    the letters of an ending ("$" also matches before a final line end)."""
+    if word[-1:] not in _STREET_END_LETTERS and not word.endswith("\n"):
+        return None
+    return _STREET_END.search(word)
 
 
 def _not_a_name_before_a_first_name(
@@ -98,7 +121,7 @@ def _not_a_name_before_a_first_name(
         return False  # "Saskia-Marije Bruin": a double first name leads
     if (
         first.lower() in context.first_names
-        or _INITIALS.match(first)
+        or _is_initials(first)
         or not second[:1].isupper()
         or second.lower() in context.interfixes
         or second.lower() not in context.first_names
@@ -128,6 +151,9 @@ def _is_title(word: str, context: Context) -> bool:
     )
 
 
+#: Cached (#13): Deduce and the detectors often find the same name, and a
+#: third of the calls repeat one; the text and its names are immutable.
+@functools.lru_cache(maxsize=256)
 def refine(text: str, candidate: Candidate, context: Context) -> Candidate | None:
     """Tidy a name found by Deduce or a detector, or None when it is none.
 
@@ -137,10 +163,7 @@ def refine(text: str, candidate: Candidate, context: Context) -> Candidate | Non
     takes in a surname that is also a word right after a first name
     ("Kevin Arts").
     """
-    words = [
-        (m.start() + candidate.start, m.end() + candidate.start)
-        for m in _WORD.finditer(text[candidate.start : candidate.end])
-    ]
+    words = _word_spans(text, candidate.start, candidate.end)
     titled = False
     while words and _is_title(text[words[0][0] : words[0][1]], context):
         if len(words) > 1 and _leads_a_name(text, words, context):
@@ -174,11 +197,17 @@ def refine(text: str, candidate: Candidate, context: Context) -> Candidate | Non
         candidate.priority <= PERSON
         and not titled
         and not named_as_account
-        and not _ALIAS_BEFORE.search(text, max(0, start - 40), start)
-        and _made_of_words(text, words, context)
+        and _made_of_words(text, words, context)  # before the slower test (#13)
+        and not _alias_before(text, start)
     ):
         return None  # "Meldpunt Integriteit", "Persoonsgerichte Aanpak"
-    following = _NEXT_WORD.match(text, end)
+    # Cheap tests first (#13): each pattern needs a space and no lower-case
+    # letter (a capital), or a full stop, there.
+    following = (
+        _NEXT_WORD.match(text, end)
+        if text.startswith(" ", end) and not text[end + 1 : end + 2].islower()
+        else None
+    )
     if following and following.group(1).lower() in lexicon.NAMED_PLACE_WORDS:
         return None  # "Philips de Jongh Park"
     first_name_only = len(words) == 1 and is_first_name(text[start:end], context)
@@ -187,10 +216,36 @@ def refine(text: str, candidate: Candidate, context: Context) -> Candidate | Non
         or (first_name_only and _surname_that_is_a_place(following.group(1), context))
     ):
         end = following.end()
-    initial = _INITIAL_AFTER.match(text, end)
+    initial = (
+        _INITIAL_AFTER.match(text, end) if text[end + 2 : end + 3] == "." else None
+    )
     if initial and len(text[start:end].split()) == 1:
         end = initial.end()  # "Ilias K.": the initial is part of the name
     return Candidate(start, end, candidate.label, candidate.priority)
+
+
+def _word_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of the words (``_WORD``) in ``text[start:end]``. In
+    printable text the only space is " ", so a split finds them (#13)."""
+    piece = text[start:end]
+    if not piece.isprintable():
+        return [(m.start() + start, m.end() + start) for m in _WORD.finditer(piece)]
+    spans = []
+    for word in piece.split(" "):
+        if word:
+            spans.append((start, start + len(word)))
+        start += len(word) + 1
+    return spans
+
+
+def _alias_before(text: str, start: int) -> bool:
+    """Whether _ALIAS_BEFORE matches up to ``start``. Each of its matches
+    holds "zich" in some case, which lower() keeps but for a capital İ;
+    looked for first (#13)."""
+    window = text[max(0, start - 40) : start]
+    if "zich" not in window.lower() and "\u0130" not in window:
+        return False
+    return bool(_ALIAS_BEFORE.search(text, max(0, start - 40), start))
 
 
 #: Words after which what follows is someone's name ("weergavenaam Jenthe
@@ -241,14 +296,9 @@ def _made_of_words(text: str, words: list[tuple[int, int]], context: Context) ->
     no surname either: the name of a team, a programme or a group, not of a
     person ("Weerbaar Bestuur", "Team Digitale Recherche"). "Van Dijk" and
     "Storm Doorn" stay names."""
-    core = [
-        text[a:b]
-        for a, b in words
-        if text[a:b].lower() not in context.interfixes
-        and not _INITIALS.match(text[a:b])
-    ]
-    if any(_INITIALS.match(text[a:b]) for a, b in words):
+    if any(_is_initials(text[a:b]) for a, b in words):
         return False  # "A.C. Ploos van Amstel": initials make a person
+    core = [text[a:b] for a, b in words if text[a:b].lower() not in context.interfixes]
     if len(core) < 2:
         return False
     lowers = [word.lower() for word in core]
@@ -303,12 +353,15 @@ def _surname_that_is_a_place(word: str, context: Context) -> bool:
         return False
     if lower in context.placenames:
         return True  # "Nieuw-Amsterdam" ends like a street ("dam") but is none
-    street_end = _STREET_END.search(word.lower())
+    street_end = _street_end(word.lower())
     return not (street_end and street_end.start() >= 3)
 
 
+_HONORIFICS = lexicon.ROLE_NOUNS | _TITLES
+
+
 def _is_honorific(word: str) -> bool:
-    return word.lower().strip(" ,") in lexicon.ROLE_NOUNS | _TITLES
+    return word.lower().strip(" ,") in _HONORIFICS
 
 
 def _is_a_place(
@@ -347,7 +400,7 @@ def _is_a_place(
     if len(words) >= 2 and first.lower() in lexicon.LOCATION_NOUNS:
         return True  # "Winkelcentrum Groenhof", "Stad van de Zon": a place's name
     last = text[words[-1][0] : words[-1][1]]
-    street_end = None if after_role else _STREET_END.search(last)
+    street_end = None if after_role else _street_end(last)
     # "Pololaan" is a street; "Van Dijk" and "Brink" are people, and so are
     # "Jurre Veendam" and "Sepp Hulshof": a place or a known surname that
     # ends like a street is no street.
@@ -362,7 +415,7 @@ def _is_a_place(
 def _surname_that_is_a_word(word: str, context: Context) -> bool:
     if _is_title(word, context) or word.lower() in context.placenames:
         return False
-    street_end = _STREET_END.search(word.lower())
+    street_end = _street_end(word.lower())
     return not (street_end and street_end.start() >= 3)
 
 
@@ -395,7 +448,9 @@ class Person:
 def cluster(mentions: list[tuple[int, str]], context: Context) -> list[int]:
     """The person index of each mention ``(start, text)``, numbered in order
     of first appearance."""
-    parsed = [parse_name(text, context) for _, text in mentions]
+    # Each spelling parsed once: a text names someone many times (#13).
+    names = {text: parse_name(text, context) for text in {text for _, text in mentions}}
+    parsed = [names[text] for _, text in mentions]
     people: list[Person] = []
     assigned: list[Person | None] = [None] * len(mentions)
     # Full names first, so that a lone "Jan" or "De Vries" joins them.
@@ -423,7 +478,11 @@ def _find(people: list[Person], name: Name) -> Person | None:
     if name.surname is None and name.first and not name.initials:
         # A single word: a known surname first, then a known first name;
         # a genitive ("Nouris", "Sven's") is the name without its s.
-        stem = _GENITIVE_END.sub("", name.first)
+        stem = (
+            _GENITIVE_END.sub("", name.first)
+            if name.first.endswith(("s", "'", "’", "\n"))  # what it can take off
+            else name.first
+        )
         for word in (name.first, stem):
             for person in people:
                 if person.surname == word:
@@ -465,8 +524,9 @@ def more_mentions(text: str, names: list[str], context: Context) -> Iterator[Can
     with_interfix: set[str] = set()  # surnames that are places: "de Vries"
     firsts: set[str] = set()
     for value in names:
-        first_word = value.split()[0].lower()
-        if len(value.split()) > MAX_NAME_WORDS or (
+        words = value.split()
+        first_word = words[0].lower()
+        if len(words) > MAX_NAME_WORDS or (
             first_word in context.common_words and first_word not in context.first_names
         ):
             continue  # a run of words, or a title ("Koning van Kanaleneiland")
@@ -525,22 +585,131 @@ def _single_word_mentions(
     context: Context,
 ) -> Iterator[Candidate]:
     """One pass over the words: a known name as written, or misspelt by one
-    letter (``_misspelt``)."""
+    letter (``_misspelt``). Only the words around a name, or around a word
+    that is one misspelt, are matched (#13)."""
     known = {n.lower() for n in (*alone, *firsts) if len(n) >= 5 and " " not in n}
-    for match in _MENTION.finditer(text):
+    surnames = alone | with_interfix
+    every_name = surnames | firsts
+    misspelt, runs = _misspellings(text, known, context)
+    starts = lexicon.find_all(text, {name for name in every_name if name} | runs)
+    for match in _mentions_at(text, starts):
         word, genitive = match.group("word"), match.group("genitive") or ""
         # "Mees" is a name, not the genitive of "Mee".
-        if word + genitive in alone | with_interfix | firsts:
+        if word + genitive in every_name:
             word, genitive = word + genitive, ""
         end = match.end("word") + len(genitive) if genitive else match.end()
-        if match.group("interfix") and word in alone | with_interfix:
+        if match.group("interfix") and word in surnames:
             yield Candidate(match.start(), end, Label.PERSON, PERSON)
         elif word in alone or word in firsts:
             yield Candidate(match.start("word"), end, Label.PERSON, PERSON)
-        elif known and _misspelt(
-            text[match.start("word") : end].lower(), known, context
-        ):
+        elif text[match.start("word") : end].lower() in misspelt:
             yield Candidate(match.start("word"), end, Label.PERSON, PERSON)
+
+
+#: The word and genitive of a _MENTION match are a run of these, or a run
+#: and "'s" or "’s"; the run starts after no word character or hyphen.
+_RUN = re.compile(r"[^\W\d_][\w-]*")
+_RUN_BEFORE_GENITIVE = re.compile(r"(?<![\w-])[^\W\d_][\w-]*+(?=['’]s)")
+
+
+def _misspellings(
+    text: str, known: set[str], context: Context
+) -> tuple[set[str], set[str]]:
+    """The words of ``text`` that ``_misspelt`` takes for a ``known`` name
+    (in lower case), and the runs (``_RUN``) they are made of."""
+    if not known:
+        return set(), set()
+    runs = set(_RUN.findall(text))
+    # Most words are known ones: left out at the speed of sets.
+    words = (
+        set(map(str.lower, runs))
+        - known
+        - context.common_words
+        - context.frequent_words
+    )
+    # One letter off, a word of five letters or more keeps the first two or
+    # the last two: a cheap test before _misspelt's (#13).
+    heads = {name[:2] for name in known}
+    tails = {name[-2:] for name in known}
+    misspelt = {
+        word
+        for word in words
+        if (word[:2] in heads or word[-2:] in tails) and _misspelt(word, known, context)
+    }
+    found = {run for run in runs if run.lower() in misspelt} if misspelt else set()
+    if "'s" in text or "’s" in text:
+        for run in set(_RUN_BEFORE_GENITIVE.findall(text)):
+            for genitive in ("'s", "’s"):
+                word = (run + genitive).lower()
+                if _misspelt(word, known, context):
+                    misspelt.add(word)
+                    found.add(run)
+    return misspelt, found
+
+
+def _mentions_at(text: str, starts: list[int]) -> Iterator[re.Match]:
+    """The matches of ``_MENTION.finditer(text)`` that take in one of the
+    ``starts`` (in order), and a few others: scanned from shortly before
+    each start, where no match runs over (``_scan_start``), to past it.
+    Each stretch of text is walked and scanned about once."""
+    position = 0  # from here on, the matches are those of the whole text
+    following: re.Match | None = None  # the first of them, once searched for
+    for start in starts:
+        if start < position or (following is not None and following.start() > start):
+            continue  # in the last match taken, or in none
+        floor = position if following is None else following.start()
+        scan = _scan_start(text, start, floor)
+        if scan > position:
+            position = scan
+            if following is not None and following.start() < position:
+                following = None
+        while True:
+            if following is None:
+                if position == start:
+                    following = _MENTION.match(text, position)
+                    if following is None:
+                        break  # none here: start is in no match
+                else:
+                    following = _MENTION.search(text, position)
+                    if following is None:
+                        return  # no match left
+            if following.start() > start:
+                break
+            yield following
+            position = following.end()
+            following = None
+
+
+#: A match of _MENTION holds only these, and the spaces after (the first
+#: word of) an interfix: "van de Vries", "op de Kamp".
+_MENTION_CHARACTER = re.compile(r"[\w'’-]")
+_INTERFIX_BEFORE = re.compile(rf"(?<![\w@.-])(?:{_INTERFIX}|(?i:op|in))\Z")
+_INTERFIX_LAST_LETTERS = frozenset("nertplNERTPL")
+
+
+def _scan_start(text: str, position: int, floor: int = 0) -> int:
+    """A position at or before ``position`` that no match of _MENTION runs
+    over: scanned from there, _MENTION finds the matches that it finds in
+    the whole text. That is after a character that no match holds, or
+    after a space that follows no interfix; or ``floor``, a position known
+    to be one."""
+    while position > floor:
+        char = text[position - 1]
+        if char in " \t\xa0":
+            # An interfix ends in one of these letters, in either case.
+            if text[position - 2 : position - 1] not in _INTERFIX_LAST_LETTERS:
+                return position
+            interfix = _INTERFIX_BEFORE.search(
+                text, max(0, position - 12), position - 1
+            )
+            if interfix is None:
+                return position
+            position = interfix.start()
+        elif _MENTION_CHARACTER.match(char):
+            position -= 1
+        else:
+            return position
+    return floor
 
 
 _AND_AFTER = regex.compile(
@@ -596,16 +765,45 @@ def coordinated_names(
         before = _AND_BEFORE.search(text, max(0, candidate.start - 30), candidate.start)
         if before and can_only_be_a_name(before.group("word"), context):
             yield Candidate(*before.span("word"), Label.PERSON, PERSON)
-    for match in _PERSON_NOUN_BEFORE.finditer(text):
+    relatives = _relative_starts(text)
+    for match in _after_relatives(_PERSON_NOUN_BEFORE, text, relatives):
         if can_only_be_a_name(match.group("word"), context):
             yield Candidate(*match.span("word"), Label.PERSON, PERSON)
-    for pattern in (_UNKNOWN_AFTER_PREPOSITION, _LOWER_AFTER_RELATIVE):
-        for match in pattern.finditer(text):
+    for matches in (
+        _UNKNOWN_AFTER_PREPOSITION.finditer(text),
+        _after_relatives(_LOWER_AFTER_RELATIVE, text, relatives),
+    ):
+        for match in matches:
             word = match.group("word")
             if word.lower() not in context.dictionary and can_only_be_a_name(
                 word, context
             ):
                 yield Candidate(*match.span("word"), Label.PERSON, PERSON)
+
+
+#: Where a relative noun (``_RELATIVE``) can start, in the folded text
+#: (``lexicon.folded_text``); found by re, many times faster than regex
+#: tries the case-insensitive pattern at every character (#13).
+_RELATIVE_STARTS = re.compile(
+    r"(?<![a-z0-9_\-])(?:" + lexicon.alternation(lexicon.RELATIVE_NOUNS) + ")"
+)
+
+
+def _relative_starts(text: str) -> list[int] | None:
+    """Where the patterns that start with a relative noun can match; None
+    when anywhere."""
+    folded = lexicon.folded_text(text)
+    return None if folded is None else lexicon.cue_starts(_RELATIVE_STARTS, folded)
+
+
+def _after_relatives(
+    pattern: regex.Pattern, text: str, starts: list[int] | None
+) -> Iterator[regex.Match]:
+    """``pattern.finditer(text)`` for a pattern that starts with
+    ``_RELATIVE``, tried at its ``starts``."""
+    if starts is None:
+        return pattern.finditer(text)
+    return lexicon.matches_at(pattern, text, starts)
 
 
 def _misspelt(lower: str, known: set[str], context: Context) -> bool:

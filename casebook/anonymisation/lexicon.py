@@ -6,7 +6,6 @@ like names to Deduce ("Halt", "Signal", "Kick") and are protected here.
 All entries are matched in lower case unless noted.
 """
 
-import functools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -719,10 +718,8 @@ def matches_at(
             end = match.end()
 
 
-@functools.lru_cache(maxsize=4096)
 def protects(phrase: str) -> bool:
-    """Whether ``phrase`` (as written) is a word the anonymiser keeps.
-    Cached: the detectors ask it of the same words many times (#13)."""
+    """Whether ``phrase`` (as written) is a word the anonymiser keeps."""
     lower = " ".join(phrase.lower().split()).strip(".,")
     if lower not in PROTECTED:
         return False

@@ -8,7 +8,6 @@ surname, and gets a number of its own.
 
 from __future__ import annotations
 
-import functools
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -151,9 +150,6 @@ def _is_title(word: str, context: Context) -> bool:
     )
 
 
-#: Cached (#13): Deduce and the detectors often find the same name, and a
-#: third of the calls repeat one; the text and its names are immutable.
-@functools.lru_cache(maxsize=256)
 def refine(text: str, candidate: Candidate, context: Context) -> Candidate | None:
     """Tidy a name found by Deduce or a detector, or None when it is none.
 

@@ -28,8 +28,8 @@ import regex
 
 from . import lexicon
 from .detectors import DATE, Candidate
-from .detectors.numbers import caseless, matches_at, word_places
 from .labels import Label
+from .scanning import lowered_text, matches_at, places
 
 _BIRTH_CUE = regex.compile(
     r"(?i)(?<![\w])(?:geboren|geb\.|geb(?=\s*[:(]?\s*\d)|geboortedatum|geboortedag"
@@ -63,11 +63,11 @@ _RIGHT_AFTER_NAME = regex.compile(r"^\s*(?:[(]|,)\s*(?:geb\.?\s*)?$")
 
 def _cue_spans(text: str) -> list[tuple[int, int]]:
     # Tried only where a cue begins: a scan of the text costs (#13).
-    lowered = caseless(text)
+    lowered = lowered_text(text)
     if lowered is None:
         matches = _BIRTH_CUE.finditer(text)
     else:
-        matches = matches_at(_BIRTH_CUE, text, word_places(lowered, _BIRTH_CUE_HEADS))
+        matches = matches_at(_BIRTH_CUE, text, places(lowered, _BIRTH_CUE_HEADS))
     return [match.span() for match in matches]
 
 

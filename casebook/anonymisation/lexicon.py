@@ -7,10 +7,12 @@ All entries are matched in lower case unless noted.
 """
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import regex
+
+from .scanning import matches_at, places
 
 
 def alternation(
@@ -627,7 +629,7 @@ def protected_spans(text: str) -> list[tuple[int, int]]:
         *(
             match.span()
             for match in matches_at(
-                _REGIONAL_BODY, text, find_all(text, _REGIONAL_STARTS)
+                _REGIONAL_BODY, text, places(text, _REGIONAL_STARTS)
             )
         ),
         *_named_by_shape_spans(text, folded),
@@ -692,30 +694,6 @@ def cue_starts(cue: re.Pattern, text: str) -> list[int]:
         starts.append(match.start())
         position = match.start() + 1
     return starts
-
-
-def find_all(text: str, words: Iterable[str]) -> list[int]:
-    """Where the ``words`` stand in ``text``, in order."""
-    starts = set()
-    for word in words:
-        start = text.find(word)
-        while start >= 0:
-            starts.add(start)
-            start = text.find(word, start + 1)
-    return sorted(starts)
-
-
-def matches_at(
-    pattern: regex.Pattern, text: str, starts: list[int]
-) -> Iterator[regex.Match]:
-    """``pattern.finditer(text)`` for a pattern that can only match at the
-    ``starts`` (in order), found faster by trying it only there (#13).
-    ``match`` sees the text before a start, as a lookbehind does."""
-    end = 0
-    for start in starts:
-        if start >= end and (match := pattern.match(text, start)):
-            yield match
-            end = match.end()
 
 
 def protects(phrase: str) -> bool:

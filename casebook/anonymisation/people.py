@@ -24,6 +24,7 @@ from .detectors import (
     is_place_adjective,
 )
 from .labels import Label
+from .scanning import matches_at, places
 
 _INITIALS = regex.compile(r"^(?:\p{Lu}\.?){1,4}$|^(?:\p{Lu}\.){1,4}\p{Lu}?$")
 
@@ -587,7 +588,7 @@ def _single_word_mentions(
     surnames = alone | with_interfix
     every_name = surnames | firsts
     misspelt, runs = _misspellings(text, known, context)
-    starts = lexicon.find_all(text, {name for name in every_name if name} | runs)
+    starts = places(text, {name for name in every_name if name} | runs)
     for match in _mentions_at(text, starts):
         word, genitive = match.group("word"), match.group("genitive") or ""
         # "Mees" is a name, not the genitive of "Mee".
@@ -799,7 +800,7 @@ def _after_relatives(
     ``_RELATIVE``, tried at its ``starts``."""
     if starts is None:
         return pattern.finditer(text)
-    return lexicon.matches_at(pattern, text, starts)
+    return matches_at(pattern, text, starts)
 
 
 def _misspelt(lower: str, known: set[str], context: Context) -> bool:

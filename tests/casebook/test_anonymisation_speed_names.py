@@ -8,7 +8,7 @@ import sys
 
 import regex
 
-from casebook.anonymisation import lexicon
+from casebook.anonymisation import lexicon, scanning
 from casebook.anonymisation.detectors import addresses, names, schools
 
 #: Every character, but the surrogates (no str holds them alone).
@@ -29,13 +29,13 @@ def test_case_odd_letters_are_all_that_lower_does_not_give():
         for char in regex.findall("(?i)" + regex.escape(letter), ALL_CHARACTERS)
         if char.lower() != letter
     }
-    assert odd <= set(addresses.CASE_ODD)
+    assert odd <= set(scanning.CASE_ODD)
 
 
-def test_plain_lower():
-    assert names.plain_lower("Wethouder JANSEN") == "wethouder jansen"
-    assert names.plain_lower("Wethouder İlhan") is None
-    assert names.plain_lower("meſtre") is None
+def test_lowered_text():
+    assert scanning.lowered_text("Wethouder JANSEN") == "wethouder jansen"
+    assert scanning.lowered_text("Wethouder İlhan") is None
+    assert scanning.lowered_text("meſtre") is None
 
 
 def test_every_name_cue_has_a_stem():
@@ -48,11 +48,11 @@ def test_every_role_is_letters_and_hyphens_with_a_last_dot():
         assert regex.fullmatch(r"[\w-]+\.?", role) and role == role.lower(), role
 
 
-def test_matches_from_skips_what_a_match_covers():
+def test_matches_at_skips_what_a_match_covers():
     pattern = regex.compile(r"(?<!\w)a\w*")
     text = "ab aab xa a"
     starts = [at for at, char in enumerate(text) if char == "a"]
-    found = [m.span() for m in names.matches_from(pattern, text, starts)]
+    found = [m.span() for m in scanning.matches_at(pattern, text, starts)]
     assert found == [m.span() for m in pattern.finditer(text)]
 
 
@@ -66,7 +66,7 @@ def test_roles_and_cues_found_as_by_a_full_scan():
         "de ſtudent Ilse en de İnspecteur Koen",
     ]
     for text in texts:
-        lowered = names.plain_lower(text)
+        lowered = scanning.lowered_text(text)
         for pattern, matches in (
             (names._BY_ROLE, names._role_matches(text, lowered)),
             (names._BY_CUE, names._cue_matches(text, lowered)),
@@ -107,7 +107,7 @@ def test_school_patterns_found_as_by_a_full_scan():
         "de leerlingen van De ſchool zitten op De İris",
     ]
     for text in texts:
-        lowered = names.plain_lower(text)
+        lowered = scanning.lowered_text(text)
         for pattern, searched, words, stems in (
             (schools._SCHOOL_BY_ATTENDANCE, lowered, schools._AT_SCHOOL_WORDS, ()),
             (

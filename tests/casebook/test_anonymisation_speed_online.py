@@ -7,7 +7,7 @@ import sys
 import pytest
 import regex
 
-from casebook.anonymisation import dates
+from casebook.anonymisation import dates, scanning
 from casebook.anonymisation.detectors import numbers, online
 
 #: Every character but the surrogates.
@@ -19,7 +19,7 @@ CUE_CHARACTERS = string.ascii_lowercase + string.digits + " .-:'@/_*"
 
 
 def test_lowering_finds_what_ignoring_case_matches():
-    """Outside the characters ``caseless`` refuses, a character matches an
+    """Outside the characters ``lowered_text`` refuses, a character matches an
     ASCII cue character case-insensitively exactly when it lowers to it."""
     lowering = {cue: set() for cue in CUE_CHARACTERS}
     for ch in ALL_CHARACTERS:
@@ -28,18 +28,18 @@ def test_lowering_finds_what_ignoring_case_matches():
     for cue in CUE_CHARACTERS:
         pattern = regex.compile("(?i)" + regex.escape(cue))
         matched = {m.group() for m in pattern.finditer(ALL_CHARACTERS)}
-        assert matched ^ lowering[cue] <= set(numbers._FOLDS_APART), cue
+        assert matched ^ lowering[cue] <= set(scanning.CASE_ODD), cue
 
 
 def test_only_refused_characters_lower_to_more_than_one():
     longer = {ch for ch in ALL_CHARACTERS if len(ch.lower()) != 1}
-    assert longer <= set(numbers._FOLDS_APART)
+    assert longer <= set(scanning.CASE_ODD)
 
 
-def test_caseless():
-    assert numbers.caseless("Zaaknummer PL09") == "zaaknummer pl09"
-    assert numbers.caseless("ſaak") is None
-    assert numbers.caseless("İd") is None
+def test_lowered_text():
+    assert scanning.lowered_text("Zaaknummer PL09") == "zaaknummer pl09"
+    assert scanning.lowered_text("ſaak") is None
+    assert scanning.lowered_text("İd") is None
 
 
 @pytest.mark.parametrize(
@@ -55,10 +55,10 @@ def test_caseless():
 @pytest.mark.parametrize(
     "words", [numbers._CASE_WORDS, numbers._ID_WORDS, numbers._ANY_NUMBER_WORDS]
 )
-def test_word_places_are_the_overlapped_matches(text, words):
-    pattern = numbers.alternation_of(words)
+def test_places_are_the_overlapped_matches(text, words):
+    pattern = scanning.alternation_of(words)
     expected = [m.start() for m in pattern.finditer(text, overlapped=True)]
-    assert numbers.word_places(numbers.caseless(text), words) == expected
+    assert scanning.places(scanning.lowered_text(text), words) == expected
 
 
 @pytest.mark.parametrize(
@@ -76,7 +76,7 @@ def test_case_shapes_as_finditer(text):
 
 
 def test_char_class_remembers_the_regex_answer():
-    word = numbers.CharClass(r"[\w-]")
+    word = scanning.CharClass(r"[\w-]")
     for ch in "a-_é\u0301 .,/":
         assert word[ch] == bool(regex.fullmatch(r"[\w-]", ch))
         assert word[ch] == bool(regex.fullmatch(r"[\w-]", ch))
@@ -105,9 +105,9 @@ def test_handle_shortcuts_as_finditer(text):
 
 def test_cue_words_find_every_word():
     listed = ["account", "het account", "accountnaam", "user", "username", "naam"]
-    words = numbers.CueWords(listed, parts=("account",))
+    words = scanning.CueWords(listed, parts=("account",))
     text = "het accountnaam van user username, naam"
-    assert words.places(text) == numbers.word_places(text, listed)
+    assert words.places(text) == scanning.places(text, listed)
     assert words.places("") == []
 
 
@@ -121,7 +121,7 @@ def test_cue_words_find_every_word():
     ],
 )
 def test_url_shortcuts_as_finditer(text):
-    lowered = numbers.caseless(text)
+    lowered = scanning.lowered_text(text)
     for pattern, shortcut in (
         (online._URL_SCHEME, online._with_scheme),
         (online._URL_BARE, online._bare_domains),

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 import regex
 
 from ..labels import Label
+from ..scanning import CASE_ODD
 from .base import (
     PLACE,
     Candidate,
@@ -93,7 +94,6 @@ _RESIDENCE_STEMS = ("woon", "wonen", "adres")
 #: an "i" (found by trying every code point; a test holds it). Without them
 #: a word of ASCII letters that (?i) finds in a text is, in lower case, in
 #: its ``lower()`` (#13).
-CASE_ODD = ("ſ", "İ")
 
 
 def _residence_before(text: str, end: int) -> bool:

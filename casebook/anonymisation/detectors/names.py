@@ -5,13 +5,14 @@ in another alphabet, and runs of capitalised words in no word list.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 
 import regex
 
 from .. import lexicon
 from ..labels import Label
-from .addresses import CASE_ODD, STREET_ENDINGS, STREET_SUFFIX
+from ..scanning import lowered_text, matches_at, places
+from .addresses import STREET_ENDINGS, STREET_SUFFIX
 from .base import (
     NAME_WORD,
     PERSON,
@@ -59,45 +60,6 @@ _OTHER_SCRIPT_NAME = regex.compile(
 _OTHER_SCRIPT_RUN = regex.compile(
     rf"{_OTHER_SCRIPT}+(?:[ \t\xa0\p{{P}}]+{_OTHER_SCRIPT}+)*"
 )
-
-
-def plain_lower(text: str) -> str | None:
-    """``text.lower()`` letter for letter, when a word of ASCII letters that
-    a case-insensitive pattern finds at some place of ``text`` is, in lower
-    case, at that same place of it; None when the text has a letter for which
-    that does not hold. A substring test in it is a cheap pre-check (#13)."""
-    if any(odd in text for odd in CASE_ODD):
-        return None
-    lowered = text.lower()
-    return lowered if len(lowered) == len(text) else None
-
-
-def occurrences(text: str, word: str) -> Iterator[int]:
-    """Where ``word`` starts in ``text``, overlapping ones included."""
-    at = text.find(word)
-    while at != -1:
-        yield at
-        at = text.find(word, at + 1)
-
-
-def word_starts(text: str, words: Iterable[str]) -> list[int]:
-    """Where any of ``words`` starts in ``text``, overlapping ones included;
-    each tested with ``in`` first, as most are not there (#13)."""
-    return [at for word in words if word in text for at in occurrences(text, word)]
-
-
-def matches_from(
-    pattern: regex.Pattern, text: str, starts: Iterable[int]
-) -> Iterator[regex.Match]:
-    """The matches of ``pattern.finditer(text)`` for a pattern whose every
-    match starts at one of ``starts`` (without ``^`` or ``\\G``): tried only
-    there, from left to right, skipping what a match covers, as ``finditer``
-    does (#13)."""
-    end = 0
-    for start in sorted(set(starts)):
-        if start >= end and (match := pattern.match(text, start)):
-            yield match
-            end = match.end()
 
 
 # Compiled once: regex.finditer(string, ...) looks its pattern up in a cache
@@ -169,7 +131,7 @@ def _nicknames_inside(text: str) -> Iterator[regex.Match]:
         if (word := _NAME_LETTERS_BEFORE.match(text, 0, called.start()))
         for at in range(word.start(), word.end())
     ]
-    return matches_from(_NICKNAME_INSIDE, text, starts)
+    return matches_at(_NICKNAME_INSIDE, text, sorted(set(starts)))
 
 
 #: "Medeverdachte Jurvin C. (16)": a capitalised word and an initial, then a
@@ -195,7 +157,7 @@ def _words_and_initials(text: str) -> Iterator[regex.Match]:
         for initial in _INITIAL_AND_BREAK.finditer(text)
         if (word := _WORD_BEFORE_INITIAL.match(text, 0, initial.start()))
     ]
-    return matches_from(_WORD_AND_INITIAL, text, starts)
+    return matches_at(_WORD_AND_INITIAL, text, sorted(set(starts)))
 
 
 _GROUP_BEFORE = regex.compile(
@@ -286,7 +248,7 @@ def _role_matches(text: str, lowered: str | None) -> Iterator[regex.Match]:
     if lowered is None:
         return _BY_ROLE.finditer(text)
     starts = [match.start() for match in _ROLE_PLACE.finditer(lowered)]
-    return matches_from(_BY_ROLE, text, starts)
+    return matches_at(_BY_ROLE, text, sorted(set(starts)))
 
 
 #: Every cue of _BY_CUE has one of these in it (a test holds it).
@@ -305,7 +267,7 @@ def _cue_matches(text: str, lowered: str | None) -> Iterator[regex.Match]:
     cues = [
         cue for stem, cues in _CUES_BY_STEM.items() if stem in lowered for cue in cues
     ]
-    return matches_from(_BY_CUE, text, word_starts(lowered, cues))
+    return matches_at(_BY_CUE, text, places(lowered, cues))
 
 
 _OTHER_SCRIPT_CHAR = regex.compile(_OTHER_SCRIPT)
@@ -320,7 +282,7 @@ def detect_names(text: str, context: Context) -> Iterator[Candidate]:
     for match in _words_and_initials(text):
         if can_only_be_a_name(match.group("first"), context):
             yield Candidate(match.start(), match.end(), Label.PERSON, PERSON)
-    lowered = plain_lower(text)
+    lowered = lowered_text(text)
     for pattern, matches in (
         (_BY_ROLE, _role_matches(text, lowered)),
         (_BY_CUE, _cue_matches(text, lowered)),
@@ -391,7 +353,7 @@ def _capitalised_runs(text: str) -> Iterator[regex.Match]:
         if start > 1 and text[start - 1] in " \t\xa0":
             if word := _LETTERS_BEFORE.match(text, 0, start - 1):
                 starts.append(word.start())
-    return matches_from(_CAPITALISED_RUN, text, starts)
+    return matches_at(_CAPITALISED_RUN, text, sorted(set(starts)))
 
 
 def is_place_adjective(word: str, context: Context) -> bool:

@@ -4,13 +4,21 @@ police and case numbers, identity numbers.
 
 from __future__ import annotations
 
-import functools
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 
 import regex
 
 from .. import checks
 from ..labels import Label
+from ..scanning import (
+    WORD_OR_DASH,
+    CharClass,
+    alternation_of,
+    lowered_text,
+    matches_at,
+    places,
+    starts_near,
+)
 from .base import (
     CUE_NUMBER,
     PHONE,
@@ -19,121 +27,6 @@ from .base import (
     Context,
     finditer_near,
 )
-
-# --- cue words found by substring search, not by a regex scan (#13) ------
-
-#: The only characters for which a case-insensitive match of an ASCII word
-#: (the ``regex`` module folds case simply) differs from finding the word in
-#: the lower-case text at the same place: "ſ" matches "s" but lowers to
-#: itself, "İ" matches "i" but lowers to two characters. A test checks
-#: every character.
-_FOLDS_APART = ("ſ", "İ")
-
-
-# The detectors and the birth dates ask for one text after another: the
-# last one is kept, not lowered again (#13).
-@functools.lru_cache(maxsize=1)
-def caseless(text: str) -> str | None:
-    """``text.lower()``, in which an ASCII word stands exactly where a
-    case-insensitive pattern of that word matches ``text``; None for the
-    rare text where that does not hold. Searching a few words in it costs a
-    tenth of scanning their alternation with ``regex`` (#13)."""
-    if any(ch in text for ch in _FOLDS_APART):
-        return None
-    lowered = text.lower()
-    return lowered if len(lowered) == len(text) else None
-
-
-def word_places(lowered: str, words: Iterable[str]) -> list[int]:
-    """Every place in ``lowered`` where one of ``words`` starts, in order.
-    In the text from :func:`caseless`, for lower-case ASCII words: the
-    starts of ``finditer(text, overlapped=True)`` of their case-insensitive
-    alternation."""
-    places: set[int] = set()
-    for word in words:
-        at = lowered.find(word)
-        while at >= 0:
-            places.add(at)
-            at = lowered.find(word, at + 1)
-    return sorted(places)
-
-
-class CueWords:
-    """Lower-case ASCII words to find in the text from :func:`caseless`,
-    grouped under a part that each word of a group holds: where the part is
-    missing, none of its words is looked for (#13). A word that begins with
-    another is left out: it starts where that one does."""
-
-    def __init__(self, words: Iterable[str], parts: Iterable[str] = ()) -> None:
-        words = list(dict.fromkeys(words))
-        self._groups: dict[str, list[str]] = {}
-        for word in words:
-            if not any(other != word and word.startswith(other) for other in words):
-                part = next((part for part in parts if part in word), "")
-                self._groups.setdefault(part, []).append(word)
-
-    def places(self, lowered: str) -> list[int]:
-        """What :func:`word_places` finds for all the words."""
-        places: list[int] = []
-        for part, words in self._groups.items():
-            if part in lowered:
-                places.extend(word_places(lowered, words))
-        return sorted(set(places))
-
-
-def alternation_of(words: Iterable[str]) -> regex.Pattern:
-    """The case-insensitive pattern of ``words``, for a text that
-    :func:`caseless` cannot lower."""
-    return regex.compile("(?i)" + "|".join(regex.escape(word) for word in words))
-
-
-class CharClass(dict[str, bool]):
-    """Whether a character is in a ``regex`` character class
-    (``char_class[ch]``), remembered per character: a call of the pattern
-    for each would cost more than the match it saves (#13)."""
-
-    def __init__(self, char_class: str) -> None:
-        super().__init__()
-        self._pattern = regex.compile(char_class)
-
-    def __missing__(self, ch: str) -> bool:
-        known = self[ch] = self._pattern.fullmatch(ch) is not None
-        return known
-
-
-def starts_near(
-    text: str, cues: Iterable[int], reach: int, before: CharClass, first: CharClass
-) -> list[int]:
-    """The places at most ``reach`` characters before one of ``cues`` (in
-    order) where a pattern that opens with ``(?<!before)first`` can match,
-    in order. Each place is looked at once, though cues lie close together
-    (the digits of a date)."""
-    starts: list[int] = []
-    done = 0
-    for cue in cues:
-        for start in range(max(done, cue - reach), cue + 1):
-            if first[text[start]] and (start == 0 or not before[text[start - 1]]):
-                starts.append(start)
-        done = max(done, cue + 1)
-    return starts
-
-
-def matches_at(
-    pattern: regex.Pattern, text: str, starts: Iterable[int]
-) -> Iterator[regex.Match]:
-    """The matches of ``pattern.finditer(text)`` for a pattern that can only
-    match at ``starts`` (in order): left to right, skipping what a match
-    covers, as ``finditer`` does (see ``finditer_near``)."""
-    end = 0
-    for start in starts:
-        if start >= end and (match := pattern.match(text, start)):
-            yield match
-            end = match.end()
-
-
-#: What a word is made of, for patterns that open with ``(?<![\w-])``.
-WORD_OR_DASH = CharClass(r"[\w-]")
-
 
 _PHONE_NL = regex.compile(
     r"(?<![\w+/.,-])(?:(?:\+|00)31[\s.-]?(?:\(0\)[\s.-]?)?|\(?0)"
@@ -245,7 +138,7 @@ _PLATE_CUE = regex.compile(
 def _plates(text: str) -> Iterator[regex.Match]:
     """``_PLATE.finditer(text)``, tried only at the starts of words up to 3
     characters before a dash (#13)."""
-    dashes = word_places(text, ("-",))
+    dashes = places(text, ("-",))
     starts = starts_near(text, dashes, 3, WORD_OR_DASH, _CAPITAL_OR_DIGIT)
     return matches_at(_PLATE, text, starts)
 
@@ -253,7 +146,7 @@ def _plates(text: str) -> Iterator[regex.Match]:
 def detect_plates(text: str, context: Context) -> Iterator[Candidate]:
     for match in _plates(text):
         yield Candidate(match.start(), match.end(), Label.PLATE, STRUCTURED)
-    lowered = caseless(text)
+    lowered = lowered_text(text)
     # Every match of ``_PLATE_CUE`` holds the word (#13).
     if lowered is not None and "kenteken" not in lowered:
         return
@@ -420,7 +313,7 @@ def _near_cue_words(
     words, alternation = cue
     if lowered is None:
         return finditer_near(pattern, text, alternation, reach)
-    cues = word_places(lowered, words)
+    cues = places(lowered, words)
     starts = starts_near(text, cues, reach, WORD_OR_DASH, WORD_OR_DASH)
     return matches_at(pattern, text, starts)
 
@@ -429,7 +322,7 @@ _YEAR_ONLY = regex.compile(r"(?:19|20)\d{2}")
 
 
 def detect_case_numbers(text: str, context: Context) -> Iterator[Candidate]:
-    lowered = caseless(text)
+    lowered = lowered_text(text)
     yield from _document_numbers(text, lowered)
     for match in _case_shapes(text):
         if not match.group().startswith("ECLI"):

@@ -8,6 +8,15 @@ import regex
 
 from .. import lexicon
 from ..labels import Label
+from ..scanning import (
+    WORD_OR_DASH,
+    CharClass,
+    CueWords,
+    lowered_text,
+    matches_at,
+    places,
+    starts_near,
+)
 from .base import (
     HANDLE,
     QUOTE,
@@ -16,15 +25,6 @@ from .base import (
     Candidate,
     Context,
     finditer_near,
-)
-from .numbers import (
-    WORD_OR_DASH,
-    CharClass,
-    CueWords,
-    caseless,
-    matches_at,
-    starts_near,
-    word_places,
 )
 
 #: Also written to fool harvesters: "naam(at)provider.nl", "naam [at] x.nl".
@@ -93,11 +93,11 @@ def _emails(text: str) -> Iterator[regex.Match]:
     the user name before an "@" (or a space and "(at)") is made of
     characters that the character before a match is none of, so a match
     starts where that run of them starts."""
-    lowered = caseless(text)
+    lowered = lowered_text(text)
     if lowered is None:
         return finditer_near(_EMAIL, text, _AT, 65)
     starts: set[int] = set()
-    for at in word_places(lowered, _AT_WORDS):
+    for at in places(lowered, _AT_WORDS):
         ends = (at, at - 1) if at > 0 and text[at - 1] in _SPACE_OR_TAB else (at,)
         for start in ends:
             while start > 0 and _IN_USER_NAME[text[start - 1]]:
@@ -132,7 +132,7 @@ def _with_scheme(text: str, lowered: str | None) -> Iterator[regex.Match]:
     "www.", so it is tried only there (#13)."""
     if lowered is None:
         return _URL_SCHEME.finditer(text)
-    return matches_at(_URL_SCHEME, text, word_places(lowered, _SCHEME_WORDS))
+    return matches_at(_URL_SCHEME, text, places(lowered, _SCHEME_WORDS))
 
 
 def _bare_domains(text: str, lowered: str | None) -> Iterator[regex.Match]:
@@ -145,7 +145,7 @@ def _bare_domains(text: str, lowered: str | None) -> Iterator[regex.Match]:
     if lowered is None:
         return _URL_BARE.finditer(text)
     starts: set[int] = set()
-    for dot in word_places(lowered, (".",)):
+    for dot in places(lowered, (".",)):
         if lowered[dot + 1 : dot + 3] in _TLD_HEADS:
             start = dot
             while start > 0 and _IN_HOST[text[start - 1]]:
@@ -161,7 +161,7 @@ def detect_urls(text: str, context: Context) -> Iterator[Candidate]:
     """URLs with a path (a profile, a group invitation, a post) are always
     removed; a bare domain only when it is not a platform, an authority or
     a municipality."""
-    lowered = caseless(text)
+    lowered = lowered_text(text)
     for match in _with_scheme(text, lowered):
         end = _trim(text, match.start(), match.end())
         host, path = _host(text[match.start() : end])
@@ -263,7 +263,7 @@ def _underscored(text: str) -> Iterator[regex.Match]:
     (#13): every match has an underscore, and only letters, digits and dots
     before its first one."""
     starts: set[int] = set()
-    for underscore in word_places(text, ("_",)):
+    for underscore in places(text, ("_",)):
         start = underscore
         while True:
             if start == 0 or not _BEFORE_UNDERSCORED[text[start - 1]]:
@@ -277,7 +277,7 @@ def _underscored(text: str) -> Iterator[regex.Match]:
 def _quoted_words(text: str) -> Iterator[regex.Match]:
     """``_QUOTED_WORD.finditer(text)``: every match starts right after a
     quote, so it is tried only there (#13)."""
-    return matches_at(_QUOTED_WORD, text, [at + 1 for at in word_places(text, QUOTE)])
+    return matches_at(_QUOTED_WORD, text, [at + 1 for at in places(text, QUOTE)])
 
 
 def _handles_by_shape(text: str, context: Context) -> Iterator[Candidate]:
@@ -348,7 +348,7 @@ _HANDLE_CUE_WORDS = CueWords(
 def _handle_cue_matches(text: str) -> Iterator[regex.Match]:
     """``_HANDLE_CUE.finditer(text)``: every match starts with a cue word,
     so it is tried only where one stands (#13)."""
-    lowered = caseless(text)
+    lowered = lowered_text(text)
     if lowered is None:
         return _HANDLE_CUE.finditer(text)
     cues = _HANDLE_CUE_WORDS.places(lowered)

@@ -8,6 +8,7 @@ import regex
 
 from .. import lexicon
 from ..labels import Label
+from ..scanning import lowered_text, matches_at, places
 from .addresses import STREET_SUFFIX
 from .base import (
     NAME_WORD,
@@ -16,7 +17,6 @@ from .base import (
     Context,
     H,
 )
-from .names import matches_from, plain_lower, word_starts
 
 _SCHOOL_NAME = (
     rf"(?:(?:De|Het|'t|Den){H})?{NAME_WORD}"
@@ -169,17 +169,17 @@ def _matches(
 ) -> Iterator[regex.Match]:
     """``pattern.finditer(text)`` for a pattern whose every match begins with
     one of ``words`` as it stands in ``searched`` (``text``, or for a
-    case-insensitive pattern its ``plain_lower``) and has one of ``stems``
+    case-insensitive pattern its ``lowered_text``) and has one of ``stems``
     in it: tried only there, and not at all without a stem (#13)."""
     if searched is None:
         return pattern.finditer(text)
     if stems and not any(stem in searched for stem in stems):
         return iter(())
-    return matches_from(pattern, text, word_starts(searched, words))
+    return matches_at(pattern, text, places(searched, words))
 
 
 def detect_schools(text: str, context: Context) -> Iterator[Candidate]:
-    lowered = plain_lower(text)
+    lowered = lowered_text(text)
     for match in _matches(_SCHOOL_BY_ATTENDANCE, text, lowered, _AT_SCHOOL_WORDS):
         start, end = match.span("name" if match.group("name") else "bare")
         last = text[start:end].split()[-1].lower()

@@ -21,6 +21,46 @@ from . import addresses, online
 from .base import HANDLE, PERSON, QUOTE, Candidate, Context, H, finditer_near
 from .names import opens_sentence
 
+
+def _lowered(text: str) -> str:
+    """``text`` in lower case, to test cheaply whether a case-insensitive
+    pattern can match at all before scanning for it (#13). ``regex`` with
+    (?i) also matches "ſ" to s and "İ" to i; ``str.lower`` keeps the first
+    and makes "i̇" (i and a combining dot) of the second, so both are
+    written here as the letter they match."""
+    lower = text.lower()
+    if not lower.isascii():
+        lower = lower.replace("ſ", "s").replace("\u0307", "")
+    return lower
+
+
+def _mentions(lower: str, words: tuple[str, ...]) -> bool:
+    return any(word in lower for word in words)
+
+
+def _colon_lines(pattern: regex.Pattern, text: str) -> Iterator[regex.Match]:
+    """The matches of ``pattern.finditer(text)``, for a pattern that starts
+    with ``(?m)^``, stays within one line and holds a ":" before a space or
+    tab: tried only at the start of the lines that have one, not at every
+    character (#13). ``^`` matches only after "\\n", as ``rfind`` looks
+    back to, and each line holds at most one match."""
+    starts = {
+        text.rfind("\n", 0, at) + 1
+        for colon in (": ", ":\t")
+        for at in _positions(text, colon)
+    }
+    for start in sorted(starts):
+        if match := pattern.match(text, start):
+            yield match
+
+
+def _positions(text: str, part: str) -> Iterator[int]:
+    at = text.find(part)
+    while at >= 0:
+        yield at
+        at = text.find(part, at + 1)
+
+
 # A line of a chat export: "[03-02-24 21:14] Naam: ...", "03-02-24 21:14 -
 # Naam: ...", "[21:14] Naam: ...". The speaker is a person or a user name.
 _CHAT_LINE = regex.compile(
@@ -114,12 +154,16 @@ _SPEAKER_LINE = regex.compile(
 _REPLIES_HEADER = regex.compile(
     r"(?im)^[ \t]*(?:reacties|comments|antwoorden)[ \t]*:?[ \t]*$"
 )
+#: One of these stands in every heading of ``_REPLIES_HEADER``.
+_REPLIES_CUES = ("reacties", "comments", "antwoorden")
 
 
 def _reply_speakers(text: str, context: Context) -> list[regex.Match]:
     """The writers of the replies under a "Reacties:" heading, up to a blank
     line: there each line's name speaks once."""
     found: list[regex.Match] = []
+    if not _mentions(_lowered(text), _REPLIES_CUES):
+        return found
     for header in _REPLIES_HEADER.finditer(text):
         block_end = text.find("\n\n", header.end())
         block_end = len(text) if block_end < 0 else block_end
@@ -134,8 +178,12 @@ def _untimed_speakers(text: str, context: Context) -> list[regex.Match]:
     lines, of at least two speakers, one of whom speaks twice. A speaker is
     a name, not a form's label ("Onderwerp:", "Toelichting:"), so a single
     word must be a first name or a user name, or in no Dutch word list."""
+    # Each speaker line has its own ":" before a space or tab: with fewer
+    # than three the text is no chat, and need not be scanned (#13).
+    if text.count(": ") + text.count(":\t") < 3:
+        return []
     lines = [
-        m for m in _SPEAKER_LINE.finditer(text) if _could_speak(m["name"], context)
+        m for m in _colon_lines(_SPEAKER_LINE, text) if _could_speak(m["name"], context)
     ]
     counts: dict[str, int] = {}
     for match in lines:
@@ -171,7 +219,7 @@ def _could_speak(name: str, context: Context) -> bool:
 
 
 def is_chat(text: str, context: Context) -> bool:
-    return _CHAT_LINE.search(text) is not None or bool(_untimed_speakers(text, context))
+    return any(_colon_lines(_CHAT_LINE, text)) or bool(_untimed_speakers(text, context))
 
 
 def detect_chat_speakers(text: str, context: Context) -> Iterator[Candidate]:
@@ -183,10 +231,12 @@ def detect_chat_speakers(text: str, context: Context) -> Iterator[Candidate]:
         yield Candidate(match.start("name"), match.end("name"), label, HANDLE)
     # The transcriber's note: "'storm' is Storm Doorn (13)".
     for name, label in speakers.items():
+        if not any(quote + name in text for quote in QUOTE):
+            continue  # not quoted: spare compiling the pattern (#13)
         quoted = rf"(?<=[{QUOTE}]){regex.escape(name)}(?=[{QUOTE}])"
         for match in regex.finditer(quoted, text):
             yield Candidate(match.start(), match.end(), label, HANDLE)
-    for match in _CHAT_LINE.finditer(text):
+    for match in _colon_lines(_CHAT_LINE, text):
         # "Roos (jongerenwerk)": the role in brackets is context; in
         # "Beheerder (GeertjanVrijheid)" the role is, and the name is not.
         raw = match.group("name")
@@ -381,9 +431,75 @@ _NICKNAME_PREFIX = regex.compile(
 _CHAT_BEFORE = frozenset({"bij", "naar", "voor", "aan", "van"})
 
 
+#: One of these stands in every match of ``_NAMING`` ("heette" holds
+#: "heet", "bijgenaamd" "genaamd").
+_NAMING_CUES = ("heet", "heten", "genaamd", "bijnaam", "alias", "roepnaam")
+_NICKNAME_PREFIX_CUES = tuple(
+    "kleine lange dikke grote gekke stille rooie zwarte mooie boze domme".split()
+)
+#: A quoted nickname of ``_NICKNAME`` comes after the last word of one of
+#: its cues ("bekend als", "noemen ze hem", "een zekere", "ene"), or before
+#: one of the last ("echte naam", "oftewel"), or before a bracket.
+_QUOTED_NICKNAME_CUES = ("bekend", "alias", "bijnaam", "noemen", "zekere", "ene")
+_CUE_BEFORE_QUOTE = regex.compile(
+    rf"(?i:als|alias|bijnaam|hem|haar|zekere|ene)[ \t]+[{QUOTE}]"
+)
+_EXPLAINED_NICKNAME_CUES = ("echte", "werkelijkheid", "ofwel", "oftewel")
+#: The characters of ``H``.
+_H_CHARS = " \t\xa0"
+_AFTER_QUOTED_BRACKET = regex.compile(r"\p{Lu}|(?i:account|profiel|@)")
+#: A bare nickname stands before a bracket that opens with one of these.
+_BARE_NICKNAME_CUES = ("(heet", "(echte", "(eigenlijk", "(alias", "(bijnaam")
+
+
 def detect_lowercase_names(text: str, context: Context) -> Iterator[Candidate]:
-    chat = is_chat(text, context)
-    for match in _LOWER_WORD.finditer(text):
+    yield from _lowercase_first_names(text, context)
+    lower = _lowered(text)
+    if _mentions(lower, _NAMING_CUES):
+        yield from _named(text, context)
+    if _mentions(lower, _NICKNAME_PREFIX_CUES):
+        yield from _prefixed_nicknames(text, context)
+    if _may_hold_a_nickname(text, lower):
+        yield from _nicknames(text, context)
+
+
+def _may_hold_a_nickname(text: str, lower: str) -> bool:
+    """Whether ``_NICKNAME`` can match: the cheap tests of words that each
+    of its matches holds, so that most texts need no scan (#13)."""
+    if any(quote in text for quote in QUOTE) and (
+        _mentions(lower, _EXPLAINED_NICKNAME_CUES)
+        or _quote_before_bracket(text)
+        or (
+            _mentions(lower, _QUOTED_NICKNAME_CUES)
+            and _CUE_BEFORE_QUOTE.search(text) is not None
+        )
+    ):
+        return True
+    return _mentions(lower, _BARE_NICKNAME_CUES)
+
+
+def _quote_before_bracket(text: str) -> bool:
+    """A quote right before "(", or before one space and "(", and a capital
+    or "account", "profiel" or "@" after it: "'Dish' (Dinesh Sitaldin)"."""
+    for at in _positions(text, "("):
+        quote = at - 1
+        if quote >= 1 and text[quote] in _H_CHARS:
+            quote -= 1
+        if (
+            quote >= 0
+            and text[quote] in QUOTE
+            and _AFTER_QUOTED_BRACKET.match(text, at + 1)
+        ):
+            return True
+    return False
+
+
+def _lowercase_first_names(text: str, context: Context) -> Iterator[Candidate]:
+    """First names in lower case where the text says they are people."""
+    chat = None
+    for match in _name_like_words(text, context):
+        if chat is None:
+            chat = is_chat(text, context)
         word = match.group()
         if word not in context.first_names:
             # "jaydennnn": a first name with its last letter drawn out.
@@ -405,15 +521,52 @@ def detect_lowercase_names(text: str, context: Context) -> Iterator[Candidate]:
             continue
         if chat or cue:
             yield Candidate(match.start(), match.end(), Label.PERSON, PERSON)
+
+
+def _name_like_words(text: str, context: Context) -> list[regex.Match]:
+    """The matches of ``_LOWER_WORD`` that ``_lowercase_first_names`` can
+    take, in the order of the text: a first name that can be one in lower
+    case next to some word (``noun`` only widens), or a word in no list
+    ending in a doubled letter, as a drawn out name does. Most texts have
+    none, so the distinct words are tested first, at C speed, and only those
+    that pass are looked for (#13). A match is a whole run of lower-case
+    letters and hyphens, so a match at each place the word stands is the
+    one ``finditer`` finds there."""
+    words = set(_LOWER_WORD.findall(text))
+    wanted = {
+        word
+        for word in words & context.first_names
+        if _lowercase_first_name(word, context, noun=True)
+    } | {
+        word
+        for word in words - context.first_names - context.dictionary
+        if word[-1] == word[-2]
+    }
+    starts = sorted({at for word in wanted for at in _positions(text, word)})
+    found = []
+    for start in starts:
+        match = _LOWER_WORD.match(text, start)
+        if match and match.group() in wanted:
+            found.append(match)
+    return found
+
+
+def _named(text: str, context: Context) -> Iterator[Candidate]:
     for match in _NAMING.finditer(text):
         for group in ("first", "second"):
             word = match.group(group)
             if word and _named_word(word, context):
                 yield Candidate(*match.span(group), Label.PERSON, PERSON)
+
+
+def _prefixed_nicknames(text: str, context: Context) -> Iterator[Candidate]:
     for match in _NICKNAME_PREFIX.finditer(text):
         first = match.group("first").lower()
         if first in context.first_names and first not in context.stop_words:
             yield Candidate(*match.span("name"), Label.PERSON, PERSON)
+
+
+def _nicknames(text: str, context: Context) -> Iterator[Candidate]:
     for match in _NICKNAME.finditer(text):
         group = next(g for g in ("before", "after", "bare") if match.group(g))
         value = match.group(group).strip()

@@ -1,0 +1,177 @@
+"""The shortcuts of ``detectors.informal`` (#13): each cheap test or
+narrowed search must find what the plain scan of the whole text finds."""
+
+import regex
+
+from casebook.anonymisation.detectors import informal
+from casebook.anonymisation.detectors.base import QUOTE, Context
+
+LETTERS = {
+    letter: regex.compile(rf"(?i){letter}") for letter in "abcdefghijklmnopqrstuvwxyz"
+}
+
+
+def context(first_names=(), dictionary=(), stop_words=()) -> Context:
+    empty: frozenset[str] = frozenset()
+    return Context(
+        streets=empty,
+        placenames=empty,
+        common_words=empty,
+        stop_words=frozenset(stop_words),
+        interfixes=empty,
+        domain_places=empty,
+        first_names=frozenset(first_names),
+        surnames=empty,
+        place_prefixes=empty,
+        dictionary=frozenset(dictionary),
+        frequent_words=empty,
+    )
+
+
+def test_lowered_keeps_every_letter_that_ignore_case_matches():
+    # (?i) matches "ſ" to s and "İ" to i: a test on the lowered text must
+    # find those letters there too.
+    any_letter = regex.compile(r"(?i)[a-z]")
+    for code in range(0x20000):
+        char = chr(code)
+        if any_letter.fullmatch(char):
+            for letter, pattern in LETTERS.items():
+                if pattern.fullmatch(char):
+                    assert letter in informal._lowered(char), hex(code)
+    assert informal._lowered("REACTİES") == "reacties"
+    assert informal._lowered("Profiſt") == "profist"
+
+
+CHATS = [
+    "",
+    ":",
+    "a: b",
+    "[03-02-24 21:14] Yara: hoi\n[03-02-24 21:15] Stef: hee: ja\n",
+    "\n03-02-24 21:14 - Yara: hoi\r\n03-02-24 21:15 - Stef:\tjo\n",
+    "[21:14] Yara: a: b: c\n  > Yara: hoi\nStef: hee\nYara: ja\nstorm: x\n",
+    "Onderwerp: melding\nLisa Voorst: wij komen\nkoen: ok\nLisa Voorst: top",
+    "x\r[21:14] Yara: hoi\n[21:14: x\n[12:00] : leeg\n[12:00]Yara :\tzo\n",
+    "tekst zonder dubbele punt\nmaar met regels\n",
+]
+
+
+def test_colon_lines_find_what_the_chat_patterns_find():
+    for text in CHATS:
+        for pattern in (informal._CHAT_LINE, informal._SPEAKER_LINE):
+            expected = [m.span() for m in pattern.finditer(text)]
+            found = [m.span() for m in informal._colon_lines(pattern, text)]
+            assert found == expected, (pattern.pattern, text)
+
+
+WORDS = [
+    "yara en ilse, (yara) 'yara' yara's yara.nl @yara yara@x -yara yara- "
+    "yaraX Xyara yara2 yara_ jan-willem jan willem-jan ayara yaranna anna "
+    "annanna annna jaydennnn jaydenn jayden-- stef.x stef. stef's-x de made",
+    "yara",
+    "yarayara yara",
+    "Yara YARA yÄra",
+]
+
+
+def test_name_like_words_are_the_matches_the_loop_takes():
+    names = {"yara", "ilse", "jan-willem", "jan", "anna", "jayden", "de", "stef"}
+    ctx = context(first_names=names, dictionary={"made", "annna"}, stop_words={"de"})
+    for text in WORDS:
+        found = [m.span() for m in informal._name_like_words(text, ctx)]
+        expected = [
+            m.span()
+            for m in informal._LOWER_WORD.finditer(text)
+            if (m.group() in names and m.group() != "de")
+            or (
+                m.group() not in names
+                and m.group() not in ctx.dictionary
+                and m.group()[-1] == m.group()[-2]
+            )
+        ]
+        assert found == expected, text
+
+
+def test_cue_words_stand_in_every_match():
+    examples = [
+        (
+            informal._NAMING,
+            informal._NAMING_CUES,
+            [
+                "heet",
+                "Heette",
+                "heten",
+                "genaamd",
+                "bijgenaamd",
+                "BIJNAAM",
+                "alias",
+                "roepnaam",
+            ],
+            "{} yara",
+        ),
+        (
+            informal._NICKNAME_PREFIX,
+            informal._NICKNAME_PREFIX_CUES,
+            informal._NICKNAME_PREFIX_CUES,
+            "{} hein",
+        ),
+        (
+            informal._REPLIES_HEADER,
+            informal._REPLIES_CUES,
+            ["Reacties", "comments", "ANTWOORDEN"],
+            "{}:",
+        ),
+    ]
+    for pattern, cues, words, shape in examples:
+        for word in words:
+            for written in (word, word.upper(), word.title()):
+                text = shape.format(written)
+                assert pattern.search(text), text
+                assert informal._mentions(informal._lowered(text), cues), text
+
+
+NICKNAMES = [
+    "bekend als 'K-Roma'",
+    "Bekend\tals  ‘Kay’",
+    'hij heet alias "Dex"',
+    "zijn bijnaam 'Dex'",
+    "noemen ze hem 'Dex'",
+    "noemen ze haar “Dex”",
+    "een zekere 'Dex'",
+    "gemene 'Dex'",
+    "'kleine joel' mee, echte naam Joël",
+    "'Dex' in werkelijkheid",
+    "'Dex' ofwel Dexter",
+    "'Dex' oftewel Dexter",
+    "'Dish' (Dinesh Sitaldin)",
+    "'Dish'(account x)",
+    "'Nootdorp Nightcrawler'\xa0(@x)",
+    "'Dish' (profiel)",
+    "Dutchy (heet eigenlijk Dustin Honig)",
+    "Dutchy (echte naam Dustin)",
+    "Dutchy\xa0(Eigenlijk Dustin)",
+    "Dutchy (alias x)",
+    "Dutchy (bijnaam x)",
+]
+
+
+def test_nickname_precheck_lets_every_match_through():
+    for text in NICKNAMES:
+        assert informal._NICKNAME.search(text), text
+        assert informal._may_hold_a_nickname(text, informal._lowered(text)), text
+
+
+def test_nickname_precheck_skips_text_without_cues():
+    for text in ["Hij zei 'nee' (later)", "(Piet) 'x'", "een 'x'", "ene x"]:
+        assert not informal._NICKNAME.search(text), text
+        assert not informal._may_hold_a_nickname(text, informal._lowered(text))
+
+
+def test_quote_before_bracket_needs_a_quote_right_before_it():
+    assert informal._quote_before_bracket("'x' (Piet)")
+    assert informal._quote_before_bracket("'x'(@x)")
+    assert not informal._quote_before_bracket("'x'  (Piet)")
+    assert not informal._quote_before_bracket("(Piet) 'x'")
+    assert not informal._quote_before_bracket(" (Piet)")
+    assert not informal._quote_before_bracket("'x' (piet)")
+    for quote in QUOTE:
+        assert informal._quote_before_bracket(f"x{quote} (Piet)")

@@ -175,3 +175,151 @@ def test_quote_before_bracket_needs_a_quote_right_before_it():
     assert not informal._quote_before_bracket("'x' (piet)")
     for quote in QUOTE:
         assert informal._quote_before_bracket(f"x{quote} (Piet)")
+
+
+SHAPED = [
+    "kevin.maakt.rumoer en ikbensanne.xo, o.a. r.rumble.0572 yaas.el.h "
+    "www.site.nl x@y.nl a.b (dex.rdm) ²ab.cd é.f 'ab.cd' "
+    + "a" * 35
+    + ".bc "
+    + "b" * 29
+    + ".cd",
+    "OproerOost020 en AlphenWordtWakker, xXdylanXx iPhone GroenLinks "
+    "@OproerOost PostNL " + "Ab" * 20 + " (DrentheRoert) ²aB " + "c" * 31 + "D",
+    "boshovenbende0495 covid19 abcd12 abcde123456 x.abcd12 ab-abcd12 abcd١٢ "
+    + "abc" * 11
+    + "12\nabcd12",
+    "",
+    "a",
+]
+
+
+def test_shaped_patterns_found_near_their_cues_as_by_a_scan():
+    for text in SHAPED:
+        dots = [
+            c.start() for c in informal._DOT_IN_WORD.finditer(text, overlapped=True)
+        ]
+        other = [
+            c.start()
+            for c in informal._LOWER_BEFORE_CAPITAL_OR_DIGIT.finditer(
+                text, overlapped=True
+            )
+        ]
+        for pattern, cues in (
+            (informal._DOTTED, dots),
+            (informal._CAMEL_WORD, other),
+            (informal._LETTERS_AND_DIGITS, other),
+        ):
+            expected = [m.span() for m in pattern.finditer(text)]
+            found = [m.span() for m in informal._near(pattern, text, cues)]
+            assert found == expected, (pattern.pattern, text)
+
+
+PLATFORMS = [
+    "Zijn Snapchat is dylan2009, haar insta: x, op TikTok als kyra.nl",
+    "voor haar TikTok kyranijlandd, zijn Insta-account dex.rdm, m'n snap  x",
+    "z'n\tYouTube-kanaal bla, mijn microsoft teams naam, hun X is abc_d",
+    "(insta is yara.x) 'tiktok als dex' online is x, steams teams is abc",
+    "ZİJN İNSTA İS yara.x en mİjn snap zaza",
+    "Zijn ſnapchat iſ dylan2009",
+    "zijn insta is dex\u0307 en zijn snap is yara",
+    "jouw whatsapp-groep heet dex, je linkedin als jan.de.vries",
+    "",
+]
+
+
+def test_platform_patterns_tried_at_platforms_find_what_a_scan_finds():
+    ctx = context()
+    for text in PLATFORMS:
+        lower = informal._lowered(text)
+        starts = informal._platform_starts(text, lower)
+        if starts is None:
+            assert "\u0307" in text
+            continue
+        owners = informal._possessive_starts(text, lower, starts)
+        for pattern, tried in (
+            (informal._AFTER_PLATFORM, starts),
+            (informal._OWN_PLATFORM, owners),
+        ):
+            expected = [m.span() for m in pattern.finditer(text)]
+            found = [m.span() for m in informal._matches_at(pattern, text, tried)]
+            assert found == expected, (pattern.pattern[:30], text)
+        assert list(informal._platform_handles(text, lower, ctx)) is not None
+
+
+SHAPED_CUES = [
+    (
+        informal._PREFIXED,
+        informal._PREFIXED_CUES,
+        False,
+        [
+            "lil kay",
+            "yung dex",
+            "young dex",
+            "big mick",
+            "king kay",
+            "queen x1",
+            "baby yara",
+        ],
+    ),
+    (
+        informal._NAMED_TWO_WORDS,
+        ("naam",),
+        True,
+        [
+            "MET DE NAAM stille wolf.",
+            "onder de Naam stille wolf en",
+            "GENAAMD ab cd.",
+        ],
+    ),
+    (
+        informal._STAGE_NAME,
+        ("DJ", "Dj", "MC"),
+        False,
+        [
+            "DJ Boswachter",
+            "Dj Vos",
+            "MC Vos Haas",
+        ],
+    ),
+    (
+        informal._REPLY_LINE,
+        informal._REPLY_CUES,
+        True,
+        [
+            "REACTIE van Henk B.: ja",
+            "> Antwoord Nijkerkse Patriot: x",
+            "Reply xy:",
+        ],
+    ),
+    (
+        informal._ACCOUNT_THAT_IS_CALLED,
+        informal._ACCOUNT_NOUNS,
+        True,
+        [
+            "een ACCOUNT dat lossergang HEET",
+            "kanaal die x.y heette",
+            "Profiel dat abc heten",
+            "PAGINA die abc noemt",
+        ],
+    ),
+    (
+        informal._ACCOUNT_THAT_IS_CALLED,
+        informal._IS_CALLED,
+        True,
+        [
+            "een ACCOUNT dat lossergang HEET",
+            "kanaal die x.y heette",
+            "Profiel dat abc heten",
+            "PAGINA die abc noemt",
+        ],
+    ),
+]
+
+
+def test_shaped_cue_words_stand_in_every_match():
+    for pattern, cues, ignore_case, texts in SHAPED_CUES:
+        for text in texts:
+            assert pattern.search(text), text
+            folded = informal._lowered(text) if ignore_case else text
+            assert informal._mentions(folded, cues), text

@@ -11,14 +11,14 @@ person ("met yara en ilse", "mijn neef stef").
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 import regex
 
 from .. import lexicon
 from ..labels import Label
 from . import addresses, online
-from .base import HANDLE, PERSON, QUOTE, Candidate, Context, H, finditer_near
+from .base import HANDLE, PERSON, QUOTE, Candidate, Context, H
 from .names import opens_sentence
 
 
@@ -275,7 +275,38 @@ def _has_handle_shape(word: str) -> bool:
 
 
 def detect_shaped_handles(text: str, context: Context) -> Iterator[Candidate]:
-    for match in _DOTTED.finditer(text):
+    lower = _lowered(text)
+    yield from _dotted_handles(text)
+    capital_or_digit = [
+        cue.start()
+        for cue in _LOWER_BEFORE_CAPITAL_OR_DIGIT.finditer(text, overlapped=True)
+    ]
+    for match in _near(_CAMEL_WORD, text, capital_or_digit):
+        yield from _camel_handle(text, match, context)
+    for pattern, cues, folded in (
+        (_PREFIXED, _PREFIXED_CUES, text),
+        (_NAMED_TWO_WORDS, ("naam",), lower),
+        (_STAGE_NAME, ("DJ", "Dj", "MC"), text),
+    ):
+        if _mentions(folded, cues):
+            for match in pattern.finditer(text):
+                start, end = match.span("word")
+                yield Candidate(start, end, Label.HANDLE, HANDLE)
+    if ":" in text and _mentions(lower, _REPLY_CUES):
+        yield from _reply_handles(text, context)
+    for match in _near(_LETTERS_AND_DIGITS, text, capital_or_digit):
+        word = match.group()
+        letters = word.rstrip("0123456789")
+        if word not in context.dictionary and letters not in context.frequent_words:
+            yield Candidate(match.start(), match.end(), Label.HANDLE, HANDLE)
+    if _mentions(lower, _ACCOUNT_NOUNS) and _mentions(lower, _IS_CALLED):
+        yield from _called_handles(text, context)
+    yield from _platform_handles(text, lower, context)
+
+
+def _dotted_handles(text: str) -> Iterator[Candidate]:
+    dots = [cue.start() for cue in _DOT_IN_WORD.finditer(text, overlapped=True)]
+    for match in _near(_DOTTED, text, dots):
         word = match.group("word")
         parts = word.split(".")
         if (
@@ -288,12 +319,9 @@ def detect_shaped_handles(text: str, context: Context) -> Iterator[Candidate]:
         ):
             continue
         yield Candidate(match.start(), match.end(), Label.HANDLE, HANDLE)
-    for match in finditer_near(_CAMEL_WORD, text, _CAMEL_PAIR, 30):
-        yield from _camel_handle(text, match, context)
-    for pattern in (_PREFIXED, _NAMED_TWO_WORDS, _STAGE_NAME):
-        for match in pattern.finditer(text):
-            start, end = match.span("word")
-            yield Candidate(start, end, Label.HANDLE, HANDLE)
+
+
+def _reply_handles(text: str, context: Context) -> Iterator[Candidate]:
     for match in _REPLY_LINE.finditer(text):
         name = match.group("name").strip()
         if name and not (
@@ -311,11 +339,9 @@ def detect_shaped_handles(text: str, context: Context) -> Iterator[Candidate]:
             )
             label = Label.PERSON if person else Label.HANDLE
             yield Candidate(start, start + len(name), label, HANDLE)
-    for match in _LETTERS_AND_DIGITS.finditer(text):
-        word = match.group()
-        letters = word.rstrip("0123456789")
-        if word not in context.dictionary and letters not in context.frequent_words:
-            yield Candidate(match.start(), match.end(), Label.HANDLE, HANDLE)
+
+
+def _called_handles(text: str, context: Context) -> Iterator[Candidate]:
     for match in _ACCOUNT_THAT_IS_CALLED.finditer(text):
         word = match.group("word").rstrip(".")
         if _has_handle_shape(word) or (
@@ -323,7 +349,18 @@ def detect_shaped_handles(text: str, context: Context) -> Iterator[Candidate]:
         ):
             start = match.start("word")
             yield Candidate(start, start + len(word), Label.HANDLE, HANDLE)
-    for match in _OWN_PLATFORM.finditer(text):
+
+
+def _platform_handles(text: str, lower: str, context: Context) -> Iterator[Candidate]:
+    platforms = _platform_starts(text, lower)
+    if platforms is None:  # ``lower`` does not line up with ``text``
+        own, after = _OWN_PLATFORM.finditer(text), _AFTER_PLATFORM.finditer(text)
+    else:
+        own = _matches_at(
+            _OWN_PLATFORM, text, _possessive_starts(text, lower, platforms)
+        )
+        after = _matches_at(_AFTER_PLATFORM, text, platforms)
+    for match in own:
         word = match.group("word").rstrip(".")
         if (
             word not in context.dictionary
@@ -332,13 +369,114 @@ def detect_shaped_handles(text: str, context: Context) -> Iterator[Candidate]:
         ):
             start = match.start("word")
             yield Candidate(start, start + len(word), Label.HANDLE, HANDLE)
-    for match in _AFTER_PLATFORM.finditer(text):
+    for match in after:
         word = match.group("word").rstrip(".")
         if word.lower() in context.common_words or lexicon.protects(word):
             continue
         if _has_handle_shape(word) or word.islower():
             start = match.start("word")
             yield Candidate(start, start + len(word), Label.HANDLE, HANDLE)
+
+
+# --- where the shaped patterns can match (#13) ------
+# Each pattern above scanned at every character of every text; these find
+# the few places where one can start from a cheap cue, and
+# ``_matches_at`` tries it there, as ``finditer`` would.
+
+#: A lower-case letter before a capital or a digit, as every match of
+#: ``_CAMEL_WORD`` and ``_LETTERS_AND_DIGITS`` holds at most 30 characters
+#: after its start.
+_LOWER_BEFORE_CAPITAL_OR_DIGIT = regex.compile(r"\p{Ll}[\p{Lu}\p{N}]")
+#: The first dot of a match of ``_DOTTED``, with a letter, digit or "_" on
+#: each side: at most 30 characters after its start.
+_DOT_IN_WORD = regex.compile(r"[\p{Ll}\p{N}_]\.[\p{Ll}\p{N}_]")
+#: Where the patterns tried by ``_near`` can start: they all open with this
+#: lookbehind.
+_WORD_START = regex.compile(r"(?<![\w@./-])")
+#: The beginnings of the platforms' names, none the start of another: one
+#: stands at the start of the platform in every match of ``_OWN_PLATFORM``
+#: and ``_AFTER_PLATFORM``.
+_PLATFORM_HEADS = tuple(
+    sorted(
+        name
+        for name in lexicon.PLATFORMS
+        if not any(name != head and name.startswith(head) for head in lexicon.PLATFORMS)
+    )
+)
+_POSSESSIVES = frozenset("zijn haar mijn z'n m'n hun je jouw".split())
+_PREFIXED_CUES = ("lil", "yung", "young", "big", "king", "queen", "baby")
+_REPLY_CUES = ("reactie", "antwoord", "reply")
+_ACCOUNT_NOUNS = ("account", "kanaal", "profiel", "pagina")
+#: "heette" holds "heet".
+_IS_CALLED = ("heet", "heten", "noemt")
+
+
+def _near(pattern: regex.Pattern, text: str, cues: list[int]) -> Iterator[regex.Match]:
+    """The matches of ``pattern.finditer(text)``, for a pattern that opens
+    with ``(?<![\\w@./-])`` and holds one of ``cues`` at most 30 characters
+    after its start, with no space or line end before it: tried only where
+    that lookbehind holds within reach before a cue. ``finditer_near``
+    tried all 31 places before each."""
+    starts = set()
+    for cue in cues:
+        reach = max(0, cue - 30)
+        reach = max(
+            reach, text.rfind(" ", reach, cue) + 1, text.rfind("\n", reach, cue) + 1
+        )
+        starts.update(
+            start.start() for start in _WORD_START.finditer(text, reach, cue + 1)
+        )
+    return _matches_at(pattern, text, starts)
+
+
+def _matches_at(
+    pattern: regex.Pattern, text: str, starts: Iterable[int]
+) -> Iterator[regex.Match]:
+    """The matches of ``pattern.finditer(text)`` when ``starts`` holds every
+    place where one can start: from left to right, skipping what a match
+    covers, as ``finditer`` does."""
+    end = 0
+    for start in sorted(starts):
+        if start >= end and (match := pattern.match(text, start)):
+            yield match
+            end = match.end()
+
+
+def _platform_starts(text: str, lower: str) -> list[int] | None:
+    """Where a platform's name can start in ``text`` (after no letter,
+    digit, "_" or "-"), found in ``lower``; None when ``lower`` does not
+    line up with ``text`` (a combining dot was left out), and the patterns
+    must scan."""
+    if len(lower) != len(text):
+        return None
+    return [
+        at
+        for head in [head for head in _PLATFORM_HEADS if head in lower]
+        for at in _positions(lower, head)
+        if not (at and _in_word(text[at - 1]))
+    ]
+
+
+def _in_word(char: str) -> bool:
+    """Part of a word for ``(?<![\\w-])``: a letter or decimal digit is
+    always ``\\w`` (only a character that surely is, so no start is lost)."""
+    return char.isalpha() or char.isdecimal() or char in "_-"
+
+
+def _possessive_starts(text: str, lower: str, platforms: list[int]) -> set[int]:
+    """Where "zijn", "m'n", ... stand before a platform's name, with only
+    spaces or tabs between, as in every match of ``_OWN_PLATFORM``."""
+    starts = set()
+    for at in platforms:
+        gap = at
+        while gap and text[gap - 1] in " \t":
+            gap -= 1
+        if gap == at:
+            continue
+        for length in (2, 3, 4):
+            if gap >= length and lower[gap - length : gap] in _POSSESSIVES:
+                starts.add(gap - length)
+    return starts
 
 
 def _camel_handle(
@@ -350,7 +488,7 @@ def _camel_handle(
     word = match.group("word")
     if lexicon.protects(word) or len(word) < 5 or word.isupper():
         return
-    humps = len(regex.findall(r"\p{Ll}\p{Lu}", word))
+    humps = len(_CAMEL_PAIR.findall(word))
     digits = any(ch.isdigit() for ch in word)
     before = text[max(0, match.start() - 40) : match.start()]
     if humps >= 2 or digits or _HANDLE_CONTEXT.search(before):

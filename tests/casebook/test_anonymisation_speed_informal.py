@@ -323,3 +323,67 @@ def test_shaped_cue_words_stand_in_every_match():
             assert pattern.search(text), text
             folded = informal._lowered(text) if ignore_case else text
             assert informal._mentions(folded, cues), text
+
+
+def fuzz(alphabet: str | list[str], count: int = 2000, seed: int = 13) -> list[str]:
+    """Random texts of the characters (or pieces) of ``alphabet``."""
+    import random
+
+    rng = random.Random(seed)
+    return [
+        "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
+        for _ in range(count)
+    ]
+
+
+def test_ascii_lower_word_is_lower_word_on_ascii_text():
+    pieces = "ab" * 8 + "yz-_.'@ \t\nAZ09:/"
+    for text in [*fuzz(pieces), "a" * 30 + " " + "b" * 21 + " " + "c" * 22]:
+        expected = [m.span() for m in informal._LOWER_WORD.finditer(text)]
+        found = [m.span() for m in informal._ASCII_LOWER_WORD.finditer(text)]
+        assert found == expected, text
+
+
+def test_name_like_words_on_odd_text_are_the_matches_the_loop_takes():
+    names = {"ab", "ba", "aab", "ab-ba", "yz"}
+    ctx = context(first_names=names, dictionary={"bb"})
+    for text in fuzz("ab" * 6 + "bbyz-_.'’@ \nAZ0é"):
+        found = [m.span() for m in informal._name_like_words(text, ctx)]
+        expected = [
+            m.span()
+            for m in informal._LOWER_WORD.finditer(text)
+            if m.group() in names
+            or (m.group() not in ctx.dictionary and m.group()[-1] == m.group()[-2])
+        ]
+        assert found == expected, text
+
+
+def test_shaped_patterns_near_cues_on_odd_text():
+    pieces = [*"abcdAB12²._@/- \n", "abcd", "abcde", "12", "12", "x.y"]
+    for text in fuzz(pieces, count=3000):
+        dots = [
+            c.start() for c in informal._DOT_IN_WORD.finditer(text, overlapped=True)
+        ]
+        other = [
+            c.start()
+            for c in informal._LOWER_BEFORE_CAPITAL_OR_DIGIT.finditer(
+                text, overlapped=True
+            )
+        ]
+        for pattern, cues in (
+            (informal._DOTTED, dots),
+            (informal._CAMEL_WORD, other),
+            (informal._LETTERS_AND_DIGITS, other),
+        ):
+            expected = [m.span() for m in pattern.finditer(text)]
+            found = [m.span() for m in informal._near(pattern, text, cues)]
+            assert found == expected, (pattern.pattern, text)
+
+
+def test_colon_lines_on_odd_text():
+    pieces = [*"ab[]0:: \t\n\r-.>", "[12:00]", "03-02-24 21:14 -", "Yara", ": "]
+    for text in fuzz(pieces, count=3000):
+        for pattern in (informal._CHAT_LINE, informal._SPEAKER_LINE):
+            expected = [m.span() for m in pattern.finditer(text)]
+            found = [m.span() for m in informal._colon_lines(pattern, text)]
+            assert found == expected, (pattern.pattern, text)

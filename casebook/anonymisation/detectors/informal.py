@@ -11,6 +11,7 @@ person ("met yara en ilse", "mijn neef stef").
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 
 import regex
@@ -661,6 +662,14 @@ def _lowercase_first_names(text: str, context: Context) -> Iterator[Candidate]:
             yield Candidate(match.start(), match.end(), Label.PERSON, PERSON)
 
 
+#: ``_LOWER_WORD`` for a text of ASCII only, where ``\p{Ll}`` is a-z and
+#: ``\w`` is A-Z, a-z, 0-9 and "_": the standard library runs it in less
+#: than half the time (#13).
+_ASCII_LOWER_WORD = re.compile(
+    r"(?<![A-Za-z0-9_@.'-])[a-z][a-z-]{1,20}(?![A-Za-z0-9_@-]|[.'][A-Za-z0-9_])"
+)
+
+
 def _name_like_words(text: str, context: Context) -> list[regex.Match]:
     """The matches of ``_LOWER_WORD`` that ``_lowercase_first_names`` can
     take, in the order of the text: a first name that can be one in lower
@@ -670,7 +679,8 @@ def _name_like_words(text: str, context: Context) -> list[regex.Match]:
     that pass are looked for (#13). A match is a whole run of lower-case
     letters and hyphens, so a match at each place the word stands is the
     one ``finditer`` finds there."""
-    words = set(_LOWER_WORD.findall(text))
+    lower_word = _ASCII_LOWER_WORD if text.isascii() else _LOWER_WORD
+    words = set(lower_word.findall(text))
     wanted = {
         word
         for word in words & context.first_names

@@ -387,3 +387,11 @@ def test_colon_lines_on_odd_text():
             expected = [m.span() for m in pattern.finditer(text)]
             found = [m.span() for m in informal._colon_lines(pattern, text)]
             assert found == expected, (pattern.pattern, text)
+
+
+def test_ascii_cues_are_the_cues_on_ascii_text():
+    for text in fuzz([*"abzAZ09_.- \n@", "a.b", "aB", "a1"], count=2000):
+        for cue in (informal._LOWER_BEFORE_CAPITAL_OR_DIGIT, informal._DOT_IN_WORD):
+            expected = [m.start() for m in cue.finditer(text, overlapped=True)]
+            assert informal._cues(text, cue) == expected, text
+            assert informal._cues(text + " é", cue) == expected, text

@@ -194,25 +194,23 @@ SHAPED = [
 ]
 
 
+def assert_found_near_cues(text: str) -> None:
+    dots = informal._DOT_IN_WORD
+    other = informal._LOWER_BEFORE_CAPITAL_OR_DIGIT
+    for pattern, cue in (
+        (informal._DOTTED, dots),
+        (informal._CAMEL_WORD, other),
+        (informal._LETTERS_AND_DIGITS, other),
+    ):
+        expected = [m.span() for m in pattern.finditer(text)]
+        starts = informal._starts_near(text, cue)
+        found = [m.span() for m in informal._matches_at(pattern, text, starts)]
+        assert found == expected, (pattern.pattern, text)
+
+
 def test_shaped_patterns_found_near_their_cues_as_by_a_scan():
     for text in SHAPED:
-        dots = [
-            c.start() for c in informal._DOT_IN_WORD.finditer(text, overlapped=True)
-        ]
-        other = [
-            c.start()
-            for c in informal._LOWER_BEFORE_CAPITAL_OR_DIGIT.finditer(
-                text, overlapped=True
-            )
-        ]
-        for pattern, cues in (
-            (informal._DOTTED, dots),
-            (informal._CAMEL_WORD, other),
-            (informal._LETTERS_AND_DIGITS, other),
-        ):
-            expected = [m.span() for m in pattern.finditer(text)]
-            found = [m.span() for m in informal._near(pattern, text, cues)]
-            assert found == expected, (pattern.pattern, text)
+        assert_found_near_cues(text)
 
 
 PLATFORMS = [
@@ -360,23 +358,7 @@ def test_name_like_words_on_odd_text_are_the_matches_the_loop_takes():
 def test_shaped_patterns_near_cues_on_odd_text():
     pieces = [*"abcdAB12²._@/- \n", "abcd", "abcde", "12", "12", "x.y"]
     for text in fuzz(pieces, count=3000):
-        dots = [
-            c.start() for c in informal._DOT_IN_WORD.finditer(text, overlapped=True)
-        ]
-        other = [
-            c.start()
-            for c in informal._LOWER_BEFORE_CAPITAL_OR_DIGIT.finditer(
-                text, overlapped=True
-            )
-        ]
-        for pattern, cues in (
-            (informal._DOTTED, dots),
-            (informal._CAMEL_WORD, other),
-            (informal._LETTERS_AND_DIGITS, other),
-        ):
-            expected = [m.span() for m in pattern.finditer(text)]
-            found = [m.span() for m in informal._near(pattern, text, cues)]
-            assert found == expected, (pattern.pattern, text)
+        assert_found_near_cues(text)
 
 
 def test_colon_lines_on_odd_text():
@@ -388,9 +370,8 @@ def test_colon_lines_on_odd_text():
             assert found == expected, (pattern.pattern, text)
 
 
-def test_ascii_cues_are_the_cues_on_ascii_text():
-    for text in fuzz([*"abzAZ09_.- \n@", "a.b", "aB", "a1"], count=2000):
-        for cue in (informal._LOWER_BEFORE_CAPITAL_OR_DIGIT, informal._DOT_IN_WORD):
-            expected = [m.start() for m in cue.finditer(text, overlapped=True)]
-            assert informal._cues(text, cue) == expected, text
-            assert informal._cues(text + " é", cue) == expected, text
+def test_shaped_patterns_near_cues_in_ascii_and_other_text():
+    pieces = [*"abzAZ09_.-@/ \n", "a.b", "aB", "a1", "abcd12", "x_y"]
+    for text in fuzz(pieces, count=3000):
+        assert_found_near_cues(text)
+        assert_found_near_cues(text + " é")

@@ -197,15 +197,21 @@ def _untimed_speakers(text: str, context: Context) -> list[regex.Match]:
     # than three the text is no chat, and need not be scanned (#13).
     if text.count(": ") + text.count(":\t") < 3:
         return []
-    lines = [
-        m for m in _colon_lines(_SPEAKER_LINE, text) if _could_speak(m["name"], context)
-    ]
+    # What the lines must show holds for all of them before it can for the
+    # speakers among them: only then is each name looked up (#13).
+    lines = list(_colon_lines(_SPEAKER_LINE, text))
+    if not _like_a_chat(lines):
+        return []
+    lines = [m for m in lines if _could_speak(m["name"], context)]
+    return lines if _like_a_chat(lines) else []
+
+
+def _like_a_chat(lines: list[regex.Match]) -> bool:
+    """At least three lines, of at least two speakers, one speaking twice."""
     counts: dict[str, int] = {}
     for match in lines:
         counts[match["name"]] = counts.get(match["name"], 0) + 1
-    if len(lines) < 3 or len(counts) < 2 or max(counts.values()) < 2:
-        return []
-    return lines
+    return len(lines) >= 3 and len(counts) >= 2 and max(counts.values()) >= 2
 
 
 def _could_speak(name: str, context: Context) -> bool:
@@ -292,8 +298,8 @@ def _has_handle_shape(word: str) -> bool:
 def detect_shaped_handles(text: str, context: Context) -> Iterator[Candidate]:
     lower = _lowered(text)
     yield from _dotted_handles(text)
-    capital_or_digit = _cues(text, _LOWER_BEFORE_CAPITAL_OR_DIGIT)
-    for match in _near(_CAMEL_WORD, text, capital_or_digit):
+    capital_or_digit = _starts_near(text, _LOWER_BEFORE_CAPITAL_OR_DIGIT)
+    for match in _matches_at(_CAMEL_WORD, text, capital_or_digit):
         yield from _camel_handle(text, match, context)
     for pattern, cues, folded in (
         (_PREFIXED, _PREFIXED_CUES, text),
@@ -306,7 +312,7 @@ def detect_shaped_handles(text: str, context: Context) -> Iterator[Candidate]:
                 yield Candidate(start, end, Label.HANDLE, HANDLE)
     if ":" in text and _mentions(lower, _REPLY_CUES):
         yield from _reply_handles(text, context)
-    for match in _near(_LETTERS_AND_DIGITS, text, capital_or_digit):
+    for match in _matches_at(_LETTERS_AND_DIGITS, text, capital_or_digit):
         word = match.group()
         letters = word.rstrip("0123456789")
         if word not in context.dictionary and letters not in context.frequent_words:
@@ -317,8 +323,7 @@ def detect_shaped_handles(text: str, context: Context) -> Iterator[Candidate]:
 
 
 def _dotted_handles(text: str) -> Iterator[Candidate]:
-    dots = _cues(text, _DOT_IN_WORD)
-    for match in _near(_DOTTED, text, dots):
+    for match in _matches_at(_DOTTED, text, _starts_near(text, _DOT_IN_WORD)):
         word = match.group("word")
         parts = word.split(".")
         if (
@@ -403,20 +408,22 @@ _LOWER_BEFORE_CAPITAL_OR_DIGIT = regex.compile(r"\p{Ll}[\p{Lu}\p{N}]")
 #: each side: at most 30 characters after its start.
 _DOT_IN_WORD = regex.compile(r"[\p{Ll}\p{N}_]\.[\p{Ll}\p{N}_]")
 #: The same cues in a text of ASCII only, where ``\p{Ll}`` is a-z,
-#: ``\p{Lu}`` A-Z and ``\p{N}`` 0-9: the text with its classes written as
-#: one mark each, and the marks of a cue.
+#: ``\p{Lu}`` A-Z, ``\p{N}`` 0-9 and ``\w`` all these and "_": the text with
+#: its classes written as one mark each, the marks of a cue, and the marks
+#: that end the run of characters a match starts with, up to the cue.
 _ASCII_CUES = {
     _LOWER_BEFORE_CAPITAL_OR_DIGIT: (
-        _ascii_classes({string.ascii_lowercase: "a", _UPPER_AND_DIGITS: "B"}),
+        _ascii_classes({string.ascii_lowercase: "a", _UPPER_AND_DIGITS: "B", "_": "_"}),
         "aB",
+        (" ",),
     ),
     _DOT_IN_WORD: (
         _ascii_classes({string.ascii_lowercase + string.digits + "_": "a", ".": "."}),
         "a.a",
+        (" ", "."),
     ),
 }
-#: Where the patterns tried by ``_near`` can start: they all open with this
-#: lookbehind.
+#: The patterns tried at ``_starts_near`` all open with this lookbehind.
 _WORD_START = regex.compile(r"(?<![\w@./-])")
 #: The beginnings of the platforms' names, none the start of another: one
 #: stands at the start of the platform in every match of ``_OWN_PLATFORM``
@@ -436,30 +443,35 @@ _ACCOUNT_NOUNS = ("account", "kanaal", "profiel", "pagina")
 _IS_CALLED = ("heet", "heten", "noemt")
 
 
-def _cues(text: str, cue: regex.Pattern) -> list[int]:
-    """Where ``cue`` matches in ``text``, overlapping matches too."""
+def _starts_near(text: str, cue: regex.Pattern) -> set[int]:
+    """Where ``_DOTTED`` (for the cue ``_DOT_IN_WORD``), ``_CAMEL_WORD`` or
+    ``_LETTERS_AND_DIGITS`` (for ``_LOWER_BEFORE_CAPITAL_OR_DIGIT``) can
+    start: at most 30 characters before a hit of the cue (overlapping hits
+    too), with no space or line end between, where the lookbehind
+    ``(?<![\\w@./-])`` that opens each holds. ``finditer_near`` tried all 31
+    places before each hit.
+
+    In a text of ASCII only, a match runs from its start to the cue through
+    word characters only (``_DOTTED``: a-z, 0-9 and "_"), after none, so it
+    can only start where that run does."""
     if text.isascii():
-        classes, marks = _ASCII_CUES[cue]
-        return list(_positions(text.translate(classes), marks))
-    return [match.start() for match in cue.finditer(text, overlapped=True)]
-
-
-def _near(pattern: regex.Pattern, text: str, cues: list[int]) -> Iterator[regex.Match]:
-    """The matches of ``pattern.finditer(text)``, for a pattern that opens
-    with ``(?<![\\w@./-])`` and holds one of ``cues`` at most 30 characters
-    after its start, with no space or line end before it: tried only where
-    that lookbehind holds within reach before a cue. ``finditer_near``
-    tried all 31 places before each."""
+        classes, marks, stops = _ASCII_CUES[cue]
+        marked = text.translate(classes)
+        return {
+            max(marked.rfind(stop, 0, at) for stop in stops) + 1
+            for at in _positions(marked, marks)
+        }
     starts = set()
-    for cue in cues:
-        reach = max(0, cue - 30)
+    for hit in cue.finditer(text, overlapped=True):
+        at = hit.start()
+        reach = max(0, at - 30)
         reach = max(
-            reach, text.rfind(" ", reach, cue) + 1, text.rfind("\n", reach, cue) + 1
+            reach, text.rfind(" ", reach, at) + 1, text.rfind("\n", reach, at) + 1
         )
         starts.update(
-            start.start() for start in _WORD_START.finditer(text, reach, cue + 1)
+            start.start() for start in _WORD_START.finditer(text, reach, at + 1)
         )
-    return _matches_at(pattern, text, starts)
+    return starts
 
 
 def _matches_at(

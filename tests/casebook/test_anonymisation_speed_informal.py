@@ -375,3 +375,22 @@ def test_shaped_patterns_near_cues_in_ascii_and_other_text():
     for text in fuzz(pieces, count=3000):
         assert_found_near_cues(text)
         assert_found_near_cues(text + " é")
+
+
+def test_nicknames_tried_at_their_starts_are_found_as_by_a_scan():
+    pieces = [
+        *QUOTE, *"( \t\xa0.\nxA", "Dex", "Dutchy", "kleine joel", "bekend als",
+        "BEKEND\tALS", "alias", "Bijnaam", "noemen ze hem", "NOEMEN ZE HAAR",
+        "een zekere", "ene", "gemene", "echte naam", "in werkelijkheid", "ofwel",
+        "oftewel", "(heet", "(Echte naam", "(eigenlijk", "(alias", "(bijnaam",
+        "(Dinesh", "(account", "(@", "İ", "ſ",
+    ]  # fmt: skip
+    for text in [*NICKNAMES, *fuzz(pieces, count=4000)]:
+        expected = [m.span() for m in informal._NICKNAME.finditer(text)]
+        starts = informal._nickname_starts(text)
+        found = [
+            m.span() for m in informal._matches_at(informal._NICKNAME, text, starts)
+        ]
+        assert found == expected, text
+        if expected:
+            assert informal._may_hold_a_nickname(text, informal._lowered(text)), text

@@ -766,12 +766,53 @@ def _prefixed_nicknames(text: str, context: Context) -> Iterator[Candidate]:
 
 
 def _nicknames(text: str, context: Context) -> Iterator[Candidate]:
-    for match in _NICKNAME.finditer(text):
+    for match in _matches_at(_NICKNAME, text, _nickname_starts(text)):
         group = next(g for g in ("before", "after", "bare") if match.group(g))
         value = match.group(group).strip()
         if not lexicon.protects(value) and value.lower() not in context.stop_words:
             start = match.start(group) + match.group(group).index(value)
             yield Candidate(start, start + len(value), Label.PERSON, PERSON)
+
+
+#: The cues before a quoted nickname, a space for each ``[ \t]`` in them.
+_BEFORE_QUOTED_NICKNAME = frozenset(
+    {"bekend als", "alias", "bijnaam", "noemen ze hem", "noemen ze haar"}
+    | {"een zekere", "ene"}
+)
+_BEFORE_QUOTED_NICKNAME_LENGTHS = sorted({len(cue) for cue in _BEFORE_QUOTED_NICKNAME})
+#: What opens the bracket after a bare nickname.
+_BARE_NICKNAME_EXPLAINED = ("heet", "echte", "eigenlijk", "alias", "bijnaam")
+
+
+def _nickname_starts(text: str) -> set[int]:
+    """Where a match of ``_NICKNAME`` can start, so that it is tried only
+    there, not at each character (#13): at a quote (a nickname before its
+    explanation); at a cue that ends in spaces before a quote ("alias
+    'Dex'"); 4 to 22 characters before a bracket that opens with an
+    explanation (a bare nickname: "Dutchy (heet eigenlijk …)")."""
+    starts = set()
+    for quote in QUOTE:
+        for at in _positions(text, quote):
+            starts.add(at)
+            gap = at
+            while gap and text[gap - 1] in " \t":
+                gap -= 1
+            if gap == at:
+                continue
+            for length in _BEFORE_QUOTED_NICKNAME_LENGTHS:
+                if gap < length:
+                    break
+                cue = _lowered(text[gap - length : gap]).replace("\t", " ")
+                if cue in _BEFORE_QUOTED_NICKNAME:
+                    starts.add(gap - length)
+    for at in _positions(text, "("):
+        if (
+            at >= 4
+            and text[at - 1] in _H_CHARS
+            and _lowered(text[at + 1 : at + 10]).startswith(_BARE_NICKNAME_EXPLAINED)
+        ):
+            starts.update(range(max(0, at - 22), at - 3))
+    return starts
 
 
 def _drawn_out_first_name(word: str, context: Context) -> bool:

@@ -11,6 +11,7 @@ person ("met yara en ilse", "mijn neef stef").
 
 from __future__ import annotations
 
+import functools
 import string
 from collections.abc import Iterable, Iterator
 
@@ -45,14 +46,24 @@ def _colon_lines(pattern: regex.Pattern, text: str) -> Iterator[regex.Match]:
     tab: tried only at the start of the lines that have one, not at every
     character (#13). ``^`` matches only after "\\n", as ``rfind`` looks
     back to, and each line holds at most one match."""
-    starts = {
-        text.rfind("\n", 0, at) + 1
-        for colon in (": ", ":\t")
-        for at in _positions(text, colon)
-    }
-    for start in sorted(starts):
+    for start in _colon_line_starts(text):
         if match := pattern.match(text, start):
             yield match
+
+
+@functools.lru_cache(maxsize=4)
+def _colon_line_starts(text: str) -> tuple[int, ...]:
+    """The starts of the lines with a ":" before a space or tab, in order.
+    Kept for the last texts: the chat speakers and the lower-case names ask
+    for the same text's lines in turn, and the answer depends on the text
+    alone (#13)."""
+    starts = set()
+    for colon in (": ", ":\t"):
+        at = text.find(colon)
+        while at >= 0:
+            starts.add(text.rfind("\n", 0, at) + 1)
+            at = text.find(colon, at + 2)
+    return tuple(sorted(starts))
 
 
 def _positions(text: str, part: str) -> Iterator[int]:
@@ -244,6 +255,8 @@ def is_chat(text: str, context: Context) -> bool:
 
 
 def detect_chat_speakers(text: str, context: Context) -> Iterator[Candidate]:
+    if ": " not in text and ":\t" not in text:
+        return  # each speaker's line has one (#13)
     speakers: dict[str, Label] = {}
     for match in [*_untimed_speakers(text, context), *_reply_speakers(text, context)]:
         name = match["name"]

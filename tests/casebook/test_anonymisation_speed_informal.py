@@ -77,7 +77,7 @@ def test_name_like_words_are_the_matches_the_loop_takes():
     names = {"yara", "ilse", "jan-willem", "jan", "anna", "jayden", "de", "stef"}
     ctx = context(first_names=names, dictionary={"made", "annna"}, stop_words={"de"})
     for text in WORDS:
-        found = [m.span() for m in informal._name_like_words(text, ctx)]
+        found = [m.span() for m in informal._name_like_words(text, ctx, chat=True)]
         expected = [
             m.span()
             for m in informal._LOWER_WORD.finditer(text)
@@ -345,14 +345,17 @@ def test_name_like_words_on_odd_text_are_the_matches_the_loop_takes():
     names = {"ab", "ba", "aab", "ab-ba", "yz"}
     ctx = context(first_names=names, dictionary={"bb"})
     for text in fuzz("ab" * 6 + "bbyz-_.'’@ \nAZ0é"):
-        found = [m.span() for m in informal._name_like_words(text, ctx)]
-        expected = [
-            m.span()
-            for m in informal._LOWER_WORD.finditer(text)
-            if m.group() in names
-            or (m.group() not in ctx.dictionary and m.group()[-1] == m.group()[-2])
-        ]
-        assert found == expected, text
+        for chat in (True, False):
+            found = [m.span() for m in informal._name_like_words(text, ctx, chat=chat)]
+            expected = [
+                m.span()
+                for m in informal._LOWER_WORD.finditer(text)
+                if m.group() in names
+                or chat
+                and m.group() not in ctx.dictionary
+                and m.group()[-1] == m.group()[-2]
+            ]
+            assert found == expected, text
 
 
 def test_shaped_patterns_near_cues_on_odd_text():

@@ -692,10 +692,8 @@ def _quote_before_bracket(text: str) -> bool:
 
 def _lowercase_first_names(text: str, context: Context) -> Iterator[Candidate]:
     """First names in lower case where the text says they are people."""
-    chat = None
-    for match in _name_like_words(text, context):
-        if chat is None:
-            chat = is_chat(text, context)
+    chat = is_chat(text, context)
+    for match in _name_like_words(text, context, chat=chat):
         word = match.group()
         if word not in context.first_names:
             # "jaydennnn": a first name with its last letter drawn out.
@@ -732,15 +730,15 @@ _ASCII_WORDS = _ascii_classes(
 )
 
 
-def _name_like_words(text: str, context: Context) -> list[regex.Match]:
+def _name_like_words(text: str, context: Context, *, chat: bool) -> list[regex.Match]:
     """The matches of ``_LOWER_WORD`` that ``_lowercase_first_names`` can
     take, in the order of the text: a first name that can be one in lower
-    case next to some word (``noun`` only widens), or a word in no list
-    ending in a doubled letter, as a drawn out name does. Most texts have
-    none, so the distinct words are tested first, at C speed, and only those
-    that pass are looked for (#13). A match is a whole run of lower-case
-    letters and hyphens, of 2 to 21, so a match at each place the word
-    stands is the one ``finditer`` finds there."""
+    case next to some word (``noun`` only widens), or in a chat a word in no
+    list ending in a doubled letter, as a drawn out name does. Most texts
+    have none, so the distinct words are tested first, at C speed, and only
+    those that pass are looked for (#13). A match is a whole run of
+    lower-case letters and hyphens, of 2 to 21, so a match at each place
+    the word stands is the one ``finditer`` finds there."""
     if text.isascii():
         words = set(text.translate(_ASCII_WORDS).split())
     else:
@@ -749,11 +747,13 @@ def _name_like_words(text: str, context: Context) -> list[regex.Match]:
         word
         for word in words & context.first_names
         if len(word) > 1 and _lowercase_first_name(word, context, noun=True)
-    } | {
-        word
-        for word in words - context.first_names - context.dictionary
-        if len(word) > 1 and word[-1] == word[-2] and "A" not in word
     }
+    if chat:
+        wanted.update(
+            word
+            for word in words - context.first_names - context.dictionary
+            if len(word) > 1 and word[-1] == word[-2] and "A" not in word
+        )
     starts = sorted({at for word in wanted for at in _positions(text, word)})
     found = []
     for start in starts:

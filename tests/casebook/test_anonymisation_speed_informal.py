@@ -397,3 +397,23 @@ def test_nicknames_tried_at_their_starts_are_found_as_by_a_scan():
         assert found == expected, text
         if expected:
             assert informal._may_hold_a_nickname(text, informal._lowered(text)), text
+
+
+def test_handle_context_as_a_trie_matches_where_the_list_did():
+    from casebook.anonymisation import lexicon
+
+    listed = regex.compile(
+        r"(?i)(?:account|kanaal|profiel|pagina|gebruiker|naam|noemt|noemde|volgt"
+        r"|volgde|gevolgd|reageerde|reactie|plaatste|deelde|gedeeld|post|video|clip"
+        r"|zich|filmpje|bericht|berichten|van|door|"
+        + "|".join(regex.escape(p) for p in sorted(lexicon.PLATFORMS, key=len)[::-1])
+        + r")\W{1,4}(?:(?:het|de|een|op|\p{L}+)\W{1,3}){0,2}$"
+    )
+    pieces = [
+        " ", ", ", ": ", "\n", "het", "de", "op", "Van", "door", "account", "X",
+        "TikTok", "snap", "snapchat", "truth social", "facebook messenger",
+        "videoclip", "posts", "kanaal:", "wij", "postNL", "ſ", "İ",
+    ]  # fmt: skip
+    for before in fuzz(pieces, count=4000):
+        found = informal._HANDLE_CONTEXT.search(before) is not None
+        assert found == (listed.search(before) is not None), before

@@ -153,11 +153,19 @@ _AFTER_PLATFORM = regex.compile(
 )
 #: Words after which a shaped word is a user name even with one capital
 #: inside ("van DrentheRoert", "kanaal OproerOost").
+#: Only searched for (whether it matches, not where): its words as a trie,
+#: which the engine tries in a third of the time of the list (#13).
 _HANDLE_CONTEXT = regex.compile(
-    r"(?i)(?:account|kanaal|profiel|pagina|gebruiker|naam|noemt|noemde|volgt"
-    r"|volgde|gevolgd|reageerde|reactie|plaatste|deelde|gedeeld|post|video|clip|zich"
-    r"|filmpje|bericht|berichten|van|door|"
-    + "|".join(regex.escape(p) for p in sorted(lexicon.PLATFORMS, key=len)[::-1])
+    r"(?i)(?:"
+    + lexicon.alternation(
+        """
+        account kanaal profiel pagina gebruiker naam noemt noemde volgt volgde
+        gevolgd reageerde reactie plaatste deelde gedeeld post video clip zich
+        filmpje bericht berichten van door
+        """.split()
+        + sorted(lexicon.PLATFORMS),
+        ignore_case=True,
+    )
     + r")\W{1,4}(?:(?:het|de|een|op|\p{L}+)\W{1,3}){0,2}$"
 )
 _FILE_ENDINGS = frozenset(

@@ -417,3 +417,27 @@ def test_handle_context_as_a_trie_matches_where_the_list_did():
     for before in fuzz(pieces, count=4000):
         found = informal._HANDLE_CONTEXT.search(before) is not None
         assert found == (listed.search(before) is not None), before
+
+
+def test_reply_speakers_gate_lets_every_reply_through():
+    ctx = context()
+
+    def scanned(text):
+        found = []
+        for header in informal._REPLIES_HEADER.finditer(text):
+            block_end = text.find("\n\n", header.end())
+            block_end = len(text) if block_end < 0 else block_end
+            for match in informal._SPEAKER_LINE.finditer(text, header.end(), block_end):
+                if informal._could_speak(match["name"], ctx):
+                    found.append(match.span())
+        return found
+
+    pieces = [
+        "Reacties", "COMMENTS", "antwoorden", "reacties:", "REACTİES", ":", ": ",
+        "\n", "\n", " ", "\t", "Yara", "dex_99", "storm", "ok", "> ",
+    ]  # fmt: skip
+    texts = [*fuzz(pieces, count=4000), "Reacties:\nYara: ja\ndex_99: nee"]
+    assert scanned(texts[-1])
+    for text in texts:
+        found = [m.span() for m in informal._reply_speakers(text, ctx)]
+        assert found == scanned(text), text

@@ -196,7 +196,8 @@ def _reply_speakers(text: str, context: Context) -> list[regex.Match]:
     """The writers of the replies under a "Reacties:" heading, up to a blank
     line: there each line's name speaks once."""
     found: list[regex.Match] = []
-    if not _mentions(_lowered(text), _REPLIES_CUES):
+    # The replies stand on the lines after their heading (#13).
+    if "\n" not in text or not _mentions(_lowered(text), _REPLIES_CUES):
         return found
     for header in _REPLIES_HEADER.finditer(text):
         block_end = text.find("\n\n", header.end())

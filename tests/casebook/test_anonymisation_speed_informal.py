@@ -441,3 +441,11 @@ def test_reply_speakers_gate_lets_every_reply_through():
     for text in texts:
         found = [m.span() for m in informal._reply_speakers(text, ctx)]
         assert found == scanned(text), text
+
+
+def test_only_dotted_capital_i_is_longer_in_lower_case():
+    # _platform_starts reads positions in _lowered(text) as positions in text.
+    longer = [code for code in range(0x110000) if len(chr(code).lower()) != 1]
+    assert longer == [0x130]
+    assert informal._platform_starts("İnsta is x", informal._lowered("İnsta is x"))
+    assert informal._platform_starts("x\u0307 insta", "x insta") is None

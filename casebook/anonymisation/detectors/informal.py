@@ -152,9 +152,9 @@ _AFTER_PLATFORM = regex.compile(
     r"(?P<word>[\p{L}\p{N}_.]{3,40})"
 )
 #: Words after which a shaped word is a user name even with one capital
-#: inside ("van DrentheRoert", "kanaal OproerOost").
-#: Only searched for (whether it matches, not where): its words as a trie,
-#: which the engine tries in a third of the time of the list (#13).
+#: inside ("van DrentheRoert", "kanaal OproerOost"). Only asked whether it
+#: matches, not where, so its words are a trie, which the engine tries in a
+#: third of the time of the list (#13).
 _HANDLE_CONTEXT = regex.compile(
     r"(?i)(?:"
     + lexicon.alternation(
@@ -512,8 +512,11 @@ def _matches_at(
 def _platform_starts(text: str, lower: str) -> list[int] | None:
     """Where a platform's name can start in ``text`` (after no letter,
     digit, "_" or "-"), found in ``lower``; None when ``lower`` does not
-    line up with ``text`` (a combining dot was left out), and the patterns
-    must scan."""
+    line up with ``text``, and the patterns must scan. Only "İ" has a lower
+    case of two characters (a test holds it), "i" and a combining dot, and
+    ``_lowered`` leaves out every combining dot: the two are as long only
+    when the text had no combining dot, and then each character of
+    ``lower`` stands where its own does in ``text``."""
     if len(lower) != len(text):
         return None
     return [

@@ -11,15 +11,81 @@ person ("met yara en ilse", "mijn neef stef").
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import functools
+import string
+from collections.abc import Iterable, Iterator
 
 import regex
 
 from .. import lexicon
 from ..labels import Label
 from . import addresses, online
-from .base import HANDLE, PERSON, QUOTE, Candidate, Context, H, finditer_near
+from .base import HANDLE, PERSON, QUOTE, Candidate, Context, H
 from .names import opens_sentence
+
+
+def _lowered(text: str) -> str:
+    """``text`` in lower case, to test cheaply whether a case-insensitive
+    pattern can match at all before scanning for it (#13). ``regex`` with
+    (?i) also matches "ſ" to s and "İ" to i; ``str.lower`` keeps the first
+    and makes "i̇" (i and a combining dot) of the second, so both are
+    written here as the letter they match."""
+    lower = text.lower()
+    if not lower.isascii():
+        lower = lower.replace("ſ", "s").replace("\u0307", "")
+    return lower
+
+
+def _mentions(lower: str, words: tuple[str, ...]) -> bool:
+    return any(word in lower for word in words)
+
+
+def _colon_lines(pattern: regex.Pattern, text: str) -> Iterator[regex.Match]:
+    """The matches of ``pattern.finditer(text)``, for a pattern that starts
+    with ``(?m)^``, stays within one line and holds a ":" before a space or
+    tab: tried only at the start of the lines that have one, not at every
+    character (#13). ``^`` matches only after "\\n", as ``rfind`` looks
+    back to, and each line holds at most one match."""
+    for start in _colon_line_starts(text):
+        if match := pattern.match(text, start):
+            yield match
+
+
+@functools.lru_cache(maxsize=4)
+def _colon_line_starts(text: str) -> tuple[int, ...]:
+    """The starts of the lines with a ":" before a space or tab, in order.
+    Kept for the last texts: the chat speakers and the lower-case names ask
+    for the same text's lines in turn, and the answer depends on the text
+    alone (#13)."""
+    starts = set()
+    for colon in (": ", ":\t"):
+        at = text.find(colon)
+        while at >= 0:
+            starts.add(text.rfind("\n", 0, at) + 1)
+            at = text.find(colon, at + 2)
+    return tuple(sorted(starts))
+
+
+def _positions(text: str, part: str) -> Iterator[int]:
+    at = text.find(part)
+    while at >= 0:
+        yield at
+        at = text.find(part, at + 1)
+
+
+_UPPER_AND_DIGITS = string.ascii_uppercase + string.digits
+
+
+def _ascii_classes(marks: dict[str, str]) -> dict[int, str]:
+    """A table for ``str.translate`` that writes each ASCII character of a
+    key as its mark and every other one as a space. On a text of ASCII only
+    a class of characters is then found with ``str.find`` or ``split``,
+    which is several times faster than a pattern's scan (#13)."""
+    table = dict.fromkeys(range(128), " ")
+    for chars, mark in marks.items():
+        table.update(dict.fromkeys(map(ord, chars), mark))
+    return table
+
 
 # A line of a chat export: "[03-02-24 21:14] Naam: ...", "03-02-24 21:14 -
 # Naam: ...", "[21:14] Naam: ...". The speaker is a person or a user name.
@@ -86,12 +152,20 @@ _AFTER_PLATFORM = regex.compile(
     r"(?P<word>[\p{L}\p{N}_.]{3,40})"
 )
 #: Words after which a shaped word is a user name even with one capital
-#: inside ("van DrentheRoert", "kanaal OproerOost").
+#: inside ("van DrentheRoert", "kanaal OproerOost"). Only asked whether it
+#: matches, not where, so its words are a trie, which the engine tries in a
+#: third of the time of the list (#13).
 _HANDLE_CONTEXT = regex.compile(
-    r"(?i)(?:account|kanaal|profiel|pagina|gebruiker|naam|noemt|noemde|volgt"
-    r"|volgde|gevolgd|reageerde|reactie|plaatste|deelde|gedeeld|post|video|clip|zich"
-    r"|filmpje|bericht|berichten|van|door|"
-    + "|".join(regex.escape(p) for p in sorted(lexicon.PLATFORMS, key=len)[::-1])
+    r"(?i)(?:"
+    + lexicon.alternation(
+        """
+        account kanaal profiel pagina gebruiker naam noemt noemde volgt volgde
+        gevolgd reageerde reactie plaatste deelde gedeeld post video clip zich
+        filmpje bericht berichten van door
+        """.split()
+        + sorted(lexicon.PLATFORMS),
+        ignore_case=True,
+    )
     + r")\W{1,4}(?:(?:het|de|een|op|\p{L}+)\W{1,3}){0,2}$"
 )
 _FILE_ENDINGS = frozenset(
@@ -114,12 +188,17 @@ _SPEAKER_LINE = regex.compile(
 _REPLIES_HEADER = regex.compile(
     r"(?im)^[ \t]*(?:reacties|comments|antwoorden)[ \t]*:?[ \t]*$"
 )
+#: One of these stands in every heading of ``_REPLIES_HEADER``.
+_REPLIES_CUES = ("reacties", "comments", "antwoorden")
 
 
 def _reply_speakers(text: str, context: Context) -> list[regex.Match]:
     """The writers of the replies under a "Reacties:" heading, up to a blank
     line: there each line's name speaks once."""
     found: list[regex.Match] = []
+    # The replies stand on the lines after their heading (#13).
+    if "\n" not in text or not _mentions(_lowered(text), _REPLIES_CUES):
+        return found
     for header in _REPLIES_HEADER.finditer(text):
         block_end = text.find("\n\n", header.end())
         block_end = len(text) if block_end < 0 else block_end
@@ -134,15 +213,25 @@ def _untimed_speakers(text: str, context: Context) -> list[regex.Match]:
     lines, of at least two speakers, one of whom speaks twice. A speaker is
     a name, not a form's label ("Onderwerp:", "Toelichting:"), so a single
     word must be a first name or a user name, or in no Dutch word list."""
-    lines = [
-        m for m in _SPEAKER_LINE.finditer(text) if _could_speak(m["name"], context)
-    ]
+    # Each speaker line has its own ":" before a space or tab: with fewer
+    # than three the text is no chat, and need not be scanned (#13).
+    if text.count(": ") + text.count(":\t") < 3:
+        return []
+    # What the lines must show holds for all of them before it can for the
+    # speakers among them: only then is each name looked up (#13).
+    lines = list(_colon_lines(_SPEAKER_LINE, text))
+    if not _like_a_chat(lines):
+        return []
+    lines = [m for m in lines if _could_speak(m["name"], context)]
+    return lines if _like_a_chat(lines) else []
+
+
+def _like_a_chat(lines: list[regex.Match]) -> bool:
+    """At least three lines, of at least two speakers, one speaking twice."""
     counts: dict[str, int] = {}
     for match in lines:
         counts[match["name"]] = counts.get(match["name"], 0) + 1
-    if len(lines) < 3 or len(counts) < 2 or max(counts.values()) < 2:
-        return []
-    return lines
+    return len(lines) >= 3 and len(counts) >= 2 and max(counts.values()) >= 2
 
 
 def _could_speak(name: str, context: Context) -> bool:
@@ -171,10 +260,12 @@ def _could_speak(name: str, context: Context) -> bool:
 
 
 def is_chat(text: str, context: Context) -> bool:
-    return _CHAT_LINE.search(text) is not None or bool(_untimed_speakers(text, context))
+    return any(_colon_lines(_CHAT_LINE, text)) or bool(_untimed_speakers(text, context))
 
 
 def detect_chat_speakers(text: str, context: Context) -> Iterator[Candidate]:
+    if ": " not in text and ":\t" not in text:
+        return  # each speaker's line has one (#13)
     speakers: dict[str, Label] = {}
     for match in [*_untimed_speakers(text, context), *_reply_speakers(text, context)]:
         name = match["name"]
@@ -183,10 +274,12 @@ def detect_chat_speakers(text: str, context: Context) -> Iterator[Candidate]:
         yield Candidate(match.start("name"), match.end("name"), label, HANDLE)
     # The transcriber's note: "'storm' is Storm Doorn (13)".
     for name, label in speakers.items():
+        if not any(quote + name in text for quote in QUOTE):
+            continue  # not quoted: spare compiling the pattern (#13)
         quoted = rf"(?<=[{QUOTE}]){regex.escape(name)}(?=[{QUOTE}])"
         for match in regex.finditer(quoted, text):
             yield Candidate(match.start(), match.end(), label, HANDLE)
-    for match in _CHAT_LINE.finditer(text):
+    for match in _colon_lines(_CHAT_LINE, text):
         # "Roos (jongerenwerk)": the role in brackets is context; in
         # "Beheerder (GeertjanVrijheid)" the role is, and the name is not.
         raw = match.group("name")
@@ -225,7 +318,34 @@ def _has_handle_shape(word: str) -> bool:
 
 
 def detect_shaped_handles(text: str, context: Context) -> Iterator[Candidate]:
-    for match in _DOTTED.finditer(text):
+    lower = _lowered(text)
+    yield from _dotted_handles(text)
+    capital_or_digit = _starts_near(text, _LOWER_BEFORE_CAPITAL_OR_DIGIT)
+    for match in _matches_at(_CAMEL_WORD, text, capital_or_digit):
+        yield from _camel_handle(text, match, context)
+    for pattern, cues, folded in (
+        (_PREFIXED, _PREFIXED_CUES, text),
+        (_NAMED_TWO_WORDS, ("naam",), lower),
+        (_STAGE_NAME, ("DJ", "Dj", "MC"), text),
+    ):
+        if _mentions(folded, cues):
+            for match in pattern.finditer(text):
+                start, end = match.span("word")
+                yield Candidate(start, end, Label.HANDLE, HANDLE)
+    if ":" in text and _mentions(lower, _REPLY_CUES):
+        yield from _reply_handles(text, context)
+    for match in _matches_at(_LETTERS_AND_DIGITS, text, capital_or_digit):
+        word = match.group()
+        letters = word.rstrip("0123456789")
+        if word not in context.dictionary and letters not in context.frequent_words:
+            yield Candidate(match.start(), match.end(), Label.HANDLE, HANDLE)
+    if _mentions(lower, _ACCOUNT_NOUNS) and _mentions(lower, _IS_CALLED):
+        yield from _called_handles(text, context)
+    yield from _platform_handles(text, lower, context)
+
+
+def _dotted_handles(text: str) -> Iterator[Candidate]:
+    for match in _matches_at(_DOTTED, text, _starts_near(text, _DOT_IN_WORD)):
         word = match.group("word")
         parts = word.split(".")
         if (
@@ -238,12 +358,9 @@ def detect_shaped_handles(text: str, context: Context) -> Iterator[Candidate]:
         ):
             continue
         yield Candidate(match.start(), match.end(), Label.HANDLE, HANDLE)
-    for match in finditer_near(_CAMEL_WORD, text, _CAMEL_PAIR, 30):
-        yield from _camel_handle(text, match, context)
-    for pattern in (_PREFIXED, _NAMED_TWO_WORDS, _STAGE_NAME):
-        for match in pattern.finditer(text):
-            start, end = match.span("word")
-            yield Candidate(start, end, Label.HANDLE, HANDLE)
+
+
+def _reply_handles(text: str, context: Context) -> Iterator[Candidate]:
     for match in _REPLY_LINE.finditer(text):
         name = match.group("name").strip()
         if name and not (
@@ -261,11 +378,9 @@ def detect_shaped_handles(text: str, context: Context) -> Iterator[Candidate]:
             )
             label = Label.PERSON if person else Label.HANDLE
             yield Candidate(start, start + len(name), label, HANDLE)
-    for match in _LETTERS_AND_DIGITS.finditer(text):
-        word = match.group()
-        letters = word.rstrip("0123456789")
-        if word not in context.dictionary and letters not in context.frequent_words:
-            yield Candidate(match.start(), match.end(), Label.HANDLE, HANDLE)
+
+
+def _called_handles(text: str, context: Context) -> Iterator[Candidate]:
     for match in _ACCOUNT_THAT_IS_CALLED.finditer(text):
         word = match.group("word").rstrip(".")
         if _has_handle_shape(word) or (
@@ -273,7 +388,18 @@ def detect_shaped_handles(text: str, context: Context) -> Iterator[Candidate]:
         ):
             start = match.start("word")
             yield Candidate(start, start + len(word), Label.HANDLE, HANDLE)
-    for match in _OWN_PLATFORM.finditer(text):
+
+
+def _platform_handles(text: str, lower: str, context: Context) -> Iterator[Candidate]:
+    platforms = _platform_starts(text, lower)
+    if platforms is None:  # ``lower`` does not line up with ``text``
+        own, after = _OWN_PLATFORM.finditer(text), _AFTER_PLATFORM.finditer(text)
+    else:
+        own = _matches_at(
+            _OWN_PLATFORM, text, _possessive_starts(text, lower, platforms)
+        )
+        after = _matches_at(_AFTER_PLATFORM, text, platforms)
+    for match in own:
         word = match.group("word").rstrip(".")
         if (
             word not in context.dictionary
@@ -282,13 +408,145 @@ def detect_shaped_handles(text: str, context: Context) -> Iterator[Candidate]:
         ):
             start = match.start("word")
             yield Candidate(start, start + len(word), Label.HANDLE, HANDLE)
-    for match in _AFTER_PLATFORM.finditer(text):
+    for match in after:
         word = match.group("word").rstrip(".")
         if word.lower() in context.common_words or lexicon.protects(word):
             continue
         if _has_handle_shape(word) or word.islower():
             start = match.start("word")
             yield Candidate(start, start + len(word), Label.HANDLE, HANDLE)
+
+
+# --- where the shaped patterns can match (#13) ------
+# Each pattern above scanned at every character of every text; these find
+# the few places where one can start from a cheap cue, and
+# ``_matches_at`` tries it there, as ``finditer`` would.
+
+#: A lower-case letter before a capital or a digit, as every match of
+#: ``_CAMEL_WORD`` and ``_LETTERS_AND_DIGITS`` holds at most 30 characters
+#: after its start.
+_LOWER_BEFORE_CAPITAL_OR_DIGIT = regex.compile(r"\p{Ll}[\p{Lu}\p{N}]")
+#: The first dot of a match of ``_DOTTED``, with a letter, digit or "_" on
+#: each side: at most 30 characters after its start.
+_DOT_IN_WORD = regex.compile(r"[\p{Ll}\p{N}_]\.[\p{Ll}\p{N}_]")
+#: The same cues in a text of ASCII only, where ``\p{Ll}`` is a-z,
+#: ``\p{Lu}`` A-Z, ``\p{N}`` 0-9 and ``\w`` all these and "_": the text with
+#: its classes written as one mark each, the marks of a cue, and the marks
+#: that end the run of characters a match starts with, up to the cue.
+_ASCII_CUES = {
+    _LOWER_BEFORE_CAPITAL_OR_DIGIT: (
+        _ascii_classes({string.ascii_lowercase: "a", _UPPER_AND_DIGITS: "B", "_": "_"}),
+        "aB",
+        (" ",),
+    ),
+    _DOT_IN_WORD: (
+        _ascii_classes({string.ascii_lowercase + string.digits + "_": "a", ".": "."}),
+        "a.a",
+        (" ", "."),
+    ),
+}
+#: The patterns tried at ``_starts_near`` all open with this lookbehind.
+_WORD_START = regex.compile(r"(?<![\w@./-])")
+#: The beginnings of the platforms' names, none the start of another: one
+#: stands at the start of the platform in every match of ``_OWN_PLATFORM``
+#: and ``_AFTER_PLATFORM``.
+_PLATFORM_HEADS = tuple(
+    sorted(
+        name
+        for name in lexicon.PLATFORMS
+        if not any(name != head and name.startswith(head) for head in lexicon.PLATFORMS)
+    )
+)
+_POSSESSIVES = frozenset("zijn haar mijn z'n m'n hun je jouw".split())
+_PREFIXED_CUES = ("lil", "yung", "young", "big", "king", "queen", "baby")
+_REPLY_CUES = ("reactie", "antwoord", "reply")
+_ACCOUNT_NOUNS = ("account", "kanaal", "profiel", "pagina")
+#: "heette" holds "heet".
+_IS_CALLED = ("heet", "heten", "noemt")
+
+
+def _starts_near(text: str, cue: regex.Pattern) -> set[int]:
+    """Where ``_DOTTED`` (for the cue ``_DOT_IN_WORD``), ``_CAMEL_WORD`` or
+    ``_LETTERS_AND_DIGITS`` (for ``_LOWER_BEFORE_CAPITAL_OR_DIGIT``) can
+    start: at most 30 characters before a hit of the cue (overlapping hits
+    too), with no space or line end between, where the lookbehind
+    ``(?<![\\w@./-])`` that opens each holds. ``finditer_near`` tried all 31
+    places before each hit.
+
+    In a text of ASCII only, a match runs from its start to the cue through
+    word characters only (``_DOTTED``: a-z, 0-9 and "_"), after none, so it
+    can only start where that run does."""
+    if text.isascii():
+        classes, marks, stops = _ASCII_CUES[cue]
+        marked = text.translate(classes)
+        return {
+            max(marked.rfind(stop, 0, at) for stop in stops) + 1
+            for at in _positions(marked, marks)
+        }
+    starts = set()
+    for hit in cue.finditer(text, overlapped=True):
+        at = hit.start()
+        reach = max(0, at - 30)
+        reach = max(
+            reach, text.rfind(" ", reach, at) + 1, text.rfind("\n", reach, at) + 1
+        )
+        starts.update(
+            start.start() for start in _WORD_START.finditer(text, reach, at + 1)
+        )
+    return starts
+
+
+def _matches_at(
+    pattern: regex.Pattern, text: str, starts: Iterable[int]
+) -> Iterator[regex.Match]:
+    """The matches of ``pattern.finditer(text)`` when ``starts`` holds every
+    place where one can start: from left to right, skipping what a match
+    covers, as ``finditer`` does."""
+    end = 0
+    for start in sorted(starts):
+        if start >= end and (match := pattern.match(text, start)):
+            yield match
+            end = match.end()
+
+
+def _platform_starts(text: str, lower: str) -> list[int] | None:
+    """Where a platform's name can start in ``text`` (after no letter,
+    digit, "_" or "-"), found in ``lower``; None when ``lower`` does not
+    line up with ``text``, and the patterns must scan. Only "İ" has a lower
+    case of two characters (a test holds it), "i" and a combining dot, and
+    ``_lowered`` leaves out every combining dot: the two are as long only
+    when the text had no combining dot, and then each character of
+    ``lower`` stands where its own does in ``text``."""
+    if len(lower) != len(text):
+        return None
+    return [
+        at
+        for head in [head for head in _PLATFORM_HEADS if head in lower]
+        for at in _positions(lower, head)
+        if not (at and _in_word(text[at - 1]))
+    ]
+
+
+def _in_word(char: str) -> bool:
+    """Part of a word for ``(?<![\\w-])``: a letter or decimal digit is
+    always ``\\w`` (only a character that surely is, so no start is lost)."""
+    return char.isalpha() or char.isdecimal() or char in "_-"
+
+
+def _possessive_starts(text: str, lower: str, platforms: list[int]) -> set[int]:
+    """Where "zijn", "m'n", ... stand before a platform's name, with only
+    spaces or tabs between, as in every match of ``_OWN_PLATFORM``."""
+    starts = set()
+    for at in platforms:
+        gap = at
+        while gap and text[gap - 1] in " \t":
+            gap -= 1
+        if gap == at:
+            continue
+        for length in (2, 3, 4):
+            if gap >= length and lower[gap - length : gap] in _POSSESSIVES:
+                starts.add(gap - length)
+    return starts
 
 
 def _camel_handle(
@@ -300,7 +558,7 @@ def _camel_handle(
     word = match.group("word")
     if lexicon.protects(word) or len(word) < 5 or word.isupper():
         return
-    humps = len(regex.findall(r"\p{Ll}\p{Lu}", word))
+    humps = len(_CAMEL_PAIR.findall(word))
     digits = any(ch.isdigit() for ch in word)
     before = text[max(0, match.start() - 40) : match.start()]
     if humps >= 2 or digits or _HANDLE_CONTEXT.search(before):
@@ -381,9 +639,73 @@ _NICKNAME_PREFIX = regex.compile(
 _CHAT_BEFORE = frozenset({"bij", "naar", "voor", "aan", "van"})
 
 
+#: One of these stands in every match of ``_NAMING`` ("heette" holds
+#: "heet", "bijgenaamd" "genaamd").
+_NAMING_CUES = ("heet", "heten", "genaamd", "bijnaam", "alias", "roepnaam")
+_NICKNAME_PREFIX_CUES = tuple(
+    "kleine lange dikke grote gekke stille rooie zwarte mooie boze domme".split()
+)
+#: A quoted nickname of ``_NICKNAME`` comes after the last word of one of
+#: its cues ("bekend als", "noemen ze hem", "een zekere", "ene"), or before
+#: one of the last ("echte naam", "oftewel"), or before a bracket.
+_QUOTED_NICKNAME_CUES = ("bekend", "alias", "bijnaam", "noemen", "zekere", "ene")
+_CUE_BEFORE_QUOTE = regex.compile(
+    rf"(?i:als|alias|bijnaam|hem|haar|zekere|ene)[ \t]+[{QUOTE}]"
+)
+_EXPLAINED_NICKNAME_CUES = ("echte", "werkelijkheid", "ofwel", "oftewel")
+#: The characters of ``H``.
+_H_CHARS = " \t\xa0"
+_AFTER_QUOTED_BRACKET = regex.compile(r"\p{Lu}|(?i:account|profiel|@)")
+#: A bare nickname stands before a bracket that opens with one of these.
+_BARE_NICKNAME_CUES = ("(heet", "(echte", "(eigenlijk", "(alias", "(bijnaam")
+
+
 def detect_lowercase_names(text: str, context: Context) -> Iterator[Candidate]:
+    yield from _lowercase_first_names(text, context)
+    lower = _lowered(text)
+    if _mentions(lower, _NAMING_CUES):
+        yield from _named(text, context)
+    if _mentions(lower, _NICKNAME_PREFIX_CUES):
+        yield from _prefixed_nicknames(text, context)
+    if _may_hold_a_nickname(text, lower):
+        yield from _nicknames(text, context)
+
+
+def _may_hold_a_nickname(text: str, lower: str) -> bool:
+    """Whether ``_NICKNAME`` can match: the cheap tests of words that each
+    of its matches holds, so that most texts need no scan (#13)."""
+    if any(quote in text for quote in QUOTE) and (
+        _mentions(lower, _EXPLAINED_NICKNAME_CUES)
+        or _quote_before_bracket(text)
+        or (
+            _mentions(lower, _QUOTED_NICKNAME_CUES)
+            and _CUE_BEFORE_QUOTE.search(text) is not None
+        )
+    ):
+        return True
+    return _mentions(lower, _BARE_NICKNAME_CUES)
+
+
+def _quote_before_bracket(text: str) -> bool:
+    """A quote right before "(", or before one space and "(", and a capital
+    or "account", "profiel" or "@" after it: "'Dish' (Dinesh Sitaldin)"."""
+    for at in _positions(text, "("):
+        quote = at - 1
+        if quote >= 1 and text[quote] in _H_CHARS:
+            quote -= 1
+        if (
+            quote >= 0
+            and text[quote] in QUOTE
+            and _AFTER_QUOTED_BRACKET.match(text, at + 1)
+        ):
+            return True
+    return False
+
+
+def _lowercase_first_names(text: str, context: Context) -> Iterator[Candidate]:
+    """First names in lower case where the text says they are people."""
     chat = is_chat(text, context)
-    for match in _LOWER_WORD.finditer(text):
+    for match in _name_like_words(text, context, chat=chat):
         word = match.group()
         if word not in context.first_names:
             # "jaydennnn": a first name with its last letter drawn out.
@@ -405,21 +727,117 @@ def detect_lowercase_names(text: str, context: Context) -> Iterator[Candidate]:
             continue
         if chat or cue:
             yield Candidate(match.start(), match.end(), Label.PERSON, PERSON)
+
+
+#: In a text of ASCII only (``\p{Ll}`` is a-z there, ``\w`` A-Z, a-z, 0-9
+#: and "_"), each match of ``_LOWER_WORD`` is a run of a-z and "-" between
+#: characters that are no letter, digit, "_", "@" or "-". With a-z and "-"
+#: kept, those characters written as "A" and all others as a space, each
+#: match is one of the words of ``split``, found at several times the speed
+#: of a scan (#13). The other words ("Aan" of "Jan", "yara" of ".yara") are
+#: looked for too, and ``_LOWER_WORD.match`` drops them.
+_ASCII_WORDS = _ascii_classes(
+    {char: char for char in string.ascii_lowercase + "-"}
+    | {_UPPER_AND_DIGITS + "_@": "A"}
+)
+
+
+def _name_like_words(text: str, context: Context, *, chat: bool) -> list[regex.Match]:
+    """The matches of ``_LOWER_WORD`` that ``_lowercase_first_names`` can
+    take, in the order of the text: a first name that can be one in lower
+    case next to some word (``noun`` only widens), or in a chat a word in no
+    list ending in a doubled letter, as a drawn out name does. Most texts
+    have none, so the distinct words are tested first, at C speed, and only
+    those that pass are looked for (#13). A match is a whole run of
+    lower-case letters and hyphens, of 2 to 21, so a match at each place
+    the word stands is the one ``finditer`` finds there."""
+    if text.isascii():
+        words = set(text.translate(_ASCII_WORDS).split())
+    else:
+        words = set(_LOWER_WORD.findall(text))
+    wanted = {
+        word
+        for word in words & context.first_names
+        if len(word) > 1 and _lowercase_first_name(word, context, noun=True)
+    }
+    if chat:
+        wanted.update(
+            word
+            for word in words - context.first_names - context.dictionary
+            if len(word) > 1 and word[-1] == word[-2] and "A" not in word
+        )
+    starts = sorted({at for word in wanted for at in _positions(text, word)})
+    found = []
+    for start in starts:
+        match = _LOWER_WORD.match(text, start)
+        if match and match.group() in wanted:
+            found.append(match)
+    return found
+
+
+def _named(text: str, context: Context) -> Iterator[Candidate]:
     for match in _NAMING.finditer(text):
         for group in ("first", "second"):
             word = match.group(group)
             if word and _named_word(word, context):
                 yield Candidate(*match.span(group), Label.PERSON, PERSON)
+
+
+def _prefixed_nicknames(text: str, context: Context) -> Iterator[Candidate]:
     for match in _NICKNAME_PREFIX.finditer(text):
         first = match.group("first").lower()
         if first in context.first_names and first not in context.stop_words:
             yield Candidate(*match.span("name"), Label.PERSON, PERSON)
-    for match in _NICKNAME.finditer(text):
+
+
+def _nicknames(text: str, context: Context) -> Iterator[Candidate]:
+    for match in _matches_at(_NICKNAME, text, _nickname_starts(text)):
         group = next(g for g in ("before", "after", "bare") if match.group(g))
         value = match.group(group).strip()
         if not lexicon.protects(value) and value.lower() not in context.stop_words:
             start = match.start(group) + match.group(group).index(value)
             yield Candidate(start, start + len(value), Label.PERSON, PERSON)
+
+
+#: The cues before a quoted nickname, a space for each ``[ \t]`` in them.
+_BEFORE_QUOTED_NICKNAME = frozenset(
+    {"bekend als", "alias", "bijnaam", "noemen ze hem", "noemen ze haar"}
+    | {"een zekere", "ene"}
+)
+_BEFORE_QUOTED_NICKNAME_LENGTHS = sorted({len(cue) for cue in _BEFORE_QUOTED_NICKNAME})
+#: What opens the bracket after a bare nickname.
+_BARE_NICKNAME_EXPLAINED = ("heet", "echte", "eigenlijk", "alias", "bijnaam")
+
+
+def _nickname_starts(text: str) -> set[int]:
+    """Where a match of ``_NICKNAME`` can start, so that it is tried only
+    there, not at each character (#13): at a quote (a nickname before its
+    explanation); at a cue that ends in spaces before a quote ("alias
+    'Dex'"); 4 to 22 characters before a bracket that opens with an
+    explanation (a bare nickname: "Dutchy (heet eigenlijk …)")."""
+    starts = set()
+    for quote in QUOTE:
+        for at in _positions(text, quote):
+            starts.add(at)
+            gap = at
+            while gap and text[gap - 1] in " \t":
+                gap -= 1
+            if gap == at:
+                continue
+            for length in _BEFORE_QUOTED_NICKNAME_LENGTHS:
+                if gap < length:
+                    break
+                cue = _lowered(text[gap - length : gap]).replace("\t", " ")
+                if cue in _BEFORE_QUOTED_NICKNAME:
+                    starts.add(gap - length)
+    for at in _positions(text, "("):
+        if (
+            at >= 4
+            and text[at - 1] in _H_CHARS
+            and _lowered(text[at + 1 : at + 10]).startswith(_BARE_NICKNAME_EXPLAINED)
+        ):
+            starts.update(range(max(0, at - 22), at - 3))
+    return starts
 
 
 def _drawn_out_first_name(word: str, context: Context) -> bool:
@@ -511,14 +929,15 @@ def _before_a_rare_surname(text: str, match: regex.Match, context: Context) -> b
     """ "Riet Zeldenrust": a first name that is also a word ("riet") before a
     surname that is no word in use and no place, inside a sentence."""
     first, last = match.group("first").lower(), match.group("last").lower()
+    # The search for a sentence's start last: most pairs fail a lookup (#13).
     return (
-        not opens_sentence(text, match.start())
-        and last in context.surnames
+        last in context.surnames
         and last not in context.frequent_words
         and last not in context.placenames
         and first not in context.stop_words
         and first not in lexicon.ROLE_NOUNS
         and not lexicon.protects(first)
+        and not opens_sentence(text, match.start())
     )
 
 

@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import functools
 import string
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 
 import regex
 
 from .. import lexicon
 from ..labels import Label
+from ..scanning import matches_at, occurrences
 from . import addresses, online
 from .base import HANDLE, PERSON, QUOTE, Candidate, Context, H
 from .names import opens_sentence
@@ -64,13 +65,6 @@ def _colon_line_starts(text: str) -> tuple[int, ...]:
             starts.add(text.rfind("\n", 0, at) + 1)
             at = text.find(colon, at + 2)
     return tuple(sorted(starts))
-
-
-def _positions(text: str, part: str) -> Iterator[int]:
-    at = text.find(part)
-    while at >= 0:
-        yield at
-        at = text.find(part, at + 1)
 
 
 _UPPER_AND_DIGITS = string.ascii_uppercase + string.digits
@@ -321,7 +315,7 @@ def detect_shaped_handles(text: str, context: Context) -> Iterator[Candidate]:
     lower = _lowered(text)
     yield from _dotted_handles(text)
     capital_or_digit = _starts_near(text, _LOWER_BEFORE_CAPITAL_OR_DIGIT)
-    for match in _matches_at(_CAMEL_WORD, text, capital_or_digit):
+    for match in matches_at(_CAMEL_WORD, text, sorted(capital_or_digit)):
         yield from _camel_handle(text, match, context)
     for pattern, cues, folded in (
         (_PREFIXED, _PREFIXED_CUES, text),
@@ -334,7 +328,7 @@ def detect_shaped_handles(text: str, context: Context) -> Iterator[Candidate]:
                 yield Candidate(start, end, Label.HANDLE, HANDLE)
     if ":" in text and _mentions(lower, _REPLY_CUES):
         yield from _reply_handles(text, context)
-    for match in _matches_at(_LETTERS_AND_DIGITS, text, capital_or_digit):
+    for match in matches_at(_LETTERS_AND_DIGITS, text, sorted(capital_or_digit)):
         word = match.group()
         letters = word.rstrip("0123456789")
         if word not in context.dictionary and letters not in context.frequent_words:
@@ -345,7 +339,7 @@ def detect_shaped_handles(text: str, context: Context) -> Iterator[Candidate]:
 
 
 def _dotted_handles(text: str) -> Iterator[Candidate]:
-    for match in _matches_at(_DOTTED, text, _starts_near(text, _DOT_IN_WORD)):
+    for match in matches_at(_DOTTED, text, sorted(_starts_near(text, _DOT_IN_WORD))):
         word = match.group("word")
         parts = word.split(".")
         if (
@@ -395,10 +389,10 @@ def _platform_handles(text: str, lower: str, context: Context) -> Iterator[Candi
     if platforms is None:  # ``lower`` does not line up with ``text``
         own, after = _OWN_PLATFORM.finditer(text), _AFTER_PLATFORM.finditer(text)
     else:
-        own = _matches_at(
-            _OWN_PLATFORM, text, _possessive_starts(text, lower, platforms)
+        own = matches_at(
+            _OWN_PLATFORM, text, sorted(_possessive_starts(text, lower, platforms))
         )
-        after = _matches_at(_AFTER_PLATFORM, text, platforms)
+        after = matches_at(_AFTER_PLATFORM, text, sorted(platforms))
     for match in own:
         word = match.group("word").rstrip(".")
         if (
@@ -481,7 +475,7 @@ def _starts_near(text: str, cue: regex.Pattern) -> set[int]:
         marked = text.translate(classes)
         return {
             max(marked.rfind(stop, 0, at) for stop in stops) + 1
-            for at in _positions(marked, marks)
+            for at in occurrences(marked, marks)
         }
     starts = set()
     for hit in cue.finditer(text, overlapped=True):
@@ -494,19 +488,6 @@ def _starts_near(text: str, cue: regex.Pattern) -> set[int]:
             start.start() for start in _WORD_START.finditer(text, reach, at + 1)
         )
     return starts
-
-
-def _matches_at(
-    pattern: regex.Pattern, text: str, starts: Iterable[int]
-) -> Iterator[regex.Match]:
-    """The matches of ``pattern.finditer(text)`` when ``starts`` holds every
-    place where one can start: from left to right, skipping what a match
-    covers, as ``finditer`` does."""
-    end = 0
-    for start in sorted(starts):
-        if start >= end and (match := pattern.match(text, start)):
-            yield match
-            end = match.end()
 
 
 def _platform_starts(text: str, lower: str) -> list[int] | None:
@@ -522,7 +503,7 @@ def _platform_starts(text: str, lower: str) -> list[int] | None:
     return [
         at
         for head in [head for head in _PLATFORM_HEADS if head in lower]
-        for at in _positions(lower, head)
+        for at in occurrences(lower, head)
         if not (at and _in_word(text[at - 1]))
     ]
 
@@ -689,7 +670,7 @@ def _may_hold_a_nickname(text: str, lower: str) -> bool:
 def _quote_before_bracket(text: str) -> bool:
     """A quote right before "(", or before one space and "(", and a capital
     or "account", "profiel" or "@" after it: "'Dish' (Dinesh Sitaldin)"."""
-    for at in _positions(text, "("):
+    for at in occurrences(text, "("):
         quote = at - 1
         if quote >= 1 and text[quote] in _H_CHARS:
             quote -= 1
@@ -766,7 +747,7 @@ def _name_like_words(text: str, context: Context, *, chat: bool) -> list[regex.M
             for word in words - context.first_names - context.dictionary
             if len(word) > 1 and word[-1] == word[-2] and "A" not in word
         )
-    starts = sorted({at for word in wanted for at in _positions(text, word)})
+    starts = sorted({at for word in wanted for at in occurrences(text, word)})
     found = []
     for start in starts:
         match = _LOWER_WORD.match(text, start)
@@ -791,7 +772,7 @@ def _prefixed_nicknames(text: str, context: Context) -> Iterator[Candidate]:
 
 
 def _nicknames(text: str, context: Context) -> Iterator[Candidate]:
-    for match in _matches_at(_NICKNAME, text, _nickname_starts(text)):
+    for match in matches_at(_NICKNAME, text, sorted(_nickname_starts(text))):
         group = next(g for g in ("before", "after", "bare") if match.group(g))
         value = match.group(group).strip()
         if not lexicon.protects(value) and value.lower() not in context.stop_words:
@@ -817,7 +798,7 @@ def _nickname_starts(text: str) -> set[int]:
     explanation (a bare nickname: "Dutchy (heet eigenlijk …)")."""
     starts = set()
     for quote in QUOTE:
-        for at in _positions(text, quote):
+        for at in occurrences(text, quote):
             starts.add(at)
             gap = at
             while gap and text[gap - 1] in " \t":
@@ -830,7 +811,7 @@ def _nickname_starts(text: str) -> set[int]:
                 cue = _lowered(text[gap - length : gap]).replace("\t", " ")
                 if cue in _BEFORE_QUOTED_NICKNAME:
                     starts.add(gap - length)
-    for at in _positions(text, "("):
+    for at in occurrences(text, "("):
         if (
             at >= 4
             and text[at - 1] in _H_CHARS

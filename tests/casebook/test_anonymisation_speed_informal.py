@@ -3,6 +3,7 @@ narrowed search must find what the plain scan of the whole text finds."""
 
 import regex
 
+from casebook.anonymisation import scanning
 from casebook.anonymisation.detectors import informal
 from casebook.anonymisation.detectors.base import QUOTE, Context
 
@@ -204,7 +205,7 @@ def assert_found_near_cues(text: str) -> None:
     ):
         expected = [m.span() for m in pattern.finditer(text)]
         starts = informal._starts_near(text, cue)
-        found = [m.span() for m in informal._matches_at(pattern, text, starts)]
+        found = [m.span() for m in scanning.matches_at(pattern, text, sorted(starts))]
         assert found == expected, (pattern.pattern, text)
 
 
@@ -240,7 +241,9 @@ def test_platform_patterns_tried_at_platforms_find_what_a_scan_finds():
             (informal._OWN_PLATFORM, owners),
         ):
             expected = [m.span() for m in pattern.finditer(text)]
-            found = [m.span() for m in informal._matches_at(pattern, text, tried)]
+            found = [
+                m.span() for m in scanning.matches_at(pattern, text, sorted(tried))
+            ]
             assert found == expected, (pattern.pattern[:30], text)
         assert list(informal._platform_handles(text, lower, ctx)) is not None
 
@@ -392,7 +395,8 @@ def test_nicknames_tried_at_their_starts_are_found_as_by_a_scan():
         expected = [m.span() for m in informal._NICKNAME.finditer(text)]
         starts = informal._nickname_starts(text)
         found = [
-            m.span() for m in informal._matches_at(informal._NICKNAME, text, starts)
+            m.span()
+            for m in scanning.matches_at(informal._NICKNAME, text, sorted(starts))
         ]
         assert found == expected, text
         if expected:

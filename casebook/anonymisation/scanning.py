@@ -47,7 +47,11 @@ def occurrences(text: str, word: str) -> Iterator[int]:
 def places(text: str, words: Iterable[str]) -> list[int]:
     """Where any of ``words`` starts in ``text``, overlapping ones included,
     in order, each place once."""
-    return sorted({at for word in words for at in occurrences(text, word)})
+    # ``in`` first: most words are not in the text, and a generator for
+    # each costs more than the test.
+    return sorted(
+        {at for word in words if word in text for at in occurrences(text, word)}
+    )
 
 
 def matches_at(

@@ -52,12 +52,12 @@ def _colon_lines(pattern: regex.Pattern, text: str) -> Iterator[regex.Match]:
             yield match
 
 
-@functools.lru_cache(maxsize=4)
+@functools.lru_cache(maxsize=1)
 def _colon_line_starts(text: str) -> tuple[int, ...]:
     """The starts of the lines with a ":" before a space or tab, in order.
-    Kept for the last texts: the chat speakers and the lower-case names ask
-    for the same text's lines in turn, and the answer depends on the text
-    alone (#13)."""
+    Kept for the last text only (no worker keeps case texts): the chat
+    speakers and the lower-case names ask for the same text's lines in
+    turn, and the answer depends on the text alone (#13)."""
     starts = set()
     for colon in (": ", ":\t"):
         at = text.find(colon)

@@ -64,6 +64,9 @@ def test_contact_details_only_as_the_expert_chooses(client, member):
     page = client.get(reverse("experts:directory")).content.decode()
     assert shown.user.email in page and "030-111" not in page
     assert hidden.user.email not in page and "030-222" in page
+    # Tappable on a phone, and nothing of the hidden number in a link (#14).
+    assert '<a href="tel:+3130222">030-222</a>' in page
+    assert "tel:+3130111" not in page
 
 
 def test_filing_a_request(

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import regex
 
 from ..labels import Label
+from ..scanning import matches_at
 
 # Priorities: a structured number beats a name that happens to lie inside
 # it; a school or an address beats the person it is named after.
@@ -86,8 +87,4 @@ def finditer_near(
             for start in range(max(0, cue.start() - reach), cue.start() + 1)
         }
     )
-    end = 0
-    for start in starts:
-        if start >= end and (match := pattern.match(text, start)):
-            yield match
-            end = match.end()
+    return matches_at(pattern, text, starts)

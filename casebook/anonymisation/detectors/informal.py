@@ -19,7 +19,7 @@ import regex
 
 from .. import lexicon
 from ..labels import Label
-from ..scanning import matches_at, occurrences
+from ..scanning import matches_at, occurrences, places
 from . import addresses, online
 from .base import HANDLE, PERSON, QUOTE, Candidate, Context, H
 from .names import opens_sentence
@@ -747,9 +747,8 @@ def _name_like_words(text: str, context: Context, *, chat: bool) -> list[regex.M
             for word in words - context.first_names - context.dictionary
             if len(word) > 1 and word[-1] == word[-2] and "A" not in word
         )
-    starts = sorted({at for word in wanted for at in occurrences(text, word)})
     found = []
-    for start in starts:
+    for start in places(text, wanted):
         match = _LOWER_WORD.match(text, start)
         if match and match.group() in wanted:
             found.append(match)

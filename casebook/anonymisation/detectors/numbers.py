@@ -16,6 +16,7 @@ from ..scanning import (
     alternation_of,
     lowered_text,
     matches_at,
+    occurrences,
     places,
     starts_near,
 )
@@ -276,19 +277,12 @@ def _shape_cues(text: str) -> list[int]:
     cues = [
         at
         for mark in "-/"
-        for at in _places(text, mark)
+        for at in occurrences(text, mark)
         if at > 0 and _DIGIT[text[at - 1]]
     ]
-    cues.extend(_places(text, "PL"))
-    cues.extend(_places(text, "ECLI"))
+    cues.extend(occurrences(text, "PL"))
+    cues.extend(occurrences(text, "ECLI"))
     return sorted(cues)
-
-
-def _places(text: str, word: str) -> Iterator[int]:
-    at = text.find(word)
-    while at >= 0:
-        yield at
-        at = text.find(word, at + 1)
 
 
 def _case_shapes(text: str) -> Iterator[regex.Match]:

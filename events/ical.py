@@ -55,11 +55,17 @@ def _local(moment: dt.datetime) -> dt.datetime:
     return timezone.localtime(moment, AMSTERDAM)
 
 
-def _component(event: EventPage, *, base_url: str) -> Event:
+def _component(
+    event: EventPage,
+    *,
+    base_url: str,
+    stamp: dt.datetime | None = None,
+    cancelled: bool = False,
+) -> Event:
     url = base_url.rstrip("/") + event.url
     component = Event()
     component.add("uid", event_uid(event))
-    component.add("dtstamp", event.last_published_at or timezone.now())
+    component.add("dtstamp", stamp or event.last_published_at or timezone.now())
     component.add("dtstart", _local(event.starts_at))
     component.add("dtend", _local(event.ends_at))
     component.add("summary", event.title)
@@ -68,7 +74,9 @@ def _component(event: EventPage, *, base_url: str) -> Event:
     if event.location:
         component.add("location", event.location)
     component.add("sequence", event.ical_sequence)
-    component.add("status", "CANCELLED" if event.cancelled else "CONFIRMED")
+    component.add(
+        "status", "CANCELLED" if event.cancelled or cancelled else "CONFIRMED"
+    )
     component.add("transp", "OPAQUE")
     component.add_component(_reminder(event))
     return component
@@ -83,20 +91,36 @@ def _reminder(event: EventPage) -> Alarm:
 
 
 def invitation_render(
-    event: EventPage, *, attendee_email: str, attendee_name: str, base_url: str
+    event: EventPage,
+    *,
+    attendee_email: str,
+    attendee_name: str,
+    base_url: str,
+    withdrawn: bool = False,
 ) -> bytes:
     """The invitation sent with a confirmation (METHOD:REQUEST): mail programs
     offer to accept it, and later updates with the same UID and a higher
-    SEQUENCE replace it; for a cancelled event it is a METHOD:CANCEL."""
-    method = "CANCEL" if event.cancelled else "REQUEST"
+    SEQUENCE replace it. For a cancelled event, or a participant who
+    gave up their place (``withdrawn``), it is a METHOD:CANCEL that takes the meeting
+    out of their calendar (RFC 5546: a CANCEL sent to one attendee removes
+    it for that attendee only)."""
+    method = "CANCEL" if event.cancelled or withdrawn else "REQUEST"
     calendar = _calendar(method=method)
-    component = _component(event, base_url=base_url)
+    # An iTIP message is stamped when it is made: at an equal SEQUENCE (a
+    # new registration after a withdrawal) the later stamp wins.
+    component = _component(
+        event, base_url=base_url, stamp=timezone.now(), cancelled=withdrawn
+    )
     organizer = vCalAddress(f"mailto:{parseaddr(settings.DEFAULT_FROM_EMAIL)[1]}")
     organizer.params["cn"] = event.organiser or "Leerkring"
     component.add("organizer", organizer)
     attendee = vCalAddress(f"mailto:{attendee_email}")
     attendee.params.update(
-        {"cn": attendee_name, "role": "REQ-PARTICIPANT", "partstat": "ACCEPTED"}
+        {
+            "cn": attendee_name,
+            "role": "REQ-PARTICIPANT",
+            "partstat": "DECLINED" if withdrawn else "ACCEPTED",
+        }
     )
     component.add("attendee", attendee)
     calendar.add_component(component)

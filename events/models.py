@@ -261,6 +261,12 @@ class EventPage(RoutablePageMixin, Page):
 
         return event_register(request, event=self)
 
+    @path("afmelden/", name="cancel")
+    def cancel(self, request):
+        from .views import event_cancel_own
+
+        return event_cancel_own(request, event=self)
+
 
 class EventQuestion(Orderable):
     """A question an adviser adds to an event's registration form."""

@@ -1,6 +1,17 @@
 import datetime as dt
 
-from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
+from django.db.models import (
+    Case,
+    Count,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce
 from django.http import Http404, HttpRequest
 from django.urls import reverse
 from django.utils import timezone
@@ -10,7 +21,7 @@ from portal.accounts.access import pages_public
 from portal.core.params import parse_month
 
 from .models import Audience, EventKind, EventPage, Registration
-from .states import accepts_registrations, event_state
+from .states import EventState, accepts_registrations, event_state
 
 
 def events_upcoming(*, limit: int) -> QuerySet[EventPage]:
@@ -60,22 +71,75 @@ def event_public_or_404(*, pk: int) -> EventPage:
         raise Http404 from exc
 
 
+def with_waiting_place(
+    registrations: QuerySet[Registration],
+) -> QuerySet[Registration]:
+    """Annotates ``waiting_place``: 1 for the first in line, and so on, in
+    the order places are given (``services._promote_first_waiting``); None
+    for a registration not on the waiting list. One subquery, however many
+    registrations."""
+    ahead = (
+        Registration.objects.filter(
+            event=OuterRef("event"), status=Registration.Status.WAITING
+        )
+        .filter(
+            Q(created_at__lt=OuterRef("created_at"))
+            | Q(created_at=OuterRef("created_at"), pk__lt=OuterRef("pk"))
+        )
+        .order_by()
+        .values("event")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+    return registrations.annotate(
+        waiting_place=Case(
+            When(
+                status=Registration.Status.WAITING,
+                then=Coalesce(Subquery(ahead), 0) + 1,
+            ),
+            default=None,
+            output_field=IntegerField(),
+        )
+    )
+
+
+def registration_of(*, event: EventPage, user) -> Registration | None:
+    """``user``'s active registration for ``event``, with its waiting place."""
+    if not user.is_authenticated:
+        return None
+    return (
+        with_waiting_place(event.registrations.filter(user=user))
+        .exclude(status=Registration.Status.CANCELLED)
+        .first()
+    )
+
+
+def registrations_of_member(*, user) -> QuerySet[Registration]:
+    """A member's active registrations, with event and waiting place, the
+    soonest meeting first."""
+    return (
+        with_waiting_place(Registration.objects.filter(user=user))
+        .exclude(status=Registration.Status.CANCELLED)
+        .select_related("event")
+        .order_by("event__starts_at", "pk")
+    )
+
+
 def registration_context(*, event: EventPage, user) -> dict:
     """What the event page shows about registering, for this visitor."""
     confirmed = event.registrations.filter(status=Registration.Status.CONFIRMED).count()
     state = event_state(event=event, confirmed=confirmed)
-    mine = None
-    if user.is_authenticated:
-        mine = (
-            event.registrations.filter(user=user)
-            .exclude(status=Registration.Status.CANCELLED)
-            .first()
-        )
+    mine = registration_of(event=event, user=user)
     places_left = None
     if event.capacity is not None:
         places_left = max(event.capacity - confirmed, 0)
+    label = state.label
+    if mine is not None and state == EventState.FULL:
+        # Registered already: "you can join the waiting list" is not for them.
+        label = _("Full")
     return {
         "state": state,
+        "state_label": label,
         "can_register": accepts_registrations(state) and mine is None,
         "places_left": places_left,
         "my_registration": mine,

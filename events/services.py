@@ -33,9 +33,16 @@ Status = Registration.Status
 HOLDS_PLACE = (Status.CONFIRMED,)
 
 
-def _mail(*, template: str, registration: Registration, invite: bool = False) -> None:
+def _mail(
+    *,
+    template: str,
+    registration: Registration,
+    invite: bool = False,
+    withdrawn: bool = False,
+) -> None:
     """A mail to the registered person; ``invite`` attaches the calendar
-    invitation (or cancellation) for the event."""
+    invitation for the event, or its cancellation when the event was
+    cancelled or the person gave up their place (``withdrawn``)."""
     event = registration.event
     attachments = []
     if invite:
@@ -44,8 +51,9 @@ def _mail(*, template: str, registration: Registration, invite: bool = False) ->
             attendee_email=registration.email,
             attendee_name=registration.name,
             base_url=absolute_url("/"),
+            withdrawn=withdrawn,
         )
-        method = "CANCEL" if event.cancelled else "REQUEST"
+        method = "CANCEL" if event.cancelled or withdrawn else "REQUEST"
         attachments.append(("uitnodiging.ics", ics, f"text/calendar; method={method}"))
     mail_after_commit(
         template=f"events/email/{template}",
@@ -240,7 +248,17 @@ def registration_cancel(
     registration.status, registration.cancelled_at = Status.CANCELLED, timezone.now()
     registration.save(update_fields=["status", "cancelled_at"])
     if notify:
-        _mail(template="cancelled", registration=registration)
+        if freed_place:
+            # Their calendar holds the invitation: a CANCEL with a higher
+            # SEQUENCE takes it out (the others' copies are not touched).
+            event.calendar_state = _calendar_sequence_raised(event)
+            registration.event = event
+        _mail(
+            template="cancelled",
+            registration=registration,
+            invite=freed_place,
+            withdrawn=freed_place,
+        )
     if freed_place:
         _promote_first_waiting(event)
     return registration
@@ -369,6 +387,18 @@ def event_changes_notify(*, event: EventPage) -> int:
     state.save()
     event.calendar_state = state
     return _tell_participants(event, cancelled=cancelled_now)
+
+
+def _calendar_sequence_raised(event: EventPage) -> EventCalendarState:
+    """The event's calendar state with SEQUENCE one higher: every calendar
+    message after this one must outrank it. The schedule already told is
+    kept (a first state records the current one, as a first publish does)."""
+    state, _created = EventCalendarState.objects.select_for_update().get_or_create(
+        event=event, defaults={"notified_schedule": event.schedule}
+    )
+    state.sequence += 1
+    state.save(update_fields=["sequence"])
+    return state
 
 
 def _tell_participants(event: EventPage, *, cancelled: bool) -> int:

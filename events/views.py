@@ -1,9 +1,11 @@
 """Registration actions and calendar downloads (not pages of their own)."""
 
 from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -17,7 +19,7 @@ from .forms import registration_form
 from .ical import calendar_render
 from .links import registration_from_token
 from .models import EventKind, EventPage
-from .selectors import event_public_or_404
+from .selectors import event_public_or_404, registration_of
 from .services import registration_cancel, registration_confirm, registration_create
 from .states import lapsed_message, registration_lapsed
 
@@ -138,6 +140,46 @@ def _event_page_with_form(request, event: EventPage, form) -> HttpResponse:
     context = event.get_context(request)
     context["registration_form"] = form
     return render(request, event.get_template(request), context, status=400)
+
+
+@require_http_methods(["GET", "POST"])
+def event_cancel_own(request: HttpRequest, *, event: EventPage) -> HttpResponse:
+    """A member cancels their own registration on the site: GET asks to
+    confirm, the POST cancels (a calendar CANCEL goes out with the mail)."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    registration = registration_of(event=event, user=request.user)
+    if registration is None:
+        messages.info(request, _("You are not registered for this meeting."))
+        return redirect(event.url)
+    if request.method == "POST":
+        try:
+            registration_cancel(registration=registration)
+        except RegistrationError as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, _action_done_message(registration, "cancel"))
+        return redirect(_safe_next(request, default=event.url))
+    return render(
+        request,
+        "events/registration_action.html",
+        {
+            "registration": registration,
+            "event": event,
+            "action": "cancel",
+            "next": _safe_next(request, default=""),
+        },
+    )
+
+
+def _safe_next(request: HttpRequest, *, default: str) -> str:
+    """Where to go after the action: a page of this site only."""
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return default
 
 
 @require_http_methods(["GET", "POST"])

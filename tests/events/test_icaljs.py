@@ -113,7 +113,7 @@ def test_every_mailed_invitation_parses(
         mailoutbox=mailoutbox,
         run=django_capture_on_commit_callbacks,
     )
-    assert len(mails) == 5
+    assert len(mails) == 6
     for message in mails.values():
         parsed = icaljs(message.attachments[0][1])
         assert parsed["method"] in ("REQUEST", "CANCEL")

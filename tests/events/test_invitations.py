@@ -35,7 +35,7 @@ def event_with_one_place(home_page):
 
 def invitations_mailed(*, event, member, mailoutbox, run) -> dict:
     """Runs the life of a registration and returns each mail with an
-    invitation, by the first word of its Dutch subject. ``run`` is
+    invitation, by its Dutch subject before the colon. ``run`` is
     django_capture_on_commit_callbacks."""
 
     def register(user):
@@ -68,7 +68,7 @@ def invitations_mailed(*, event, member, mailoutbox, run) -> dict:
     found = {}
     for message in mailoutbox:
         if message.attachments:
-            word = message.subject.removeprefix("[Leerkring] ").split()[0]
+            word = message.subject.removeprefix("[Leerkring] ").split(":")[0]
             found[word] = message
     return found
 
@@ -90,17 +90,18 @@ def mails(event, member, mailoutbox, django_capture_on_commit_callbacks):
 
 def test_every_invitation_has_every_field(event, mails):
     assert set(mails) == {
-        "Inschrijving",  # bevestigd
-        "Er",  # is een plaats voor u
-        "Gewijzigd:",
-        "Herinnering:",
-        "Geannuleerd:",
+        "Inschrijving bevestigd",
+        "Inschrijving geannuleerd",  # the participant gave up their place
+        "Er is een plaats voor u",
+        "Gewijzigd",
+        "Herinnering",
+        "Geannuleerd",
     }
     for word, message in mails.items():
         [(filename, content, mimetype)] = message.attachments
         assert filename.endswith(".ics")
         calendar = Calendar.from_ical(content)
-        method = "CANCEL" if word == "Geannuleerd:" else "REQUEST"
+        method = "CANCEL" if "eannuleerd" in word else "REQUEST"
         assert str(calendar["METHOD"]) == method, word
         assert mimetype == f"text/calendar; method={method}"
         [vtimezone] = calendar.walk("VTIMEZONE")
@@ -109,7 +110,7 @@ def test_every_invitation_has_every_field(event, mails):
         assert str(vevent["UID"]) == f"event-{event.pk}@testserver", word
         assert vevent["DTSTAMP"].dt.tzinfo is not None
         assert vevent["DTSTART"].params["TZID"] == "Europe/Amsterdam"
-        before_the_move = word in ("Inschrijving", "Er")
+        before_the_move = word not in ("Gewijzigd", "Herinnering", "Geannuleerd")
         start = event.first_start if before_the_move else event.starts_at
         assert vevent["DTSTART"].dt == start, word
         assert str(vevent["URL"]) == "http://testserver" + event.url
@@ -118,6 +119,9 @@ def test_every_invitation_has_every_field(event, mails):
             "CANCELLED" if method == "CANCEL" else "CONFIRMED"
         )
         assert str(vevent["ATTENDEE"]) == f"mailto:{message.to[0]}"
+        withdrawn = word == "Inschrijving geannuleerd"
+        partstat = "DECLINED" if withdrawn else "ACCEPTED"
+        assert vevent["ATTENDEE"].params["PARTSTAT"] == partstat, word
         assert str(vevent["ORGANIZER"]).startswith("mailto:")
         assert vevent.walk("VALARM")
         # The link is in the mail text for those with a place, never in a
@@ -131,6 +135,10 @@ def test_sequence_rises_with_each_change(mails):
         content = mails[word].attachments[0][1]
         return Calendar.from_ical(content).walk("VEVENT")[0]["SEQUENCE"]
 
-    assert sequence("Inschrijving") == sequence("Er") == 0
-    assert sequence("Gewijzigd:") == sequence("Herinnering:") == 1
-    assert sequence("Geannuleerd:") == 2
+    # The withdrawal outranks the confirmation in the participant's own
+    # calendar; every later message outranks the withdrawal.
+    assert sequence("Inschrijving bevestigd") == 0
+    assert sequence("Inschrijving geannuleerd") == sequence("Er is een plaats voor u")
+    assert sequence("Inschrijving geannuleerd") == 1
+    assert sequence("Gewijzigd") == sequence("Herinnering") == 2
+    assert sequence("Geannuleerd") == 3

@@ -252,7 +252,7 @@ def test_member_on_the_waiting_list_does_not_see_the_link(
     client.force_login(member)
     post(_register_url(event))
     page = client.get(event.url).content.decode()
-    assert "Uw inschrijving: op de wachtlijst." in page
+    assert "U staat 1e op de wachtlijst." in page
     assert SECRET_LINK not in page
 
 

@@ -21,3 +21,15 @@ class CommunityConfig(AppConfig):
         # After events' receiver (INSTALLED_APPS order): demo threads are
         # tied to the demo community-of-practice meetings.
         demo_content_requested.connect(demo_build, dispatch_uid="community.demo")
+
+        from portal.accounts.overview import register_overview_section
+
+        from .overview import overview_items
+
+        register_overview_section(
+            key="community",
+            title=_("Discussions I follow"),
+            template="community/includes/overview_section.html",
+            items=overview_items,
+            order=40,
+        )

@@ -256,6 +256,8 @@ class Follow(models.Model):
         related_name="community_follows",
     )
     created_at = models.DateTimeField(default=timezone.now)
+    # When the follower last opened the thread: later messages are unread.
+    read_at = models.DateTimeField(_("last read at"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("follower")

@@ -149,10 +149,6 @@ def post_location(*, post: Post) -> str:
     return f"{query}#bericht-{post.pk}"
 
 
-def thread_followed_by(*, thread: Thread, user) -> bool:
-    return thread.follows.filter(user=user).exists()
-
-
 # Policy book ---------------------------------------------------------------
 
 

@@ -271,6 +271,13 @@ def thread_unfollow(*, thread: Thread, user) -> bool:
     return bool(deleted)
 
 
+def follow_mark_read(*, thread: Thread, user) -> bool:
+    """The member opened ``thread``: what was posted until now is read.
+    Returns whether they follow it (one query either way)."""
+    follows = Follow.objects.filter(thread=thread, user=user)
+    return follows.update(read_at=timezone.now()) > 0
+
+
 def follow_delete(*, follow: Follow) -> None:
     """Stop following through the link in a mail (no login needed)."""
     with transaction.atomic():

@@ -143,7 +143,7 @@ def _thread_page(
             "form": form,
             "replying_to": replying_to,
             "adviser": adviser,
-            "following": selectors.thread_followed_by(thread=thread, user=request.user),
+            "following": services.follow_mark_read(thread=thread, user=request.user),
             "hide_form": HideForm(),
             "Mark": Post.Mark,
         },

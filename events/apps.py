@@ -13,6 +13,18 @@ class EventsConfig(AppConfig):
 
         demo_content_requested.connect(demo_build, dispatch_uid="events.demo")
 
+        from portal.accounts.overview import register_overview_section
+
+        from .overview import overview_items
+
+        register_overview_section(
+            key="events",
+            title=_("My meetings"),
+            template="events/includes/overview_section.html",
+            items=overview_items,
+            order=10,
+        )
+
         from knowledge.newsletter.signals import digest_sections_requested
 
         from .digest import digest_section

@@ -13,9 +13,11 @@ class ExpertsConfig(AppConfig):
 
     def ready(self) -> None:
         from portal.accounts.links import register_account_link
+        from portal.accounts.overview import register_overview_section
         from portal.core.signals import demo_content_requested
 
         from . import receivers  # noqa: F401
+        from .overview import overview_items
         from .seed import demo_build
 
         demo_content_requested.connect(demo_build, dispatch_uid="experts.demo")
@@ -24,4 +26,11 @@ class ExpertsConfig(AppConfig):
         )
         register_account_link(
             label=_("My expert profile"), url_name="experts:my_profile", order=30
+        )
+        register_overview_section(
+            key="experts",
+            title=_("My requests for help"),
+            template="experts/includes/overview_section.html",
+            items=overview_items,
+            order=30,
         )

@@ -23,11 +23,15 @@ ACTIONS = {
 }
 
 
+def subscriber_path(subscriber: Subscriber, action: str) -> str:
+    """The path for ``action``, for a page of this site."""
+    token = signing.dumps({"s": subscriber.pk, "a": action}, salt=SALT)
+    return reverse(ACTIONS[action], kwargs={"token": token})
+
+
 def subscriber_link(subscriber: Subscriber, action: str) -> str:
     """The absolute URL for ``action``, for use in a mail."""
-    token = signing.dumps({"s": subscriber.pk, "a": action}, salt=SALT)
-    path = reverse(ACTIONS[action], kwargs={"token": token})
-    return absolute_url(path)
+    return absolute_url(subscriber_path(subscriber, action))
 
 
 def subscriber_id_from_token(token: str, action: str) -> int | None:

@@ -95,3 +95,15 @@ class AccountDeleteForm(forms.Form):
         if not self.user.check_password(password):
             raise forms.ValidationError(_("That password is not correct."))
         return password
+
+
+class ProfileForm(forms.Form):
+    """The member's name, organisation and function, as others see them in
+    registrations and discussions."""
+
+    first_name = forms.CharField(label=_("First name"), max_length=150)
+    last_name = forms.CharField(label=_("Last name"), max_length=150)
+    organisation = forms.CharField(
+        label=_("Organisation"), max_length=200, required=False
+    )
+    job_title = forms.CharField(label=_("Function"), max_length=200, required=False)

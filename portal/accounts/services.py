@@ -139,6 +139,24 @@ def account_reject(*, user: User, decided_by: User, reason: str) -> User:
     return user
 
 
+#: What a member may change about themselves on their overview.
+PROFILE_FIELDS = ("first_name", "last_name", "organisation", "job_title")
+
+
+@transaction.atomic
+def account_profile_update(*, user: User, **details: str) -> User:
+    """Save the member's own name, organisation and function. Only these:
+    the e-mail address changes through allauth (with a verification)."""
+    unknown = set(details) - set(PROFILE_FIELDS)
+    if unknown:
+        raise ValueError(f"not a profile field: {sorted(unknown)}")
+    for field, value in details.items():
+        setattr(user, field, value.strip())
+    user.full_clean(exclude=["password"])
+    user.save(update_fields=list(details))
+    return user
+
+
 @transaction.atomic
 def account_export(*, user: User) -> dict[str, Any]:
     """All data the platform holds about ``user``, as JSON-ready data. The

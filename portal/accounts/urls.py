@@ -7,5 +7,6 @@ app_name = "accounts"
 urlpatterns = [
     path("", views.overview, name="overview"),
     path("gegevens/", views.export, name="export"),
+    path("profiel/", views.profile, name="profile"),
     path("verwijderen/", views.delete, name="delete"),
 ]

@@ -1,0 +1,33 @@
+"""The events section of a member's overview (Mijn Leerkring)."""
+
+from collections.abc import Mapping
+from typing import Any
+
+from django.utils import timezone
+
+from .models import EventIndexPage, Registration
+from .selectors import registrations_of_member
+
+#: Past meetings shown; the rest are in the data export.
+PAST_SHOWN = 10
+
+
+def overview_items(user) -> Mapping[str, Any]:
+    """Upcoming registrations (status, place on the waiting list) and the
+    meetings attended lately, with their report and replay. Three queries."""
+    now = timezone.now()
+    registrations = registrations_of_member(user=user).select_related(
+        "event__report_page", "event__replay"
+    )
+    upcoming = list(registrations.filter(event__ends_at__gte=now))
+    past = list(
+        registrations.filter(
+            event__ends_at__lt=now, status=Registration.Status.CONFIRMED
+        ).order_by("-event__starts_at", "-pk")[:PAST_SHOWN]
+    )
+    agenda = EventIndexPage.objects.live().first()
+    return {
+        "upcoming": upcoming,
+        "past": past,
+        "agenda_url": agenda.url if agenda else "",
+    }

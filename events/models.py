@@ -118,6 +118,15 @@ class EventPage(RoutablePageMixin, Page):
         blank=True,
         help_text=_("Until then the event is shown as a save-the-date."),
     )
+    registration_closes_at = models.DateTimeField(
+        _("registration closes at"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "The registration deadline, shown on the page. Leave empty to take "
+            "registrations until the meeting starts."
+        ),
+    )
     meeting_link = models.URLField(
         _("meeting link"),
         blank=True,
@@ -181,6 +190,7 @@ class EventPage(RoutablePageMixin, Page):
             [
                 FieldPanel("capacity"),
                 FieldPanel("registration_opens_at"),
+                FieldPanel("registration_closes_at"),
                 FieldPanel("meeting_link"),
                 FieldPanel("requires_approval"),
                 FieldPanel("registration_closed"),
@@ -211,6 +221,19 @@ class EventPage(RoutablePageMixin, Page):
         super().clean()
         if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
             raise ValidationError({"ends_at": _("The end must come after the start.")})
+        closes, opens = self.registration_closes_at, self.registration_opens_at
+        if closes and self.starts_at and closes > self.starts_at:
+            raise ValidationError(
+                {
+                    "registration_closes_at": _(
+                        "Registration must close before the meeting starts."
+                    )
+                }
+            )
+        if closes and opens and closes <= opens:
+            raise ValidationError(
+                {"registration_closes_at": _("Registration must close after it opens.")}
+            )
         on_site = self.format in (EventFormat.ON_LOCATION, EventFormat.HYBRID)
         if on_site and not self.location.strip():
             raise ValidationError(
@@ -245,10 +268,12 @@ class EventPage(RoutablePageMixin, Page):
         from portal.accounts.selectors import user_is_member
 
         from .forms import registration_form
+        from .route import route_url
         from .selectors import calendar_links, registration_context
 
         context = super().get_context(request, *args, **kwargs)
         context["calendar"] = calendar_links(event=self, request=request)
+        context["route_url"] = route_url(self)
         context.update(registration_context(event=self, user=request.user))
         context["registration_form"] = registration_form(
             event=self, user=request.user, member=user_is_member(request.user)

@@ -140,6 +140,10 @@ def registration_context(*, event: EventPage, user) -> dict:
     return {
         "state": state,
         "state_label": label,
+        # Shown while it matters: registration is open, the deadline ahead.
+        "deadline": event.registration_closes_at
+        if accepts_registrations(state)
+        else None,
         "can_register": accepts_registrations(state) and mine is None,
         "places_left": places_left,
         "my_registration": mine,

@@ -31,7 +31,12 @@ def event_state(*, event: EventPage, confirmed: int) -> EventState:
         return EventState.CANCELLED
     if event.ends_at < now:
         return EventState.PAST
-    if event.registration_closed or event.starts_at < now:
+    deadline = event.registration_closes_at
+    if (
+        event.registration_closed
+        or event.starts_at < now
+        or (deadline and deadline <= now)
+    ):
         return EventState.CLOSED
     if event.registration_opens_at and event.registration_opens_at > now:
         return EventState.ANNOUNCED

@@ -358,6 +358,11 @@ DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Leerkring <noreply@local
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 WAGTAIL_SITE_NAME = "Leerkring"
+# The route link on a meeting on location; {address} is the encoded address.
+ROUTE_PLANNER_URL = env(
+    "ROUTE_PLANNER_URL",
+    default="https://www.google.com/maps/dir/?api=1&destination={address}",
+)
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
 WAGTAILADMIN_LOGIN_URL = "account_login"
 WAGTAIL_FRONTEND_LOGIN_URL = "/accounts/login/"

@@ -120,3 +120,71 @@ def test_past_event_links_report_and_replay(client, index):
     body = _body(client, event)
     assert "Lees het verslag" in body
     assert f'href="{replay.url}"' in body
+
+
+def test_the_deadline_is_shown_while_open_and_enforced_after(
+    client, index, member, django_capture_on_commit_callbacks
+):
+    deadline = timezone.now() + dt.timedelta(days=2)
+    event = EventPageFactory(parent=index, registration_closes_at=deadline)
+    page = client.get(event.url).content.decode()
+    assert "Inschrijving sluit op" in page
+    assert "Inschrijving open" in page
+    event.registration_closes_at = timezone.now() - dt.timedelta(minutes=1)
+    event.save()
+    page = client.get(event.url).content.decode()
+    assert "Inschrijving sluit op" not in page
+    assert "Inschrijving gesloten" in page
+    client.force_login(member)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(event.url + "inschrijven/", follow=True)
+    assert "Het is niet meer mogelijk" in response.content.decode()
+    assert not event.registrations.exists()
+
+
+@pytest.mark.parametrize(
+    ("closes", "opens", "field_error"),
+    [
+        (dt.timedelta(days=11), None, "voordat de bijeenkomst begint"),
+        (dt.timedelta(days=2), dt.timedelta(days=3), "nadat ze opent"),
+    ],
+)
+def test_a_deadline_must_fall_between_opening_and_start(
+    index, closes, opens, field_error
+):
+    now = timezone.now()
+    event = EventPageFactory.build(
+        starts_at=now + dt.timedelta(days=10),
+        ends_at=now + dt.timedelta(days=10, hours=2),
+        registration_closes_at=now + closes,
+        registration_opens_at=now + opens if opens else None,
+    )
+    with pytest.raises(ValidationError) as caught:
+        event.clean()
+    assert field_error in str(caught.value.message_dict["registration_closes_at"])
+
+
+@pytest.mark.parametrize(
+    ("form", "location", "link"),
+    [
+        (
+            "location",
+            "Stadhuis Zwolle,  Grote Kerkplein 15",
+            "https://www.google.com/maps/dir/?api=1&amp;destination="
+            "Stadhuis%20Zwolle%2C%20Grote%20Kerkplein%2015",
+        ),
+        ("hybrid", "Provinciehuis, Utrecht", "destination=Provinciehuis%2C%20Utrecht"),
+        ("online", "Microsoft Teams", None),
+    ],
+)
+def test_a_meeting_on_location_links_to_a_route_planner(
+    client, index, form, location, link
+):
+    event = EventPageFactory(parent=index, format=form, location=location)
+    page = client.get(event.url).content.decode()
+    if link:
+        assert link in page and "Route plannen" in page
+    else:
+        assert "Route plannen" not in page
+    # A link only: no map is embedded in the page.
+    assert "<iframe" not in page and "maps.googleapis" not in page

@@ -11,4 +11,6 @@ urlpatterns = [
     path("<int:pk>/aanwezigheid/", admin_views.attendance, name="attendance"),
     path("<int:pk>/bericht/", admin_views.message, name="message"),
     path("<int:pk>/besluit/<int:registration_pk>/", admin_views.decide, name="decide"),
+    path("<int:pk>/toevoegen/", admin_views.add, name="add"),
+    path("<int:pk>/plaats/<int:registration_pk>/", admin_views.promote, name="promote"),
 ]

@@ -19,7 +19,9 @@ from .services import (
     attendance_record,
     participants_export,
     participants_message,
+    registration_add_by_adviser,
     registration_decide,
+    registration_promote_by_adviser,
 )
 
 PERMISSION = "events.manage_registrations"
@@ -30,6 +32,13 @@ class MessageForm(forms.Form):
     body = forms.CharField(
         label=gettext_lazy("Message"), max_length=10_000, widget=forms.Textarea
     )
+
+
+class AddParticipantForm(forms.Form):
+    name = forms.CharField(label=gettext_lazy("Name"), max_length=200)
+    organisation = forms.CharField(label=gettext_lazy("Organisation"), max_length=200)
+    job_title = forms.CharField(label=gettext_lazy("Function"), max_length=200)
+    email = forms.EmailField(label=gettext_lazy("E-mail address"))
 
 
 def _managers_only(view):
@@ -60,8 +69,54 @@ def participants(request: HttpRequest, pk: int) -> HttpResponse:
             "event": event,
             "registrations": event_participants(event=event),
             "message_form": MessageForm(),
+            "add_form": AddParticipantForm(),
         },
     )
+
+
+@require_POST
+@_managers_only
+def add(request: HttpRequest, pk: int) -> HttpResponse:
+    event = _event_or_404(pk)
+    form = AddParticipantForm(request.POST)
+    if not form.is_valid():
+        messages.error(
+            request,
+            _("Not added: give a name, organisation, function and e-mail address."),
+        )
+        return redirect("event_participants:participants", pk=event.pk)
+    try:
+        registration = registration_add_by_adviser(
+            event=event, by=request.user, **form.cleaned_data
+        )
+    except RegistrationError as exc:
+        messages.error(request, str(exc))
+    else:
+        done = (
+            _("{name} has a place; the confirmation is mailed.")
+            if registration.status == registration.Status.CONFIRMED
+            else _("The meeting is full: {name} is on the waiting list.")
+        )
+        messages.success(request, done.format(name=registration.name))
+    return redirect("event_participants:participants", pk=event.pk)
+
+
+@require_POST
+@_managers_only
+def promote(request: HttpRequest, pk: int, registration_pk: int) -> HttpResponse:
+    event = _event_or_404(pk)
+    registration = event.registrations.filter(pk=registration_pk).first()
+    if registration is None:
+        raise Http404
+    try:
+        registration_promote_by_adviser(registration=registration, by=request.user)
+    except RegistrationError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(
+            request, _("{name} has a place now.").format(name=registration.name)
+        )
+    return redirect("event_participants:participants", pk=event.pk)
 
 
 @_managers_only

@@ -145,6 +145,73 @@ def registration_create(
     return _identity_confirmed(registration, taken)
 
 
+def _refuse_unless_ahead(event: EventPage) -> None:
+    """An adviser may add and seat people after registration closed or
+    filled up, but not for a meeting that was cancelled or took place."""
+    if event.cancelled:
+        raise RegistrationError(_("This meeting has been cancelled."))
+    if event.is_past:
+        raise RegistrationError(_("This meeting has already taken place."))
+
+
+@transaction.atomic
+def registration_add_by_adviser(
+    *, event: EventPage, name: str, organisation: str, job_title: str, email: str, by
+) -> Registration:
+    """The adviser ``by`` registers someone by hand (who phoned, or signed
+    up on paper): a place if there is one, otherwise the waiting list, and
+    the same mail as anyone registering. The adviser vouches for the
+    address, so it needs no confirmation; an account with that address gets
+    the registration on its overview."""
+    from portal.accounts.models import User  # noqa: PLC0415 - accounts is below
+
+    event, taken = _locked(event)
+    _refuse_unless_ahead(event)
+    email = email.strip().lower()
+    if _active_for_address(event, email) is not None:
+        raise RegistrationError(
+            _("{email} is already registered for this meeting.").format(email=email)
+        )
+    registration = Registration(
+        event=event,
+        user=User.objects.filter(email__iexact=email, is_active=True).first(),
+        name=name.strip(),
+        organisation=organisation.strip(),
+        job_title=job_title.strip(),
+        email=email,
+        status=Status.UNCONFIRMED,
+    )
+    registration.full_clean()
+    registration.save()
+    registration = _seat_or_wait(registration, taken)
+    registration_audit(registration, "add", by=by, new_status=registration.status)
+    return registration
+
+
+@transaction.atomic
+def registration_promote_by_adviser(*, registration: Registration, by) -> Registration:
+    """The adviser ``by`` gives someone on the waiting list a place now,
+    even beyond the number of places (a speaker, a colleague who must be
+    there), with the promotion mail and invitation."""
+    event, _taken = _locked(registration.event)
+    _refuse_unless_ahead(event)
+    registration = Registration.objects.select_for_update().get(pk=registration.pk)
+    if registration.status != Status.WAITING:
+        raise RegistrationError(_("This registration is not on the waiting list."))
+    registration.event = event
+    registration.status, registration.confirmed_at = Status.CONFIRMED, timezone.now()
+    registration.save(update_fields=["status", "confirmed_at"])
+    registration_audit(
+        registration,
+        "promote",
+        by=by,
+        old_status=Status.WAITING.value,
+        new_status=registration.status,
+    )
+    _mail(template="promoted", registration=registration, invite=True)
+    return registration
+
+
 def _active_for_address(event: EventPage, email: str) -> Registration | None:
     """The registration that holds ``email`` at ``event``, if any. One that
     was never confirmed is dropped instead: anyone can type an address, so it

@@ -54,6 +54,11 @@ def _register_log_actions(actions) -> None:
         ("registration.approve", _("Approve registration"), _("Registration approved")),
         ("registration.decline", _("Decline registration"), _("Registration declined")),
         (
+            "registration.add",
+            _("Add a participant"),
+            _("Participant added by an adviser"),
+        ),
+        (
             "registration.promote",
             _("Promote from the waiting list"),
             _("Place given from the waiting list"),

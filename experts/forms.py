@@ -9,7 +9,7 @@ from portal.core.single_line import SingleLineCharField
 
 from .errors import ExpertsError
 from .models import Availability, ExpertiseTag, Region, Urgency
-from .sanitise import MAX_TEXT_LENGTH, text_clean
+from .sanitise import MAX_TEXT_LENGTH, callback_phone_clean, text_clean
 
 DESCRIPTION_HELP = _(
     "Describe the situation and what you need. Names, telephone numbers, "
@@ -55,6 +55,16 @@ class HelpRequestForm(forms.Form):
         choices=[("", _("Choose a province")), *Region.choices],
         error_messages={"required": _("Choose a region from the list.")},
     )
+    callback_phone = forms.CharField(
+        label=_("Number to call you back on"),
+        max_length=30,
+        required=False,
+        help_text=_(
+            "Required for acute help. Only the adviser and the experts assigned "
+            "see it, and it is erased when the request closes."
+        ),
+        widget=forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
+    )
     description = _TextField(
         label=_("What is going on?"),
         help_text=DESCRIPTION_HELP,
@@ -77,6 +87,17 @@ class HelpRequestForm(forms.Form):
             self.initial.setdefault("form_token", uuid.uuid4())
             if urgency:
                 self.initial["urgency"] = urgency
+
+    def clean(self):
+        cleaned = super().clean()
+        # The service's rule, shown at the field rather than above the form.
+        try:
+            cleaned["callback_phone"] = callback_phone_clean(
+                cleaned.get("callback_phone", ""), cleaned.get("urgency", "")
+            )
+        except ExpertsError as exc:
+            self.add_error("callback_phone", str(exc))
+        return cleaned
 
 
 class MessageForm(forms.Form):

@@ -188,6 +188,10 @@ class HelpRequest(models.Model):
     # What the requester typed (plain text); for their eyes only, erased
     # when the request closes.
     original_text = models.TextField(_("what is going on (original)"), blank=True)
+    # Never anonymised, so the adviser and the assigned expert can call back;
+    # shown only on the request's own page (requester, advisers, assigned
+    # experts: request_visible_or_404), never mailed, erased at closing.
+    callback_phone = models.CharField(_("call-back number"), max_length=30, blank=True)
     anonymised_text = models.TextField(_("what is going on"))
     expertise = TaggableManager(
         through=HelpRequestTag, blank=True, verbose_name=_("expertise wanted")

@@ -39,6 +39,7 @@ def _export(sender, user, **kwargs):
                     "urgency": r.urgency,
                     "status": r.status,
                     "description": r.original_text,
+                    "callback_phone": r.callback_phone,
                     "anonymised_description": r.anonymised_text,
                     "filed_at": r.created_at,
                     "closed_at": r.closed_at,

@@ -8,6 +8,7 @@ import bleach
 from django.utils.translation import gettext as _
 
 from .errors import ExpertsError
+from .models import Urgency
 
 MAX_TEXT_LENGTH = 10_000
 MAX_LINE_LENGTH = 200
@@ -38,3 +39,27 @@ def line_clean(raw: str, *, limit: int = MAX_LINE_LENGTH) -> str:
     if len(text) > limit:
         raise ExpertsError(_length_message(len(text), limit))
     return text
+
+
+#: What a phone number may hold besides its digits: "+31 (0)6-123 456 78".
+_PHONE_MARKS = frozenset(" +-().")
+
+
+def callback_phone_clean(number: str, urgency: str) -> str:
+    """The call-back number as typed, spaces tidied; ExpertsError when it
+    is no phone number, or missing for acute help."""
+    number = " ".join(number.split())
+    if not number:
+        if urgency == Urgency.ACUTE:
+            raise ExpertsError(
+                _("Give a number to call you back on: acute help starts by phone.")
+            )
+        return ""
+    digits = sum(ch.isdigit() for ch in number)
+    if any(not (ch.isdigit() or ch in _PHONE_MARKS) for ch in number) or not (
+        10 <= digits <= 15
+    ):
+        raise ExpertsError(
+            _("Give the call-back number as digits, for example 06-12345678.")
+        )
+    return number

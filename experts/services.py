@@ -30,7 +30,7 @@ from .models import (
     RequestStatus,
     Urgency,
 )
-from .sanitise import line_clean, text_clean
+from .sanitise import callback_phone_clean, line_clean, text_clean
 from .selectors import user_handles_requests
 
 MAX_EXPERTISE = 10
@@ -50,7 +50,12 @@ def _require_member(user) -> None:
 
 
 def _request_fields(
-    *, municipality: str, region: str, urgency: str, description: str
+    *,
+    municipality: str,
+    region: str,
+    urgency: str,
+    description: str,
+    callback_phone: str = "",
 ) -> dict[str, str]:
     """The request's fields cleaned, or ExpertsError naming the first
     problem."""
@@ -69,6 +74,7 @@ def _request_fields(
         "region": region,
         "urgency": urgency,
         "original_text": original,
+        "callback_phone": callback_phone_clean(callback_phone, urgency),
     }
 
 
@@ -93,6 +99,7 @@ def request_create(
     urgency: str,
     description: str,
     expertise: Sequence[str] = (),
+    callback_phone: str = "",
 ) -> tuple[HelpRequest, bool]:
     """File a request. The description is anonymised here, before anything
     is stored, so nobody but the requester ever reads the original.
@@ -107,6 +114,7 @@ def request_create(
         region=region,
         urgency=urgency,
         description=description,
+        callback_phone=callback_phone,
     )
     tags = _expertise_tags(expertise)
     help_request = HelpRequest(
@@ -250,7 +258,8 @@ def message_post(*, help_request: HelpRequest, author, body: str) -> RequestMess
 @transaction.atomic
 def request_close(*, help_request: HelpRequest, user) -> HelpRequest:
     """Close the request (its requester or an adviser). The original text
-    is erased now: from here on only the anonymised one exists."""
+    and the call-back number are erased now: from here on only the
+    anonymised text exists."""
     help_request = HelpRequest.objects.select_for_update().get(pk=help_request.pk)
     if user.pk != help_request.requester_id and not user_handles_requests(user):
         raise NotAllowed(_("Only the requester or an adviser can close a request."))
@@ -260,6 +269,7 @@ def request_close(*, help_request: HelpRequest, user) -> HelpRequest:
     help_request.status = RequestStatus.CLOSED
     help_request.closed_at = now
     help_request.original_text = ""
+    help_request.callback_phone = ""
     help_request.erased_at = now
     help_request.save()
     by_requester = user.pk == help_request.requester_id

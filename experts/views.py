@@ -144,6 +144,7 @@ def request_new(request: HttpRequest, coffee: bool = False) -> HttpResponse:
                 urgency=data["urgency"],
                 description=data["description"],
                 expertise=[t.name for t in data["expertise"]],
+                callback_phone=data["callback_phone"],
             )
         except ExpertsError as exc:
             form.add_error(None, str(exc))

@@ -322,6 +322,11 @@ TABLE: dict[tuple[str, str, str], Row] = {
     ("accounts:overview", "GET", "-"): ACCOUNT,
     # The download is written to the audit log.
     ("accounts:export", "GET", "-"): row(LOGIN, DONE, DONE, DONE, DONE, DONE, DONE),
+    ("accounts:profile", "GET", "-"): ACCOUNT,
+    # Without a name: the form again, nothing saved.
+    ("accounts:profile", "POST", "-"): row(
+        LOGIN, INVALID, INVALID, INVALID, INVALID, INVALID, INVALID
+    ),
     ("accounts:delete", "GET", "-"): ACCOUNT,
     ("accounts:delete", "POST", "-"): ACCOUNT,  # no password: the form again
     # --- community: shared among members; moderation for advisers ----------
@@ -602,6 +607,15 @@ TABLE: dict[tuple[str, str, str], Row] = {
         LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, MFA, to("participants")
     ),
     ("event_participants:decide", "GET", "registration"): ADMIN_NO_GET,
+    # An empty form, and a place for someone who has one: back, unchanged.
+    ("event_participants:add", "POST", "event"): row(
+        LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, MFA, to("participants")
+    ),
+    ("event_participants:add", "GET", "event"): ADMIN_NO_GET,
+    ("event_participants:promote", "POST", "registration"): row(
+        LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, MFA, to("participants")
+    ),
+    ("event_participants:promote", "GET", "registration"): ADMIN_NO_GET,
     ("casebook_review:queue", "GET", "-"): ADMIN,
     ("casebook_review:review", "GET", "own draft"): row(
         LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, MFA, GONE

@@ -51,7 +51,9 @@ def test_acute_request_from_filing_to_draft_case(
     axe(person)
     person.get_by_role("button", name="Hulpvraag versturen").click()
     expect(person.get_by_text("Vul de gemeente in.")).to_be_visible()
+    expect(person.get_by_text("acute hulp begint met een telefoontje")).to_be_visible()
     axe(person)
+    person.get_by_label("Terugbelnummer").fill("06-24 68 13 57")
     person.get_by_label("Gemeente").fill("Lindenwaard")
     person.get_by_label("Provincie").select_option("utrecht")
     person.get_by_label("Wat speelt er?").fill(STORY)
@@ -62,6 +64,8 @@ def test_acute_request_from_filing_to_draft_case(
     help_request = HelpRequest.objects.get()
     assert "Jan de Vries" not in help_request.anonymised_text
     assert [m.to for m in mail.outbox] == [[editor.email]]
+    # The call-back number is on the request's page only, never in a mail.
+    assert "24 68 13 57" not in mail.outbox[0].body
 
     # The adviser signs in with the second factor and assigns the expert.
     adviser = new_page()
@@ -73,6 +77,7 @@ def test_acute_request_from_filing_to_draft_case(
     axe(adviser)
     adviser.get_by_role("link", name=title).first.click()
     expect(adviser.get_by_text("Jan de Vries")).to_have_count(0)
+    expect(adviser.get_by_role("link", name="06-24 68 13 57")).to_be_visible()
     axe(adviser)
     adviser.get_by_role("link", name="Experts toewijzen").click()
     axe(adviser)
@@ -91,11 +96,22 @@ def test_acute_request_from_filing_to_draft_case(
     helper = new_page()
     _log_in(helper, live_server, expert.user.email, "/experts/hulpvragen/")
     helper.get_by_role("link", name=title).click()
+    expect(helper.get_by_role("link", name="06-24 68 13 57")).to_have_attribute(
+        "href", "tel:+31624681357"
+    )
     helper.get_by_label("Bericht", exact=True).fill("Ik bel u binnen het uur.")
     helper.get_by_role("button", name="Bericht versturen").click()
     expect(helper.get_by_text("Uw bericht is verstuurd.")).to_be_visible()
     expect(helper.get_by_text("In behandeling", exact=True)).to_be_visible()
     axe(helper)
+
+    # An expert who is not assigned finds no such request.
+    other = ExpertProfileFactory(user=MemberFactory(), expertise=["online monitoring"])
+    stranger = new_page()
+    _log_in(stranger, live_server, other.user.email, "/experts/hulpvragen/")
+    response = stranger.goto(f"{live_server.url}/experts/hulpvragen/{help_request.pk}/")
+    assert response.status == 404
+    assert "24 68 13 57" not in stranger.content()
 
     # ... and marks themself as busy for a while on their own profile.
     helper.get_by_role("link", name="Mijn expertprofiel").click()
@@ -111,6 +127,9 @@ def test_acute_request_from_filing_to_draft_case(
     expect(person.get_by_text("Ik bel u binnen het uur.")).to_be_visible()
     person.get_by_role("button", name="Hulpvraag sluiten").click()
     expect(person.get_by_text("De hulpvraag is gesloten.")).to_be_visible()
+    expect(person.get_by_text("06-24 68 13 57")).to_have_count(0)
+    help_request.refresh_from_db()
+    assert help_request.callback_phone == ""
     axe(person)
     person.get_by_role("button", name="Maak er een conceptcasus van").click()
     expect(person).to_have_url(re.compile(r"/casuistiek/mijn-casussen/\d+/bewerken/$"))

@@ -129,6 +129,7 @@ def test_a_help_request_past_the_limit_is_refused(client, member, anonymiser):
         reverse("experts:request_new"),
         {
             "urgency": "acute",
+            "callback_phone": "06-12345678",
             "municipality": "Lindenwaard",
             "region": "utrecht",
             "description": TOO_LONG,

@@ -37,6 +37,7 @@ def help_request(requester, **overrides):
         "municipality": "Lindenwaard",
         "region": "utrecht",
         "urgency": "acute",
+        "callback_phone": "06-98765432",
         "description": STORY,
         "expertise": ["online monitoring"],
     }

@@ -78,6 +78,7 @@ def test_filing_a_request(
     token = form.context["form"].initial["form_token"]
     data = {
         "urgency": "acute",
+        "callback_phone": "06-12345678",
         "municipality": "Lindenwaard",
         "region": "utrecht",
         "description": "Oproep van Jan de Vries op TikTok.",

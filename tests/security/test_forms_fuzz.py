@@ -282,6 +282,7 @@ def test_expert_requests_profile_and_messages(member):
     requester = logged_in(member)
     valid = {
         "urgency": "acute",
+        "callback_phone": "06-12345678",
         "municipality": "Lindenwaard",
         "region": "utrecht",
         "description": "Oproep tot rellen op TikTok.",

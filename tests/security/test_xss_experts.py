@@ -43,6 +43,7 @@ def _request(client) -> HelpRequest:
         "/experts/hulpvragen/nieuw/",
         {
             "urgency": "acute",
+            "callback_phone": "06-12345678",
             "municipality": "xss " + chunks(190)[0],
             "region": "utrecht",
             "description": long_texts()[0],

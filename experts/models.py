@@ -210,6 +210,9 @@ class HelpRequest(models.Model):
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
     closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
     erased_at = models.DateTimeField(_("original erased"), null=True, blank=True)
+    # Set when an acute request that no one picked up was mailed to all
+    # advisers again (services.requests_escalate): it is then overdue.
+    escalated_at = models.DateTimeField(_("escalated"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("request for help")

@@ -1,12 +1,14 @@
 """Every write of the expert network: filing a request, assigning experts,
 the thread, closing, the draft case, and the expert's own profile."""
 
+import datetime as dt
 import uuid
 from collections.abc import Iterable, Sequence
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -32,6 +34,7 @@ from .models import (
 )
 from .sanitise import callback_phone_clean, line_clean, text_clean
 from .selectors import user_handles_requests
+from .working_hours import working_time_between
 
 MAX_EXPERTISE = 10
 
@@ -136,6 +139,54 @@ def request_create(
             raise
         return earlier, False
     return help_request, True
+
+
+def _picked_up() -> Q:
+    """An adviser assigned experts, or someone other than the requester
+    wrote in the thread."""
+    answered = RequestMessage.objects.filter(request=OuterRef("pk")).exclude(
+        author=OuterRef("requester")
+    )
+    return ~Q(status=RequestStatus.NEW) | Q(Exists(answered))
+
+
+def requests_overdue(*, now: dt.datetime | None = None) -> list[HelpRequest]:
+    """Acute requests still waiting for an adviser after the working hours
+    of ``settings.EXPERTS_ESCALATE_AFTER_WORKING_HOURS``."""
+    now = now or timezone.now()
+    limit = dt.timedelta(hours=settings.EXPERTS_ESCALATE_AFTER_WORKING_HOURS)
+    waiting = HelpRequest.objects.filter(urgency=Urgency.ACUTE).exclude(_picked_up())
+    return [r for r in waiting if working_time_between(r.created_at, now) >= limit]
+
+
+def requests_escalate(*, now: dt.datetime | None = None) -> int:
+    """Mail every adviser again about each overdue acute request, once:
+    the request is marked in the same transaction as its mail is queued,
+    and rows another run is handling are skipped. Run it every quarter of
+    an hour; returns the number of requests escalated."""
+    now = now or timezone.now()
+    escalated = 0
+    for candidate in requests_overdue(now=now):
+        if candidate.escalated_at is not None:
+            continue
+        with transaction.atomic():
+            help_request = (
+                HelpRequest.objects.select_for_update(skip_locked=True)
+                .filter(pk=candidate.pk, escalated_at__isnull=True)
+                .first()
+            )
+            if help_request is None:
+                continue
+            help_request.escalated_at = now
+            help_request.save(update_fields=["escalated_at"])
+            mail_after_commit(
+                template="experts/email/escalated",
+                to=_addresses(advisers_to_notify()),
+                context={"help_request": help_request, "url": _url(help_request)},
+            )
+            request_audit(help_request, "escalate", by=None)
+            escalated += 1
+    return escalated
 
 
 def _notify_advisers(help_request: HelpRequest) -> None:

@@ -8,8 +8,10 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from portal.core.audit import action_register
 
+from .dashboard import OpenRequestsPanel
 from .forms import ExpertProfileAdminForm
 from .models import ExpertiseTag, ExpertProfile
+from .selectors import user_handles_requests
 
 
 class ExpertProfileViewSet(SnippetViewSet):
@@ -54,3 +56,15 @@ def _register_log_actions(actions) -> None:
         label=_("Close help request"),
         message=_("Help request closed; original erased"),
     )
+    action_register(
+        actions,
+        action="leerkring.helprequest.escalate",
+        label=_("Escalate an acute help request"),
+        message=_("Nobody picked it up in time: mailed to all advisers again"),
+    )
+
+
+@hooks.register("construct_homepage_panels")
+def _open_requests_panel(request, panels: list) -> None:
+    if user_handles_requests(request.user):
+        panels.append(OpenRequestsPanel())

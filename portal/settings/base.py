@@ -404,6 +404,11 @@ WAGTAILFRONTENDCACHE = {
 
 # Participants' personal data is erased this many days after an event ends.
 EVENTS_RETENTION_DAYS = env.int("EVENTS_RETENTION_DAYS", default=365)
+# An acute request for help that no adviser picked up within these working
+# hours is mailed to all advisers again and shown as overdue.
+EXPERTS_ESCALATE_AFTER_WORKING_HOURS = env.float(
+    "EXPERTS_ESCALATE_AFTER_WORKING_HOURS", default=2
+)
 # Minutes during which members may still edit a message they posted.
 COMMUNITY_EDIT_WINDOW_MINUTES = env.int("COMMUNITY_EDIT_WINDOW_MINUTES", default=30)
 

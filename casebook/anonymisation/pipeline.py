@@ -201,10 +201,7 @@ def _predicate(position: dict, structures: Any) -> _Predicate:
     if kind == "is_initials":
         return lambda word: (len(word) <= 4 and word.isupper()) == value
     if kind == "like_name":
-        return lambda word: (
-            (len(word) >= 3 and word.istitle() and not any(c.isdigit() for c in word))
-            == value
-        )
+        return lambda word: _like_name(word) == value
     if kind in {"lookup", "neg_lookup"}:
         contains = _contains(structures[value])
         return contains if kind == "lookup" else lambda word: not contains(word)
@@ -212,6 +209,17 @@ def _predicate(position: dict, structures: Any) -> _Predicate:
         parts = [_predicate(part, structures) for part in value]
         return _all_of(parts) if kind == "and" else _any_of(parts)
     raise DeduceChanged(f"unknown pattern position {kind!r}")
+
+
+def _like_name(word: str) -> bool:
+    """Deduce's ``like_name``: three characters or more, title case, no
+    digit. A word of letters only has no digit (no letter is a digit, in
+    Unicode's categories): told without a generator for most words (#13)."""
+    return (
+        len(word) >= 3
+        and word.istitle()
+        and (word.isalpha() or not any(c.isdigit() for c in word))
+    )
 
 
 def _all_of(parts: list[_Predicate]) -> _Predicate:
@@ -236,11 +244,26 @@ def _any_of(parts: list[_Predicate]) -> _Predicate:
 
 
 def _contains(structure: Any) -> _Predicate:
-    if getattr(structure, "matching_pipeline", None) is None and hasattr(
-        structure, "items"
-    ):
-        return structure.items().__contains__
+    pipeline = getattr(structure, "matching_pipeline", None)
+    if hasattr(structure, "items"):
+        items = structure.items()
+        if pipeline is None:
+            return items.__contains__
+        # ``LookupSet.__contains__`` with its one processor, without the
+        # three calls it takes to apply it (#13): the whitelist's.
+        if len(pipeline) == 1 and _is_lowercase(pipeline[0]):
+            return lambda word: word.casefold() in items
     return structure.__contains__
+
+
+def _is_lowercase(processor: Any) -> bool:
+    """docdeid's ``LowercaseString`` (``item.casefold()``), told by its
+    name: docdeid is imported only with Deduce (see backend)."""
+    kind = type(processor)
+    return (kind.__module__, kind.__name__) == (
+        "docdeid.str.processor",
+        "LowercaseString",
+    )
 
 
 class DeduceChanged(RuntimeError):
@@ -397,16 +420,30 @@ class _Context:
 
     @staticmethod
     def _apply(doc, annotations, step, pre_tags, tag_format, skip, predicates):
+        # Run for every name found, and most meet no pattern: the token next
+        # to it is found and tested here, without _match's calls (#13).
+        words = doc.words
+        count = len(words)
+        first_test, rest = predicates[0], predicates[1:]
         for key in list(annotations):
             start, end, tag = key
-            parts = tag.split("+")
-            if (parts[-1] if step > 0 else parts[0]) not in pre_tags:
+            near = tag.rpartition("+")[2] if step > 0 else tag.partition("+")[0]
+            if near not in pre_tags:
                 continue
             first, last, priority = annotations[key]
-            edge = doc.next_index(last if step > 0 else first, step, skip)
-            reached = _match(doc, predicates, edge, step, skip)
+            reached = last if step > 0 else first
             if reached is None:
                 continue
+            reached += step
+            while 0 <= reached < count and words[reached] in skip:
+                reached += step
+            if not (0 <= reached < count and first_test(words[reached])):
+                continue
+            if rest:
+                following = doc.next_index(reached, step, skip)
+                reached = _match(doc, rest, following, step, skip)
+                if reached is None:
+                    continue
             if step > 0:
                 new_key = (start, doc.end(reached), tag_format.format(tag=tag))
                 new_value = (first, reached, priority)

@@ -891,8 +891,21 @@ HONORIFICS = frozenset(
     "heer mevrouw meneer mijnheer dhr dhr. mevr mevr. mw mw. familie fam. fam".split()
 )
 _WORD_BEFORE = regex.compile(r"(\S+)[ \t]+$")
+#: The characters an honorific can end with, in either case: the only ones
+#: whose lower case ends in one of their last letters (a test checks).
+HONORIFIC_LAST = frozenset(
+    {word[-1] for word in HONORIFICS} | {word[-1].upper() for word in HONORIFICS}
+)
 
 
 def after_honorific(text: str, start: int) -> bool:
-    match = _WORD_BEFORE.search(text[max(0, start - 20) : start])
+    """Whether the word before ``start`` is an honorific ("meneer Wijhe").
+    Asked for most names: _WORD_BEFORE's word ends right before the spaces
+    and tabs (and a final line end) that end the window, so where the
+    window's last other character cannot end an honorific, none is there,
+    and the pattern is not tried (#13)."""
+    window = text[max(0, start - 20) : start]
+    if window.rstrip(" \t\n")[-1:] not in HONORIFIC_LAST:
+        return False
+    match = _WORD_BEFORE.search(window)
     return bool(match and match.group(1).lower() in HONORIFICS)

@@ -48,7 +48,7 @@ from collections.abc import Iterable
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from .pipeline import Pipeline
 
@@ -136,8 +136,11 @@ class Resources:
     timings: dict[str, float] = field(default_factory=dict, compare=False)
 
 
-@dataclass(frozen=True)
-class DeduceSpan:
+class DeduceSpan(NamedTuple):
+    """One of Deduce's annotations. A named tuple, not a frozen dataclass:
+    made for every name, date and place of every text, at a third of the
+    cost (#13)."""
+
     start: int
     end: int
     tag: str

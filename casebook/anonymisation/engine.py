@@ -126,9 +126,10 @@ def anonymise_texts(
         return tuple(Anonymisation(text=text, entities=()) for text in texts)
     resources = warm()
     context = _context(resources)
+    protected_name = _ProtectedNames(context)
     found_per_text: list[tuple[list[Candidate], list[tuple[int, int]]]] = []
     for text in texts:
-        found, protected = _candidates(text, resources, context)
+        found, protected = _candidates(text, resources, context, protected_name)
         chosen = _merge_adjacent_names(text, _resolve(found))
         named = [
             c
@@ -146,7 +147,7 @@ def anonymise_texts(
     chosen_per_text = [
         _apply_corrections(
             text,
-            _add_more_mentions(text, chosen, context, protected, names),
+            _add_more_mentions(text, chosen, context, protected, names, protected_name),
             marked,
             kept,
         )
@@ -166,6 +167,8 @@ def _shared_numbers(
 ) -> list[dict[Candidate, int]]:
     """One numbering over all texts: they are numbered as one text, laid end
     to end in order."""
+    if len(texts) == 1:  # most calls: nothing to lay end to end (#13)
+        return [_numbers(texts[0], chosen_per_text[0], context)]
     joined, shifted, origin = "", [], []
     for index, (text, chosen) in enumerate(zip(texts, chosen_per_text, strict=True)):
         if index:
@@ -252,18 +255,34 @@ def _is_protected_name(value: str, context: Context) -> bool:
     words = value.replace("’", "'").split()
     while len(words) > 1 and words[0] in _PREPOSITIONS:
         words = words[1:]  # "van Den Haag" is "Den Haag"
-    if (
-        lexicon.protects(" ".join(words))
-        or " ".join(words).lower() in context.placenames
-    ):
+    phrase = " ".join(words)
+    if lexicon.protects(phrase) or phrase.lower() in context.placenames:
         return True
-    particles = [w for w in words if w.lower() in context.interfixes]
-    if any(p not in _PREPOSITIONS for p in particles):
-        return False
-    core = [w.strip(".,") for w in words if w.lower() not in context.interfixes]
+    core = []
+    for word in words:
+        if word.lower() not in context.interfixes:
+            core.append(word.strip(".,"))
+        elif word not in _PREPOSITIONS:
+            return False  # a particle of a name: "de", "ter"
     if len(core) >= 2 and people.is_first_name(core[0], context):
         return False  # "Kick van Rijswijk", "Bram Tiel": a first name leads
     return bool(core) and all(_is_context_word(w, context) for w in core)
+
+
+class _ProtectedNames:
+    """``_is_protected_name``, asked once per spelling in one call of the
+    engine: a name recurs in its text, and is found and tested again as a
+    later mention (#13). Lives as long as the call: it holds names."""
+
+    def __init__(self, context: Context) -> None:
+        self.context = context
+        self.known: dict[str, bool] = {}
+
+    def __call__(self, value: str) -> bool:
+        known = self.known.get(value)
+        if known is None:
+            known = self.known[value] = _is_protected_name(value, self.context)
+        return known
 
 
 def _is_context_word(word: str, context: Context) -> bool:
@@ -274,7 +293,10 @@ def _is_context_word(word: str, context: Context) -> bool:
 
 
 def _candidates(
-    text: str, resources: backend.Resources, context: Context
+    text: str,
+    resources: backend.Resources,
+    context: Context,
+    protected_name: _ProtectedNames,
 ) -> tuple[list[Candidate], list[tuple[int, int]]]:
     """Deduce's names and phone numbers, the detectors' finds, and the dates
     that are dates of birth; overlapping, and names tidied and filtered.
@@ -300,7 +322,7 @@ def _candidates(
         for c in dict.fromkeys(found)
         if (outside := _outside_places(text, c, places, context)) is not None
         and (refined := _refine(text, outside, context)) is not None
-        and not _protected(text, refined, context, places)
+        and not _protected(text, refined, context, places, protected_name)
     ]
     person_ends = [c.end for c in found if c.label is Label.PERSON]
     found.extend(dates.birth_dates(text, sorted(set(date_spans)), person_ends))
@@ -384,7 +406,11 @@ def _refine(text: str, candidate: Candidate, context: Context) -> Candidate | No
 
 
 def _protected(
-    text: str, candidate: Candidate, context: Context, places: list[tuple[int, int]]
+    text: str,
+    candidate: Candidate,
+    context: Context,
+    places: list[tuple[int, int]],
+    protected_name: _ProtectedNames,
 ) -> bool:
     if candidate.label not in {Label.PERSON, Label.HANDLE}:
         return False
@@ -397,7 +423,7 @@ def _protected(
         or informal.first_name_in_person_context(text, candidate, context)
     ):
         return False
-    if _is_protected_name(value, context):
+    if protected_name(value):
         return True
     # A name inside a place name ("Den Helder", "Alphen aan den Rijn") or
     # a protected phrase ("Zwarte Piet", "Veilig Thuis").
@@ -479,6 +505,7 @@ def _add_more_mentions(
     context: Context,
     protected: list[tuple[int, int]],
     names: set[str],
+    protected_name: _ProtectedNames,
 ) -> list[Candidate]:
     """Later mentions of the ``names`` found (in this text or another text
     of the same case)."""
@@ -491,7 +518,7 @@ def _add_more_mentions(
         for c in people.more_mentions(text, sorted(names), context)
         if (
             text[c.start : c.end] in used_as_first
-            or not _is_protected_name(text[c.start : c.end], context)
+            or not protected_name(text[c.start : c.end])
         )
         and not _inside(c, protected, text)
     ]

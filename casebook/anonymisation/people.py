@@ -748,7 +748,7 @@ def coordinated_names(
         if candidate.label is not Label.PERSON:
             continue
         # "met milou en sterre": a lower-case first name after a lower-case one.
-        lower_after = _AND_AFTER_LOWER.match(text, candidate.end)
+        lower_after = _and_after(_AND_AFTER_LOWER, text, candidate.end)
         if (
             lower_after
             and text[candidate.start : candidate.end].islower()
@@ -756,10 +756,10 @@ def coordinated_names(
             and lower_after.group("word") not in context.stop_words
         ):
             yield Candidate(*lower_after.span("word"), Label.PERSON, PERSON)
-        after = _AND_AFTER.match(text, candidate.end)
+        after = _and_after(_AND_AFTER, text, candidate.end)
         if after and can_only_be_a_name(after.group("word"), context):
             yield Candidate(*after.span("word"), Label.PERSON, PERSON)
-        before = _AND_BEFORE.search(text, max(0, candidate.start - 30), candidate.start)
+        before = _and_before(text, candidate.start)
         if before and can_only_be_a_name(before.group("word"), context):
             yield Candidate(*before.span("word"), Label.PERSON, PERSON)
     relatives = _relative_starts(text)
@@ -776,6 +776,26 @@ def coordinated_names(
                 word, context
             ):
                 yield Candidate(*match.span("word"), Label.PERSON, PERSON)
+
+
+def _and_after(pattern: regex.Pattern, text: str, end: int) -> regex.Match | None:
+    """``pattern.match(text, end)`` for _AND_AFTER and _AND_AFTER_LOWER,
+    which open with a space or a tab: most names are followed by neither,
+    and are not matched (#13)."""
+    if not text.startswith((" ", "\t"), end):
+        return None
+    return pattern.match(text, end)
+
+
+def _and_before(text: str, start: int) -> regex.Match | None:
+    """``_AND_BEFORE.search`` in the 30 characters before ``start``, tried
+    only where they end in "en", "of" or "&" and spaces or tabs (perhaps a
+    line end after them: "$" matches there too). Those end every match:
+    after its word come spaces, the conjunction, spaces, the end (#13)."""
+    window_start = max(0, start - 30)
+    if not text[window_start:start].rstrip(" \t\n").endswith(("en", "of", "&")):
+        return None
+    return _AND_BEFORE.search(text, window_start, start)
 
 
 #: Where a relative noun (``_RELATIVE``) can start, in the folded text

@@ -44,20 +44,28 @@ class _Doc:
     """A text as Deduce's tokenizer splits it, with lists instead of token
     objects, and the look-ups its annotators repeat, done once."""
 
-    __slots__ = ("_folded", "_positions", "ends", "starts", "text", "words")
+    __slots__ = ("_folded", "_in", "_positions", "text", "tokens", "words")
 
     def __init__(self, text: str, merge: dict) -> None:
         self.text = text
-        matches = list(_TOKEN.finditer(text))
-        spans = [match.span() for match in matches]
-        words = [match.group() for match in matches]
+        # The matches themselves, not their spans: few tokens' places are
+        # ever asked for (#13).
+        tokens: list[Any] = list(_TOKEN.finditer(text))
+        words = [token.group() for token in tokens]
         if not merge.keys().isdisjoint(words):
-            spans, words = _merge_tokens(text, spans, words, merge)
-        self.starts = [start for start, _ in spans]
-        self.ends = [end for _, end in spans]
+            tokens, words = _merge_tokens(text, tokens, words, merge)
+        self.tokens = tokens
         self.words = words
         self._positions: dict[str, list[int]] | None = None
         self._folded: frozenset[str] | None = None
+        self._in: dict[int, list[int]] = {}
+
+    def start(self, index: int) -> int:
+        """Where token ``index`` starts in the text."""
+        return self.tokens[index].start()
+
+    def end(self, index: int) -> int:
+        return self.tokens[index].end()
 
     def positions(self) -> dict[str, list[int]]:
         """Each word's token indices, in text order."""
@@ -77,7 +85,14 @@ class _Doc:
 
     def tokens_in(self, lookup: Any) -> list[int]:
         """Indices of the tokens whose text (after the structure's matching
-        pipeline) is one of ``lookup``'s items: docdeid's token_lookup."""
+        pipeline) is one of ``lookup``'s items: docdeid's token_lookup.
+        Several patterns start with the same lookup: looked up once (#13)."""
+        found = self._in.get(id(lookup))
+        if found is None:
+            found = self._in[id(lookup)] = self._tokens_in(lookup)
+        return found
+
+    def _tokens_in(self, lookup: Any) -> list[int]:
         pipeline = lookup.matching_pipeline
         positions = self.positions()
         if not pipeline:
@@ -124,10 +139,25 @@ def _merge_trie(tokenizer_terms: Iterable[str]) -> dict:
     return trie
 
 
+class _Merged:
+    """A token merged from several matches: their span, read as a match's."""
+
+    __slots__ = ("_end", "_start")
+
+    def __init__(self, start: int, end: int) -> None:
+        self._start, self._end = start, end
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
+
+
 def _merge_tokens(
-    text: str, spans: list[tuple[int, int]], words: list[str], trie: dict
-) -> tuple[list[tuple[int, int]], list[str]]:
-    merged_spans: list[tuple[int, int]] = []
+    text: str, tokens: list[Any], words: list[str], trie: dict
+) -> tuple[list[Any], list[str]]:
+    merged_tokens: list[Any] = []
     merged_words: list[str] = []
     index, count = 0, len(words)
     # Only a word that opens a term can start a merge; the tokens between
@@ -135,7 +165,7 @@ def _merge_tokens(
     for first in [i for i, word in enumerate(words) if word in trie]:
         if first < index:
             continue  # inside the term merged before
-        merged_spans += spans[index:first]
+        merged_tokens += tokens[index:first]
         merged_words += words[index:first]
         node, length, ahead = trie, 0, first
         while ahead < count and words[ahead] in node:
@@ -143,14 +173,18 @@ def _merge_tokens(
             ahead += 1
             if None in node:
                 length = ahead - first
-        length = max(length, 1)
-        start, end = spans[first][0], spans[first + length - 1][1]
-        merged_spans.append((start, end))
-        merged_words.append(words[first] if length == 1 else text[start:end])
+        if length <= 1:
+            merged_tokens.append(tokens[first])
+            merged_words.append(words[first])
+            index = first + 1
+            continue
+        start, end = tokens[first].start(), tokens[first + length - 1].end()
+        merged_tokens.append(_Merged(start, end))
+        merged_words.append(text[start:end])
         index = first + length
-    merged_spans += spans[index:]
+    merged_tokens += tokens[index:]
     merged_words += words[index:]
-    return merged_spans, merged_words
+    return merged_tokens, merged_words
 
 
 def _predicate(position: dict, structures: Any) -> _Predicate:
@@ -167,10 +201,7 @@ def _predicate(position: dict, structures: Any) -> _Predicate:
     if kind == "is_initials":
         return lambda word: (len(word) <= 4 and word.isupper()) == value
     if kind == "like_name":
-        return lambda word: (
-            (len(word) >= 3 and word.istitle() and not any(c.isdigit() for c in word))
-            == value
-        )
+        return lambda word: _like_name(word) == value
     if kind in {"lookup", "neg_lookup"}:
         contains = _contains(structures[value])
         return contains if kind == "lookup" else lambda word: not contains(word)
@@ -178,6 +209,17 @@ def _predicate(position: dict, structures: Any) -> _Predicate:
         parts = [_predicate(part, structures) for part in value]
         return _all_of(parts) if kind == "and" else _any_of(parts)
     raise DeduceChanged(f"unknown pattern position {kind!r}")
+
+
+def _like_name(word: str) -> bool:
+    """Deduce's ``like_name``: three characters or more, title case, no
+    digit. A word of letters only has no digit (no letter is a digit, in
+    Unicode's categories): told without a generator for most words (#13)."""
+    return (
+        len(word) >= 3
+        and word.istitle()
+        and (word.isalpha() or not any(c.isdigit() for c in word))
+    )
 
 
 def _all_of(parts: list[_Predicate]) -> _Predicate:
@@ -202,11 +244,26 @@ def _any_of(parts: list[_Predicate]) -> _Predicate:
 
 
 def _contains(structure: Any) -> _Predicate:
-    if getattr(structure, "matching_pipeline", None) is None and hasattr(
-        structure, "items"
-    ):
-        return structure.items().__contains__
+    pipeline = getattr(structure, "matching_pipeline", None)
+    if hasattr(structure, "items"):
+        items = structure.items()
+        if pipeline is None:
+            return items.__contains__
+        # ``LookupSet.__contains__`` with its one processor, without the
+        # three calls it takes to apply it (#13): the whitelist's.
+        if len(pipeline) == 1 and _is_lowercase(pipeline[0]):
+            return lambda word: word.casefold() in items
     return structure.__contains__
+
+
+def _is_lowercase(processor: Any) -> bool:
+    """docdeid's ``LowercaseString`` (``item.casefold()``), told by its
+    name: docdeid is imported only with Deduce (see backend)."""
+    kind = type(processor)
+    return (kind.__module__, kind.__name__) == (
+        "docdeid.str.processor",
+        "LowercaseString",
+    )
 
 
 class DeduceChanged(RuntimeError):
@@ -247,10 +304,18 @@ class _TokenPattern:
             candidates: Iterable[int] = doc.tokens_in(self.start)
         else:
             candidates = range(len(doc.words))
+        predicates = self.predicates
+        if self.start is not None:
+            # The first position is the start lookup, which the candidates
+            # have passed already: matched from the next token on.
+            predicates = predicates[1:]
         for first in candidates:
-            last = _match(doc, self.predicates, first, 1, self.skip)
+            last = first
+            if predicates:
+                following = doc.next_index(first, 1, self.skip)
+                last = _match(doc, predicates, following, 1, self.skip)
             if last is not None:
-                key = (doc.starts[first], doc.ends[last], self.tag)
+                key = (doc.start(first), doc.end(last), self.tag)
                 annotations.setdefault(key, (first, last, self.priority))
 
 
@@ -275,33 +340,44 @@ class _TrieLookup:
         else:
             found = self.start_words.intersection(positions)
         next_free = 0
+        words = doc.words
         for first in sorted(i for word in found for i in positions[word]):
             if first < next_free:
                 continue
-            length = self._longest_match(doc.words, first)
+            if self.pipeline:
+                length = self._longest_match(words, first)
+            else:
+                length = _longest_match(self.trie.children[words[first]], words, first)
             if not length:
                 continue
             last = first + length - 1
-            key = (doc.starts[first], doc.ends[last], self.tag)
+            key = (doc.start(first), doc.end(last), self.tag)
             annotations.setdefault(key, (first, last, self.priority))
             if not self.overlapping:
                 next_free = last + 1
 
     def _longest_match(self, words: list[str], first: int) -> int:
         """How many tokens from ``first`` on the trie matches, 0 for none:
-        ``LookupTrie.longest_matching_prefix``, walked here without its
-        method calls when there is no matching pipeline."""
-        if self.pipeline:
-            prefix = self.trie.longest_matching_prefix(words, start_i=first)
-            return len(prefix) if prefix else 0
-        node, longest, index = self.trie, 0, first
-        while True:
-            if node.is_terminal:
-                longest = index - first
-            if index >= len(words) or words[index] not in node.children:
-                return longest
-            node = node.children[words[index]]
-            index += 1
+        ``LookupTrie.longest_matching_prefix``."""
+        prefix = self.trie.longest_matching_prefix(words, start_i=first)
+        return len(prefix) if prefix else 0
+
+
+def _longest_match(node: Any, words: list[str], first: int) -> int:
+    """``LookupTrie.longest_matching_prefix`` without a matching pipeline,
+    walked without its method calls: how many tokens from ``first`` on the
+    trie matches, 0 for none, where ``node`` is the trie's child for the
+    token ``first``. Most words end their walk there (#13)."""
+    longest = 1 if node.is_terminal else 0
+    index, count = first + 1, len(words)
+    children = node.children
+    while children and index < count and words[index] in children:
+        node = children[words[index]]
+        index += 1
+        if node.is_terminal:
+            longest = index - first
+        children = node.children
+    return longest
 
 
 class _Context:
@@ -344,21 +420,35 @@ class _Context:
 
     @staticmethod
     def _apply(doc, annotations, step, pre_tags, tag_format, skip, predicates):
+        # Run for every name found, and most meet no pattern: the token next
+        # to it is found and tested here, without _match's calls (#13).
+        words = doc.words
+        count = len(words)
+        first_test, rest = predicates[0], predicates[1:]
         for key in list(annotations):
             start, end, tag = key
-            parts = tag.split("+")
-            if (parts[-1] if step > 0 else parts[0]) not in pre_tags:
+            near = tag.rpartition("+")[2] if step > 0 else tag.partition("+")[0]
+            if near not in pre_tags:
                 continue
             first, last, priority = annotations[key]
-            edge = doc.next_index(last if step > 0 else first, step, skip)
-            reached = _match(doc, predicates, edge, step, skip)
+            reached = last if step > 0 else first
             if reached is None:
                 continue
+            reached += step
+            while 0 <= reached < count and words[reached] in skip:
+                reached += step
+            if not (0 <= reached < count and first_test(words[reached])):
+                continue
+            if rest:
+                following = doc.next_index(reached, step, skip)
+                reached = _match(doc, rest, following, step, skip)
+                if reached is None:
+                    continue
             if step > 0:
-                new_key = (start, doc.ends[reached], tag_format.format(tag=tag))
+                new_key = (start, doc.end(reached), tag_format.format(tag=tag))
                 new_value = (first, reached, priority)
             else:
-                new_key = (doc.starts[reached], end, tag_format.format(tag=tag))
+                new_key = (doc.start(reached), end, tag_format.format(tag=tag))
                 new_value = (reached, last, priority)
             del annotations[key]
             annotations.setdefault(new_key, new_value)

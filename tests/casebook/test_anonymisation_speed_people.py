@@ -154,6 +154,37 @@ def test_named_by_shape_takes_the_first_alternative_at_a_position():
     ]
 
 
+def test_honorific_last_characters_are_all_that_lower_to_one():
+    """after_honorific skips the pattern unless the window's last character
+    (before its spaces) can end an honorific in some case."""
+    ends = {word[-1] for word in lexicon.HONORIFICS}
+    for char in ALL_CHARACTERS:
+        if char.lower()[-1:] in ends:
+            assert char in lexicon.HONORIFIC_LAST, char
+
+
+def _plain_after_honorific(text: str, start: int) -> bool:
+    match = lexicon._WORD_BEFORE.search(text[max(0, start - 20) : start])
+    return bool(match and match.group(1).lower() in lexicon.HONORIFICS)
+
+
+def test_after_honorific_is_the_plain_pattern():
+    rng = random.Random(13)
+    words = [*lexicon.HONORIFICS, "de", "Jan", "zag.", "MENEER", "Dhr.", "x"]
+    words += ["mevr.:", "İ", "ſ", "ΣΑΣ", "a" * 25]
+    gaps = [" ", "  ", "\t", "\n", " \n", "\t\n", "\n\n", "\xa0", "\x1c", "", ". "]
+    hits = 0
+    for _ in range(20000):
+        text = "".join(
+            rng.choice(words) + rng.choice(gaps) for _ in range(rng.randint(1, 4))
+        )
+        for start in range(len(text) + 1):
+            found = lexicon.after_honorific(text, start)
+            assert found == _plain_after_honorific(text, start), (text, start)
+            hits += found
+    assert hits > 1000
+
+
 # --- people ---------------------------------------------------------------
 
 
@@ -362,3 +393,32 @@ def test_long_runs_are_walked_once(context):
             _plain_single_word_mentions(text, {"Jansen"}, set(), {"Jansen"}, context)
         )
         assert found == plain
+
+
+def _word_match(match):
+    return None if match is None else (match.span(), match.group("word"))
+
+
+def test_names_and_their_conjunctions_are_those_of_the_plain_patterns():
+    """coordinated_names tries _AND_AFTER(_LOWER) only after a space or a
+    tab, and _AND_BEFORE only after "en", "of" or "&" and spaces."""
+    rng = random.Random(13)
+    words = ["Achraf", "Yonas", "milou", "sterre", "en", "of", "&", "EN", "Ben"]
+    words += ["heen", "tof", "x" * 31, "Émile", "İlker", "Achraf en", "sterre of"]
+    gaps = [" ", "  ", "\t", "\n", " \n", "\t\n", "\n\n", "\xa0", ", ", ""]
+    hits = [0, 0]
+    for _ in range(5000):
+        text = "".join(
+            rng.choice(words) + rng.choice(gaps) for _ in range(rng.randint(1, 6))
+        )
+        for at in range(len(text) + 1):
+            plain = people._AND_BEFORE.search(text, max(0, at - 30), at)
+            found = people._and_before(text, at)
+            assert _word_match(found) == _word_match(plain), (text, at)
+            for pattern in (people._AND_AFTER, people._AND_AFTER_LOWER):
+                plain_after = pattern.match(text, at)
+                found = people._and_after(pattern, text, at)
+                assert _word_match(found) == _word_match(plain_after), (text, at)
+                hits[0] += plain_after is not None
+            hits[1] += plain is not None
+    assert min(hits) > 500, hits

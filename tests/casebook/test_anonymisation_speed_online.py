@@ -76,6 +76,19 @@ def test_case_shapes_as_finditer(text):
     assert [m.span() for m in numbers._case_shapes(text)] == expected
 
 
+def test_case_shapes_in_mixed_texts_as_finditer():
+    """Pieces of case numbers and what may stand around them, at random."""
+    pieces = [
+        "PL", "0900", "2024123456", "ZVH", "GM", "ZM", "2025", "00832", "16",
+        "123456", "24", "25", "NN", "7718", "ECLI:NL:RBAMS:2024:1234", "x", "_",
+        "é", "３", "-", "/", " ", ".", ":",
+    ]  # fmt: skip
+    rng = random.Random(13)
+    for _ in range(1000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 12)))
+        test_case_shapes_as_finditer(text)
+
+
 #: The cue patterns of ``detect_case_numbers``, their cue words, the reach
 #: and the words that may stand before a cue word.
 CUE_NUMBER_PATTERNS = [

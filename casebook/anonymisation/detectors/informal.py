@@ -210,7 +210,11 @@ def _reply_speakers(text: str, context: Context) -> list[regex.Match]:
     return found
 
 
-def _untimed_speakers(text: str, context: Context) -> list[regex.Match]:
+# Kept for the last text only (no worker keeps case texts): the chat
+# speakers and the lower-case names (through is_chat) ask for the same text
+# in turn, with the same context (#13).
+@functools.lru_cache(maxsize=1)
+def _untimed_speakers(text: str, context: Context) -> tuple[regex.Match, ...]:
     """The speaker lines of a chat without time stamps: at least three
     lines, of at least two speakers, one of whom speaks twice. A speaker is
     a name, not a form's label ("Onderwerp:", "Toelichting:"), so a single
@@ -218,14 +222,14 @@ def _untimed_speakers(text: str, context: Context) -> list[regex.Match]:
     # Each speaker line has its own ":" before a space or tab: with fewer
     # than three the text is no chat, and need not be scanned (#13).
     if text.count(": ") + text.count(":\t") < 3:
-        return []
+        return ()
     # What the lines must show holds for all of them before it can for the
     # speakers among them: only then is each name looked up (#13).
     lines = list(_colon_lines(_SPEAKER_LINE, text))
     if not _like_a_chat(lines):
-        return []
+        return ()
     lines = [m for m in lines if _could_speak(m["name"], context)]
-    return lines if _like_a_chat(lines) else []
+    return tuple(lines) if _like_a_chat(lines) else ()
 
 
 def _like_a_chat(lines: list[regex.Match]) -> bool:

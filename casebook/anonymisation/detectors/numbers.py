@@ -285,22 +285,26 @@ def _shape_cues(text: str) -> list[int]:
     return sorted(cues)
 
 
+def _run_start(text: str, at: int, chars: CharClass = WORD_OR_DASH) -> int:
+    """Where the run of ``chars`` (by default letters, digits, "_" and "-")
+    that holds ``at`` begins (``at`` itself when the character before is
+    none of them)."""
+    while at and chars[text[at - 1]]:
+        at -= 1
+    return at
+
+
 def _case_shapes(text: str) -> Iterator[regex.Match]:
-    """``_CASE_SHAPES.finditer(text)``, tried only where a match can start:
-    at the start of a word near a dash after a digit (#13)."""
-    starts = starts_near(text, _shape_cues(text), 15, _SHAPE_BEFORE, _CAPITAL_OR_DIGIT)
-    return matches_at(_CASE_SHAPES, text, starts)
+    """``_CASE_SHAPES.finditer(text)``, tried only where a match can start
+    (#13): where the run of ``[\\w/-]`` that holds one of its cues (a dash
+    or slash after a digit, "PL", "ECLI") begins. A match starts after none
+    of those characters, and up to its cue has nothing else ("ZVH-GM-2025-",
+    "16/"; "PL" and "ECLI" open it), so it starts where that run does."""
+    starts = {_run_start(text, cue, _SHAPE_BEFORE) for cue in _shape_cues(text)}
+    return matches_at(_CASE_SHAPES, text, sorted(starts))
 
 
 _SPACE = CharClass(r"\s")
-
-
-def _word_start(text: str, at: int) -> int:
-    """Where the run of letters, digits, "_" and "-" that holds ``at``
-    begins (``at`` itself when the character before is none of those)."""
-    while at and WORD_OR_DASH[text[at - 1]]:
-        at -= 1
-    return at
 
 
 def _near_cue_words(
@@ -329,12 +333,12 @@ def _near_cue_words(
         return finditer_near(pattern, text, alternation, reach)
     starts = set()
     for at in places(lowered, words):
-        at = _word_start(text, at)
+        at = _run_start(text, at)
         starts.add(at)
         for _ in range(words_before):
             if at < 2 or not _SPACE[text[at - 1]] or not WORD_OR_DASH[text[at - 2]]:
                 break
-            at = _word_start(text, at - 1)
+            at = _run_start(text, at - 1)
             starts.add(at)
     return matches_at(pattern, text, sorted(starts))
 

@@ -70,10 +70,11 @@ def matches_at(
 
 
 class CueWords:
-    """Lower-case ASCII words to find in the text from :func:`lowered_text`,
-    grouped under a part that each word of a group holds: where the part is
-    missing, none of its words is looked for (#13). A word that begins with
-    another is left out: it starts where that one does."""
+    """ASCII words to find in a text (lower-case ones in the text from
+    :func:`lowered_text`), grouped under a part that each word of a group
+    holds: where the part is missing, none of its words is looked for
+    (#13). A word that begins with another is left out: it starts where
+    that one does."""
 
     def __init__(self, words: Iterable[str], parts: Iterable[str] = ()) -> None:
         words = list(dict.fromkeys(words))

@@ -104,6 +104,8 @@ def test_school_patterns_found_as_by_a_full_scan():
         "School: Helinium. xschool: Nee. Opleiding:Koning Willem I College",
         "basisschool De Klimop, xvmbo-school De Brug, Openbare basisschool Het Anker",
         "OBS De Linde en PCBS Het Kompas; de xOBS Noord, de BS De Wilg",
+        "RSG Broklede, SG De Rijzert, KBS Sint Jan, ISK Het Baken, SBO De Wissel",
+        "CSG Liudger en OSG Sevenwolden, de RKBS De Wingerd; IKC Het Palet",
         "de leerlingen van De ſchool zitten op De İris",
     ]
     for text in texts:
@@ -123,6 +125,7 @@ def test_school_patterns_found_as_by_a_full_scan():
                 schools._SCHOOL_STEMS,
             ),
             (schools._SCHOOL_ACRONYM, text, schools._SCHOOL_ACRONYMS, ()),
+            (schools._SCHOOL_ACRONYM, text, schools._ACRONYM_WORDS, ()),
         ):
             found = schools._matches(pattern, text, searched, words, stems)
             assert [m.span() for m in found] == [

@@ -1,6 +1,7 @@
 """The shortcuts of the number and online detectors and the birth dates find
 exactly what the patterns they stand in for find (#13)."""
 
+import random
 import string
 import sys
 
@@ -73,6 +74,72 @@ def test_places_are_the_overlapped_matches(text, words):
 def test_case_shapes_as_finditer(text):
     expected = [m.span() for m in numbers._CASE_SHAPES.finditer(text)]
     assert [m.span() for m in numbers._case_shapes(text)] == expected
+
+
+def test_case_shapes_in_mixed_texts_as_finditer():
+    """Pieces of case numbers and what may stand around them, at random."""
+    pieces = [
+        "PL", "0900", "2024123456", "ZVH", "GM", "ZM", "2025", "00832", "16",
+        "123456", "24", "25", "NN", "7718", "ECLI:NL:RBAMS:2024:1234", "x", "_",
+        "é", "３", "-", "/", " ", ".", ":",
+    ]  # fmt: skip
+    rng = random.Random(13)
+    for _ in range(1000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 12)))
+        test_case_shapes_as_finditer(text)
+
+
+#: The cue patterns of ``detect_case_numbers``, their cue words, the reach
+#: and the words that may stand before a cue word.
+CUE_NUMBER_PATTERNS = [
+    (numbers._CASE_BY_CUE, (numbers._CASE_WORDS, numbers._CASE_WORD), 17, 2),
+    (numbers._ID_BY_CUE, (numbers._ID_WORDS, numbers._ID_WORD), 20, 0),
+    (
+        numbers._ANY_NUMBER_CUE,
+        (numbers._ANY_NUMBER_WORDS, numbers._ANY_NUMBER_WORD),
+        24,
+        0,
+    ),
+]
+CUE_NUMBER_TEXTS = [
+    "onder het nummer 12345, met\tnr. AB1234 en xx-onder\nhet nr 123456",
+    "VT-zorgmeldingnummer: 12345, p.v. 123456 en P.V.-nr 2024-1234",
+    "paspoortnummer NX1234567, het IMEI-nummer van de telefoon is 3569123456",
+    "relatienummer BJKP81X, CJIB-betalingskenmerk 1234567890, Halt-nummer: 24-1",
+    "dossier\n\nnummer 12345; onder  het nummer 1234; zaak-id#AB12345",
+    "zaaknummer12345 nummer-nr 4000 1177 2384 0095, met het  nummer 123456",
+    "Kenmerk 123456 (the K is the Kelvin sign), de ſaak 12345, İd-kaart 123456",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", CUE_NUMBER_TEXTS)
+def test_cue_numbers_as_finditer(text):
+    lowered = scanning.lowered_text(text)
+    for pattern, cue, reach, words_before in CUE_NUMBER_PATTERNS:
+        expected = [m.span() for m in pattern.finditer(text)]
+        found = numbers._near_cue_words(
+            pattern, text, lowered, cue, reach, words_before
+        )
+        assert [m.span() for m in found] == expected, pattern.pattern[:30]
+
+
+def test_cue_numbers_in_mixed_texts_as_finditer():
+    """Cue words, filler words, numbers and separators in random order."""
+    pieces = [
+        *numbers._CASE_WORDS,
+        *numbers._ID_WORDS,
+        "onder", "met", "het", "van de", "is", "xx-", "-", ".", ":", "#",
+        "12345", "AB1234", "2024", "06-12345678", "PL0900-2024123456",
+    ]  # fmt: skip
+    separators = ["", " ", "  ", "\t", "\n", ", ", "-", "/", "_", "\xa0"]
+    rng = random.Random(13)
+    for _ in range(300):
+        text = "".join(
+            rng.choice(pieces) + rng.choice(separators)
+            for _ in range(rng.randint(1, 12))
+        )
+        test_cue_numbers_as_finditer(text)
 
 
 def test_char_class_remembers_the_regex_answer():

@@ -23,6 +23,9 @@ _POSTCODE_WORDS = frozenset(
     "OM EU NL VS UK AM PM EN IN OP TE BV NV KM MM CM KG ME OK NU DE ZO JA IK".split()
 )
 _FOLLOWED_BY_PLACE = regex.compile(r"^,?\s{1,3}(?:te\s)?\p{Lu}\p{L}")
+#: A house number right before: "Kerkstraat 12, 1234 AB". Compiled once:
+#: regex.search(string, ...) looks its pattern up in a cache on every call (#13).
+_HOUSE_NUMBER_BEFORE = regex.compile(r"\d\s?[a-zA-Z]?,?\s*$")
 
 
 def detect_postcodes(text: str, context: Context) -> Iterator[Candidate]:
@@ -30,8 +33,8 @@ def detect_postcodes(text: str, context: Context) -> Iterator[Candidate]:
         letters = match.group("letters")
         after = text[match.end() : match.end() + 40]
         before = text[max(0, match.start() - 30) : match.start()]
-        near_address = _FOLLOWED_BY_PLACE.match(after) or regex.search(
-            r"\d\s?[a-zA-Z]?,?\s*$", before
+        near_address = _FOLLOWED_BY_PLACE.match(after) or _HOUSE_NUMBER_BEFORE.search(
+            before
         )
         if letters.upper() in {"SA", "SD", "SS"}:
             continue

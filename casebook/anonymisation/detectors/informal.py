@@ -37,6 +37,14 @@ def _lowered(text: str) -> str:
     return lower
 
 
+# The shaped handles, the lower-case names and the chat speakers ask for the
+# same text in turn: the last is kept, so it is lowered once (#13).
+@functools.lru_cache(maxsize=1)
+def _lowered_text(text: str) -> str:
+    """:func:`_lowered` of a whole text."""
+    return _lowered(text)
+
+
 def _mentions(lower: str, words: tuple[str, ...]) -> bool:
     return any(word in lower for word in words)
 
@@ -191,7 +199,7 @@ def _reply_speakers(text: str, context: Context) -> list[regex.Match]:
     line: there each line's name speaks once."""
     found: list[regex.Match] = []
     # The replies stand on the lines after their heading (#13).
-    if "\n" not in text or not _mentions(_lowered(text), _REPLIES_CUES):
+    if "\n" not in text or not _mentions(_lowered_text(text), _REPLIES_CUES):
         return found
     for header in _REPLIES_HEADER.finditer(text):
         block_end = text.find("\n\n", header.end())
@@ -202,7 +210,11 @@ def _reply_speakers(text: str, context: Context) -> list[regex.Match]:
     return found
 
 
-def _untimed_speakers(text: str, context: Context) -> list[regex.Match]:
+# Kept for the last text only (no worker keeps case texts): the chat
+# speakers and the lower-case names (through is_chat) ask for the same text
+# in turn, with the same context (#13).
+@functools.lru_cache(maxsize=1)
+def _untimed_speakers(text: str, context: Context) -> tuple[regex.Match, ...]:
     """The speaker lines of a chat without time stamps: at least three
     lines, of at least two speakers, one of whom speaks twice. A speaker is
     a name, not a form's label ("Onderwerp:", "Toelichting:"), so a single
@@ -210,14 +222,14 @@ def _untimed_speakers(text: str, context: Context) -> list[regex.Match]:
     # Each speaker line has its own ":" before a space or tab: with fewer
     # than three the text is no chat, and need not be scanned (#13).
     if text.count(": ") + text.count(":\t") < 3:
-        return []
+        return ()
     # What the lines must show holds for all of them before it can for the
     # speakers among them: only then is each name looked up (#13).
     lines = list(_colon_lines(_SPEAKER_LINE, text))
     if not _like_a_chat(lines):
-        return []
+        return ()
     lines = [m for m in lines if _could_speak(m["name"], context)]
-    return lines if _like_a_chat(lines) else []
+    return tuple(lines) if _like_a_chat(lines) else ()
 
 
 def _like_a_chat(lines: list[regex.Match]) -> bool:
@@ -312,10 +324,10 @@ def _has_handle_shape(word: str) -> bool:
 
 
 def detect_shaped_handles(text: str, context: Context) -> Iterator[Candidate]:
-    lower = _lowered(text)
+    lower = _lowered_text(text)
     yield from _dotted_handles(text)
-    capital_or_digit = _starts_near(text, _LOWER_BEFORE_CAPITAL_OR_DIGIT)
-    for match in matches_at(_CAMEL_WORD, text, sorted(capital_or_digit)):
+    capital_or_digit = sorted(_starts_near(text, _LOWER_BEFORE_CAPITAL_OR_DIGIT))
+    for match in matches_at(_CAMEL_WORD, text, capital_or_digit):
         yield from _camel_handle(text, match, context)
     for pattern, cues, folded in (
         (_PREFIXED, _PREFIXED_CUES, text),
@@ -328,7 +340,7 @@ def detect_shaped_handles(text: str, context: Context) -> Iterator[Candidate]:
                 yield Candidate(start, end, Label.HANDLE, HANDLE)
     if ":" in text and _mentions(lower, _REPLY_CUES):
         yield from _reply_handles(text, context)
-    for match in matches_at(_LETTERS_AND_DIGITS, text, sorted(capital_or_digit)):
+    for match in matches_at(_LETTERS_AND_DIGITS, text, capital_or_digit):
         word = match.group()
         letters = word.rstrip("0123456789")
         if word not in context.dictionary and letters not in context.frequent_words:
@@ -643,7 +655,7 @@ _BARE_NICKNAME_CUES = ("(heet", "(echte", "(eigenlijk", "(alias", "(bijnaam")
 
 def detect_lowercase_names(text: str, context: Context) -> Iterator[Candidate]:
     yield from _lowercase_first_names(text, context)
-    lower = _lowered(text)
+    lower = _lowered_text(text)
     if _mentions(lower, _NAMING_CUES):
         yield from _named(text, context)
     if _mentions(lower, _NICKNAME_PREFIX_CUES):
@@ -664,7 +676,8 @@ def _may_hold_a_nickname(text: str, lower: str) -> bool:
         )
     ):
         return True
-    return _mentions(lower, _BARE_NICKNAME_CUES)
+    # Each bare cue opens with a bracket (#13).
+    return "(" in text and _mentions(lower, _BARE_NICKNAME_CUES)
 
 
 def _quote_before_bracket(text: str) -> bool:

@@ -285,11 +285,26 @@ def _shape_cues(text: str) -> list[int]:
     return sorted(cues)
 
 
+def _run_start(text: str, at: int, chars: CharClass = WORD_OR_DASH) -> int:
+    """Where the run of ``chars`` (by default letters, digits, "_" and "-")
+    that holds ``at`` begins (``at`` itself when the character before is
+    none of them)."""
+    while at and chars[text[at - 1]]:
+        at -= 1
+    return at
+
+
 def _case_shapes(text: str) -> Iterator[regex.Match]:
-    """``_CASE_SHAPES.finditer(text)``, tried only where a match can start:
-    at the start of a word near a dash after a digit (#13)."""
-    starts = starts_near(text, _shape_cues(text), 15, _SHAPE_BEFORE, _CAPITAL_OR_DIGIT)
-    return matches_at(_CASE_SHAPES, text, starts)
+    """``_CASE_SHAPES.finditer(text)``, tried only where a match can start
+    (#13): where the run of ``[\\w/-]`` that holds one of its cues (a dash
+    or slash after a digit, "PL", "ECLI") begins. A match starts after none
+    of those characters, and up to its cue has nothing else ("ZVH-GM-2025-",
+    "16/"; "PL" and "ECLI" open it), so it starts where that run does."""
+    starts = {_run_start(text, cue, _SHAPE_BEFORE) for cue in _shape_cues(text)}
+    return matches_at(_CASE_SHAPES, text, sorted(starts))
+
+
+_SPACE = CharClass(r"\s")
 
 
 def _near_cue_words(
@@ -298,18 +313,34 @@ def _near_cue_words(
     lowered: str | None,
     cue: tuple[list[str], regex.Pattern],
     reach: int,
+    words_before: int = 0,
 ) -> Iterator[regex.Match]:
     """``pattern.finditer(text)`` for a pattern that opens with
-    ``(?<![\\w-])`` and a word character or a dash, and whose every match
-    has one of the ``cue`` words (case-insensitive; also as their pattern)
-    at most ``reach`` characters after its start: tried only at the starts
-    of words that near (#13)."""
+    ``(?<![\\w-])`` and whose every match holds one of the ``cue`` words
+    (case-insensitive; also as their pattern) at most ``reach`` characters
+    after its start, with nothing between its start and where that word
+    begins but letters, digits, "_" and "-" (``[\\w-]``), or that and
+    ``words_before`` words more, each followed by one ``\\s`` ("onder het
+    nummer"): tried only where such a run of ``[\\w-]`` begins (#13).
+
+    No match can start elsewhere: the lookbehind puts its start where a run
+    of ``[\\w-]`` begins, and that run is the one that holds the cue word
+    (or one of the ``words_before`` runs before it). Walking back from the
+    word over the run finds that one place. ``reach`` is used only where
+    the text cannot be lowered and the cues are scanned for instead."""
     words, alternation = cue
     if lowered is None:
         return finditer_near(pattern, text, alternation, reach)
-    cues = places(lowered, words)
-    starts = starts_near(text, cues, reach, WORD_OR_DASH, WORD_OR_DASH)
-    return matches_at(pattern, text, starts)
+    starts = set()
+    for at in places(lowered, words):
+        at = _run_start(text, at)
+        starts.add(at)
+        for _ in range(words_before):
+            if at < 2 or not _SPACE[text[at - 1]] or not WORD_OR_DASH[text[at - 2]]:
+                break
+            at = _run_start(text, at - 1)
+            starts.add(at)
+    return matches_at(pattern, text, sorted(starts))
 
 
 _YEAR_ONLY = regex.compile(r"(?:19|20)\d{2}")
@@ -322,18 +353,21 @@ def detect_case_numbers(text: str, context: Context) -> Iterator[Candidate]:
         if not match.group().startswith("ECLI"):
             yield Candidate(match.start(), match.end(), Label.CASE_NUMBER, CUE_NUMBER)
     taken: set[int] = set()
-    for pattern, label, minimum, cue, reach in (
-        (_CASE_BY_CUE, Label.CASE_NUMBER, 4, (_CASE_WORDS, _CASE_WORD), 17),
-        (_ID_BY_CUE, Label.ID_NUMBER, 3, (_ID_WORDS, _ID_WORD), 20),
+    for pattern, label, minimum, cue, reach, words_before in (
+        # "onder het nummer": two words before the cue word "nummer".
+        (_CASE_BY_CUE, Label.CASE_NUMBER, 4, (_CASE_WORDS, _CASE_WORD), 17, 2),
+        (_ID_BY_CUE, Label.ID_NUMBER, 3, (_ID_WORDS, _ID_WORD), 20, 0),
         (
             _ANY_NUMBER_CUE,
             Label.CASE_NUMBER,
             4,
             (_ANY_NUMBER_WORDS, _ANY_NUMBER_WORD),
             24,
+            0,
         ),
     ):
-        for match in _near_cue_words(pattern, text, lowered, cue, reach):
+        matches = _near_cue_words(pattern, text, lowered, cue, reach, words_before)
+        for match in matches:
             number = match.group("number").rstrip("./-_")
             digits = sum(ch.isdigit() for ch in number)
             # A member's code of letters and digits: "relatienummer BJKP81X".

@@ -332,11 +332,16 @@ def _looks_like_user_name(word: str, context: Context, *, quoted: bool = True) -
     return quoted and word.islower() and len(word) >= 4
 
 
+# Compiled once: regex.findall(string, ...) looks its pattern up in a cache
+# on every call (#13).
+_WORD_OR_DASH_RUN = regex.compile(r"[\w-]+")
+
+
 def _after_group_noun(text: str, start: int) -> bool:
     """Whether a group noun stands just before ``start`` ("de groep 'X'",
     "een groep onder de naam 'X'")."""
     before = text[max(0, start - 30) : start].lower()
-    words = regex.findall(r"[\w-]+", before)
+    words = _WORD_OR_DASH_RUN.findall(before)
     return any(word in lexicon.GROUP_NOUNS for word in words[-4:])
 
 

@@ -8,7 +8,7 @@ import regex
 
 from .. import lexicon
 from ..labels import Label
-from ..scanning import lowered_text, matches_at, places
+from ..scanning import CueWords, lowered_text, matches_at, places
 from .addresses import STREET_SUFFIX
 from .base import (
     NAME_WORD,
@@ -50,6 +50,9 @@ _SCHOOL_GENERIC = regex.compile(
 _SCHOOL_ACRONYMS = (
     "OBS CBS PCBS RKBS KBS SBO VSO IKC CSG RSG OSG PCC ROC ISK SG BS".split()
 )
+#: The acronyms to look for: those with "BS" or "SG" in them only where that
+#: is in the text, as in few texts (#13).
+_ACRONYM_WORDS = CueWords(_SCHOOL_ACRONYMS, parts=("BS", "SG"))
 _SCHOOL_ACRONYM = regex.compile(
     rf"\b(?:{'|'.join(_SCHOOL_ACRONYMS)}){H}(?P<name>{_SCHOOL_NAME})"
 )
@@ -164,7 +167,7 @@ def _matches(
     pattern: regex.Pattern,
     text: str,
     searched: str | None,
-    words: tuple[str, ...],
+    words: tuple[str, ...] | CueWords,
     stems: tuple[str, ...] = (),
 ) -> Iterator[regex.Match]:
     """``pattern.finditer(text)`` for a pattern whose every match begins with
@@ -175,6 +178,8 @@ def _matches(
         return pattern.finditer(text)
     if stems and not any(stem in searched for stem in stems):
         return iter(())
+    if isinstance(words, CueWords):
+        return matches_at(pattern, text, words.places(searched))
     return matches_at(pattern, text, places(searched, words))
 
 
@@ -194,7 +199,7 @@ def detect_schools(text: str, context: Context) -> Iterator[Candidate]:
         if not _is_protected_phrase(text[start:end], context):
             yield Candidate(start, end, Label.SCHOOL, PLACE)
     generic = _matches(_SCHOOL_GENERIC, text, lowered, _GENERIC_WORDS, _SCHOOL_STEMS)
-    acronym = _matches(_SCHOOL_ACRONYM, text, text, _SCHOOL_ACRONYMS)
+    acronym = _matches(_SCHOOL_ACRONYM, text, text, _ACRONYM_WORDS)
     for matches in (generic, acronym):
         for match in matches:
             # "basisschool De Klimop" is the name; "de [SCHOOL-1]" reads well.

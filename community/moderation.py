@@ -10,7 +10,7 @@ from django.db.models import Model
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from portal.accounts.selectors import user_is_adviser
+from portal.accounts.selectors import user_is_adviser, user_is_member
 from portal.core.audit import audit_log
 
 from .errors import CommunityError, NotAllowed
@@ -68,14 +68,39 @@ def _locked_post(post: Post) -> Post:
     return Post.objects.select_for_update().select_related("thread").get(pk=post.pk)
 
 
+def starter_may_mark(*, post: Post, thread: Thread, user) -> bool:
+    """The member who started ``thread`` may mark another's message in it as
+    the answer that helped (a proposed solution) and take that back; a
+    conclusion is the advisers' to set and to remove."""
+    return (
+        user.is_authenticated
+        and thread.author_id == user.pk
+        and post.thread_id == thread.pk
+        and post.author_id != user.pk
+        and not post.hidden
+        and post.marked_as != Post.Mark.CONCLUSION
+    )
+
+
 def post_mark(*, post: Post, by, marked_as: str) -> Post:
     """Mark a message as a conclusion or a proposed solution, or remove the
-    marking (``Post.Mark.NONE``)."""
-    _require_adviser(by)
+    marking (``Post.Mark.NONE``): advisers any, the thread's starter only
+    the answer that helped (see ``starter_may_mark``)."""
     if marked_as not in Post.Mark.values:
         raise CommunityError(_("Choose a valid marking."))
     with transaction.atomic():
         post = _locked_post(post)
+        if not user_is_adviser(by) and not (
+            marked_as in (Post.Mark.SOLUTION, Post.Mark.NONE)
+            and user_is_member(by)
+            and starter_may_mark(post=post, thread=post.thread, user=by)
+        ):
+            raise NotAllowed(
+                _(
+                    "Only the member who started the discussion can mark the "
+                    "answer that helped; conclusions are for advisers."
+                )
+            )
         if post.hidden and marked_as != Post.Mark.NONE:
             raise CommunityError(_("Show the message again before marking it."))
         unmark = marked_as == Post.Mark.NONE

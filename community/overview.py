@@ -3,13 +3,15 @@
 from collections.abc import Mapping
 from typing import Any
 
-from django.db.models import Count, F, OuterRef, Subquery
+from django.db.models import Count, Exists, F, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 
 from .models import Follow, Post
 
 #: Threads shown, the most recently active first.
 SHOWN = 15
+#: A thread with one of these has an answer or a conclusion.
+MARKED = (Post.Mark.CONCLUSION, Post.Mark.SOLUTION)
 
 
 def overview_items(user) -> Mapping[str, Any] | None:
@@ -28,10 +30,13 @@ def overview_items(user) -> Mapping[str, Any] | None:
         .annotate(count=Count("pk"))
         .values("count")
     )
+    marked = Post.objects.filter(
+        thread=OuterRef("thread"), hidden=False, marked_as__in=MARKED
+    )
     follows = list(
         Follow.objects.filter(user=user)
         .select_related("thread", "thread__theme")
-        .annotate(unread=Coalesce(Subquery(unread), 0))
+        .annotate(unread=Coalesce(Subquery(unread), 0), marked=Exists(marked))
         .order_by(F("thread__last_activity_at").desc(), "-pk")[:SHOWN]
     )
     return {"follows": follows} if follows else None

@@ -15,6 +15,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from .models import CommunityTag, MeetingNote, Post, Theme, Thread
+from .moderation import starter_may_mark
 
 THREADS_PER_PAGE = 20
 POSTS_PER_PAGE = 30
@@ -54,7 +55,15 @@ def theme_threads(*, theme: Theme, tag: CommunityTag | None = None) -> QuerySet[
     threads = (
         theme.threads.select_related("author", "event")
         .prefetch_related("tags")
-        .annotate(post_count=Count("posts", filter=_VISIBLE))
+        .annotate(
+            post_count=Count("posts", filter=_VISIBLE),
+            conclusions=Count(
+                "posts", filter=_VISIBLE & Q(posts__marked_as=Post.Mark.CONCLUSION)
+            ),
+            solutions=Count(
+                "posts", filter=_VISIBLE & Q(posts__marked_as=Post.Mark.SOLUTION)
+            ),
+        )
         .order_by("-last_activity_at", "-pk")
     )
     if tag is not None:
@@ -131,6 +140,7 @@ def thread_posts(
             and not thread.locked
             and now <= post.editable_until()
         )
+        post.starter_may_mark = starter_may_mark(post=post, thread=thread, user=viewer)
     for post in top:
         post.reply_list = by_parent[post.pk]
     page.object_list = top

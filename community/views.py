@@ -264,9 +264,11 @@ def _moderate(request: HttpRequest, action, *, thread_id: int, post_id=None):
     return redirect(_thread_url(thread_id, post_id))
 
 
-@advisers_only
+@members_only
 @require_POST
 def post_mark(request: HttpRequest, pk: int) -> HttpResponse:
+    """Advisers mark conclusions and solutions; the thread's starter the
+    answer that helped (moderation.post_mark decides who may what)."""
     post = selectors.post_or_404(pk=pk)
     form = MarkForm(request.POST)
     if not form.is_valid():

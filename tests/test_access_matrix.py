@@ -360,10 +360,14 @@ TABLE: dict[tuple[str, str, str], Row] = {
     ("community:post_edit", "POST", "own post"): row(
         LOGIN, DENIED, OK, DENIED, DENIED, DENIED, DENIED
     ),
+    # Members may mark the answer that helped in a thread they started, not
+    # their own opening post: refused with the reason, on the thread.
     ("community:post_mark", "POST", "own post"): row(
-        LOGIN, DENIED, DENIED, DENIED, DENIED, MFA, MODERATED
+        LOGIN, DENIED, TO_THREAD, TO_THREAD, TO_THREAD, MFA, MODERATED
     ),
-    ("community:post_mark", "GET", "own post"): MODERATE_NO_GET,
+    ("community:post_mark", "GET", "own post"): row(
+        LOGIN, DENIED, NO_GET, NO_GET, NO_GET, MFA, NO_GET
+    ),
     ("community:post_hide", "GET", "own post"): MODERATE_NO_GET,
     ("community:post_hide", "POST", "own post"): row(
         LOGIN, DENIED, DENIED, DENIED, DENIED, MFA, MODERATED

@@ -59,11 +59,15 @@ def test_members_read_and_take_part_but_do_not_moderate(client, thread, theme, m
     for name in ("home", "theme", "new", "thread", "edit"):
         assert client.get(urls[name][1]).status_code == 200, name
     assert client.post(urls["follow"][1], {"follow": "1"}).status_code == 302
-    for name in ("lock", "mark", "hide", "unhide"):
+    for name in ("lock", "hide", "unhide"):
         response = client.post(
             urls[name][1], {"marked_as": "conclusion", "reason": "x"}
         )
         assert response.status_code == 403, name
+    # Marking is open to members for the answer that helped in their own
+    # thread; a conclusion is refused with the reason, on the thread.
+    response = client.post(urls["mark"][1], {"marked_as": "conclusion"})
+    assert response.status_code == 302
     assert not ModerationAction.objects.exists()
 
 

@@ -12,8 +12,8 @@ from .sanitise import message_clean
 from .tags import tags_parse
 
 BODY_HELP = _(
-    "Plain text is fine: an empty line starts a new paragraph. You may use "
-    "<strong>, <em>, lists, quotes and links; other formatting is removed."
+    "Write as in an e-mail: an empty line starts a new paragraph, lines that "
+    "begin with “- ” become a list, and web addresses become links."
 )
 TAGS_HELP = _("Optional, separated by commas, for example: noodverordening, TikTok")
 

@@ -1,5 +1,8 @@
-"""Members write HTML (or plain text) in a textarea; only a small set of
-formatting survives, and nothing that can run, load or restyle anything.
+"""Members write plain text in a textarea, as in an e-mail: a blank line
+starts a paragraph, lines that start with "- " (or "1. ") make a list, web
+addresses become links. Markup still works for those who type it (and for
+messages written before), but only a small set of it survives, and nothing
+that can run, load or restyle anything.
 
 bleach does the actual whitelisting and always runs last, so the steps
 before it only make the result tidier, never safer.
@@ -34,8 +37,43 @@ def _drop_dangerous_content(markup: str) -> str:
     return drop_dangerous_content(markup, keep_attributes=True)
 
 
+#: A list line: "- item", "* item", "• item"; or "1. item", "2) item".
+_BULLET = re.compile(r"^\s*[-*•]\s+(?=\S)")
+_NUMBER = re.compile(r"^\s*\d{1,3}[.)]\s+(?=\S)")
+
+
 def _paragraphs(markup: str) -> str:
-    return paragraphs(markup, block_tag=_BLOCK_TAG, line_break="<br>\n")
+    """Plain text to paragraphs and lists; markup that has blocks of its
+    own is left as it is."""
+    if _BLOCK_TAG.search(markup):
+        return markup
+    blocks = re.split(r"\n\s*\n", markup.replace("\r\n", "\n"))
+    return "".join(_block(block) for block in blocks if block.strip())
+
+
+def _block(block: str) -> str:
+    """One block of lines: runs of list lines become a list, the lines
+    between them a paragraph with line breaks."""
+    html_parts: list[str] = []
+    run_kind, run = "", []
+    for line in block.strip().split("\n"):
+        kind = "ul" if _BULLET.match(line) else "ol" if _NUMBER.match(line) else "p"
+        if kind != run_kind and run:
+            html_parts.append(_run(run_kind, run))
+            run = []
+        run_kind = kind
+        run.append(line)
+    if run:
+        html_parts.append(_run(run_kind, run))
+    return "".join(html_parts)
+
+
+def _run(kind: str, lines: list[str]) -> str:
+    if kind == "p":
+        return paragraphs("\n".join(lines), block_tag=_BLOCK_TAG, line_break="<br>\n")
+    marker = _BULLET if kind == "ul" else _NUMBER
+    items = "".join(f"<li>{marker.sub('', line).strip()}</li>" for line in lines)
+    return f"<{kind}>{items}</{kind}>"
 
 
 def _link_attributes(attrs: dict, new: bool = False) -> dict | None:

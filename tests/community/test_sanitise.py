@@ -21,6 +21,26 @@ def test_plain_text_becomes_paragraphs():
 
 
 @pytest.mark.parametrize(
+    ("typed", "stored"),
+    [
+        (
+            "Wat wij deden:\n- de wijkagent gebeld\n- ouders ingelicht\nDaarna rust.",
+            "<p>Wat wij deden:</p><ul><li>de wijkagent gebeld</li>"
+            "<li>ouders ingelicht</li></ul><p>Daarna rust.</p>",
+        ),
+        ("* een\n• twee", "<ul><li>een</li><li>twee</li></ul>"),
+        ("1. eerst\n2) dan", "<ol><li>eerst</li><li>dan</li></ol>"),
+        # Not a list: a dash inside a sentence, a minus sign, a year.
+        ("Min -5 graden\n-5 graden", "<p>Min -5 graden<br>\n-5 graden</p>"),
+        ("2024. Een jaar.", "<p>2024. Een jaar.</p>"),
+        ("- <script>x</script>item", "<ul><li>item</li></ul>"),
+    ],
+)
+def test_plain_lists_as_in_an_email(typed, stored):
+    assert rich_text_clean(typed) == stored
+
+
+@pytest.mark.parametrize(
     "hostile",
     [
         "<script>alert(1)</script><p>tekst</p>",

@@ -7,6 +7,7 @@ from events.selectors import community_meetings
 from portal.core.fields import IdChoiceField
 
 from .errors import CommunityError
+from .guard import CHOICES, KEEP, REPLACE, GuardResult, guard_check
 from .models import CommunityTag, Post
 from .sanitise import message_clean
 from .tags import tags_parse
@@ -28,6 +29,10 @@ class _MessageForm(forms.Form):
     )
     tags = forms.CharField(label=_("Tags"), help_text=TAGS_HELP, required=False)
     token = forms.UUIDField(widget=forms.HiddenInput, required=False)
+    #: Set when the guard stops the message: what it found.
+    guard_result: GuardResult | None = None
+    #: Set when the member answered the guard: (choice, what it found).
+    guard_used: tuple[str, GuardResult] | None = None
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -41,6 +46,33 @@ class _MessageForm(forms.Form):
         except CommunityError as exc:
             raise forms.ValidationError(str(exc)) from exc
         return body
+
+    def clean(self):
+        cleaned = super().clean()
+        body = cleaned.get("body")
+        if not body or self.errors:
+            return cleaned
+        result = guard_check(message_clean(body))
+        if not result.findings:
+            return cleaned
+        # The guard's buttons post their answer; it is no field of its own,
+        # so a page shown again never carries an old answer along.
+        choice = self.data.get("guard", "") if self.is_bound else ""
+        if choice not in CHOICES:
+            choice = ""
+        if choice == REPLACE:
+            cleaned["body"] = result.replaced
+        elif choice != KEEP:
+            self.guard_result = result
+            raise forms.ValidationError(
+                _(
+                    "This message seems to hold personal data. Choose what to "
+                    "do before it is posted."
+                ),
+                code="personal_data",
+            )
+        self.guard_used = (choice, result)
+        return cleaned
 
     def clean_tags(self) -> list[str]:
         try:

@@ -22,6 +22,7 @@ from portal.core.params import parse_id
 from . import moderation, selectors, services
 from .errors import CommunityError
 from .forms import HideForm, MarkForm, PostEditForm, ReplyForm, ThreadForm
+from .guard import guard_choice_record
 from .links import follow_from_token
 from .models import Post
 
@@ -99,6 +100,7 @@ def thread_create(request: HttpRequest, slug: str) -> HttpResponse:
         except CommunityError as exc:
             form.add_error(None, str(exc))
         else:
+            _guard_record(request, form)
             messages.success(request, _("Your discussion has been started."))
             return redirect(_thread_url(thread.pk))
     return render(request, "community/thread_form.html", {"theme": theme, "form": form})
@@ -157,7 +159,9 @@ def post_create(request: HttpRequest, pk: int) -> HttpResponse:
     thread = selectors.thread_or_404(pk=pk)
     form = ReplyForm(request.POST)
     if not form.is_valid():
-        return _thread_page(request, thread, form, status=400)
+        # Stopped by the personal-data guard only: a question, not an error.
+        status = 200 if form.guard_result else 400
+        return _thread_page(request, thread, form, status=status)
     data = form.cleaned_data
     parent = None
     if data["parent"]:
@@ -177,6 +181,7 @@ def post_create(request: HttpRequest, pk: int) -> HttpResponse:
     except CommunityError as exc:
         messages.error(request, str(exc))
         return redirect(_thread_url(thread.pk))
+    _guard_record(request, form)
     messages.success(request, _("Your message has been posted."))
     url = reverse("community:thread", kwargs={"pk": thread.pk})
     return redirect(url + selectors.post_location(post=post))
@@ -208,9 +213,17 @@ def post_edit(request: HttpRequest, pk: int) -> HttpResponse:
         except CommunityError as exc:
             messages.error(request, str(exc))
             return redirect(_thread_url(post.thread_id, post.pk))
+        _guard_record(request, form)
         messages.success(request, _("Your message has been changed."))
         return redirect(_thread_url(post.thread_id, post.pk))
     return render(request, "community/post_edit.html", {"post": post, "form": form})
+
+
+def _guard_record(request: HttpRequest, form) -> None:
+    """The member's answer to the personal-data guard, without the text."""
+    if form.guard_used is not None:
+        choice, result = form.guard_used
+        guard_choice_record(user=request.user, choice=choice, result=result)
 
 
 def _edit_window_passed() -> str:

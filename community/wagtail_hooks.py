@@ -84,6 +84,18 @@ from .policybook import hooks as _policy_book_hooks  # noqa: E402, F401
 
 @hooks.register("register_log_actions")
 def _register_log_actions(actions) -> None:
+    action_register(
+        actions,
+        action="leerkring.post_guard.replace",
+        label=_("Personal data in a message replaced by placeholders"),
+        message=_("Personal data in a message replaced by placeholders"),
+    )
+    action_register(
+        actions,
+        action="leerkring.post_guard.keep",
+        label=_("Message posted with the personal data found"),
+        message=_("Message posted with the personal data found"),
+    )
     for action, label in ModerationAction.Action.choices:
         action_register(
             actions,

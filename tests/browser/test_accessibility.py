@@ -175,6 +175,7 @@ PAGES: dict[str, list[Visit]] = {
     ],
     "templates/accounts/overview.html": [Visit("member", _url("accounts:overview"))],
     "templates/accounts/delete.html": [Visit("member", _url("accounts:delete"))],
+    "templates/accounts/profile.html": [Visit("member", _url("accounts:profile"))],
     "templates/accounts/members_only.html": [
         Visit("unapproved", _url("community:home"), 403)
     ],

@@ -10,12 +10,15 @@ from django.utils import timezone
 
 from casebook.models import CaseMessage
 from community.models import Follow
-from events.services import registration_create
 from knowledge.newsletter.models import Subscriber
 from tests.accounts.factories import MemberFactory
 from tests.casebook.factories import draft_case, submitted_case
 from tests.community.factories import PostFactory, ThreadFactory
-from tests.events.factories import EventIndexPageFactory, EventPageFactory
+from tests.events.factories import (
+    EventIndexPageFactory,
+    EventPageFactory,
+    register_member,
+)
 from tests.experts.factories import help_request
 
 pytestmark = pytest.mark.django_db
@@ -25,17 +28,6 @@ URL = "/mijn-account/"
 @pytest.fixture
 def index(home_page):
     return EventIndexPageFactory(parent=home_page)
-
-
-def _register(event, user):
-    return registration_create(
-        event=event,
-        user=user,
-        name=user.get_full_name() or "Lid",
-        organisation="Gemeente Zwolle",
-        job_title="OOV-adviseur",
-        email=user.email,
-    )
 
 
 def _page(client, user) -> str:
@@ -48,10 +40,10 @@ def _page(client, user) -> str:
 def test_upcoming_meetings_show_status_place_calendar_and_cancel(client, index, member):
     confirmed = EventPageFactory(parent=index, title="Leerkring Zwolle")
     full = EventPageFactory(parent=index, capacity=1, title="Roadshow Utrecht")
-    _register(full, MemberFactory())
-    _register(full, MemberFactory())
-    _register(confirmed, member)
-    _register(full, member)
+    register_member(full, MemberFactory())
+    register_member(full, MemberFactory())
+    register_member(confirmed, member)
+    register_member(full, member)
     page = _page(client, member)
     assert "Mijn Leerkring" in page
     assert "Leerkring Zwolle" in page and "Bevestigd" in page
@@ -66,7 +58,7 @@ def test_upcoming_meetings_show_status_place_calendar_and_cancel(client, index, 
 def test_past_meetings_link_report_and_replay(client, index, member):
     replay = EventPageFactory(parent=index, kind="terugkijken", title="Terugkijken")
     past = EventPageFactory(parent=index, title="Leerkring Deventer", replay=replay)
-    _register(past, member)
+    register_member(past, member)
     past.starts_at = timezone.now() - dt.timedelta(days=3)
     past.ends_at = past.starts_at + dt.timedelta(hours=2)
     past.save()
@@ -115,7 +107,7 @@ def test_followed_threads_count_replies_by_others_since_last_read(client, member
 def test_nothing_of_another_member_shows(client, index, member):
     other = MemberFactory()
     event = EventPageFactory(parent=index, title="Alleen voor de ander")
-    _register(event, other)
+    register_member(event, other)
     draft_case(other, title="Casus van de ander")
     help_request(other, municipality="Elders")
     thread = ThreadFactory(title="Draad van de ander")
@@ -182,8 +174,8 @@ def _fill(member, index, n: int) -> None:
     for i in range(n):
         event = EventPageFactory(parent=index, capacity=1)
         if i % 2:
-            _register(event, others[0])
-        _register(event, member)
+            register_member(event, others[0])
+        register_member(event, member)
         draft_case(member, title=f"Casus {i}")
         thread = ThreadFactory()
         Follow.objects.create(thread=thread, user=member)

@@ -11,6 +11,7 @@ from wagtail.models import PageViewRestriction
 from knowledge.models import DossierPage, ThemePage
 from portal.accounts.models import User
 from portal.accounts.roles import ADVISERS_GROUP, MEMBERS_GROUP
+from tests.browser.helpers import log_in
 from tests.conftest import PASSWORD, totp_code
 
 pytestmark = [
@@ -60,13 +61,6 @@ def _request_account(page, live_server) -> None:
     page.get_by_role("button", name="Account aanvragen").click()
 
 
-def _log_in(page, live_server, email: str, password: str) -> None:
-    page.goto(live_server.url + "/accounts/login/")
-    page.get_by_label("E-mail").fill(email)
-    page.get_by_label("Wachtwoord").fill(password)
-    page.get_by_role("button", name="Inloggen").click()
-
-
 def test_request_verify_approve_and_read(
     live_server, new_page, axe, members_page, editor
 ):
@@ -89,8 +83,11 @@ def test_request_verify_approve_and_read(
     assert mail.outbox[-1].to == [editor.email]
 
     # Not approved yet: the members-only page is refused, with the reason.
-    _log_in(
-        applicant_page, live_server, "s.bakker@houten.example", "Sterk-wachtwoord-2026"
+    log_in(
+        applicant_page,
+        live_server.url,
+        "s.bakker@houten.example",
+        password="Sterk-wachtwoord-2026",
     )
     applicant_page.goto(live_server.url + members_page.url)
     expect(

@@ -10,6 +10,7 @@ from django.core import mail
 from playwright.sync_api import expect
 
 from casebook.models import CasePage, CaseStatus, CaseSubmission, ErasureLog
+from tests.browser.helpers import log_in
 from tests.conftest import PASSWORD, totp_code
 from tests.interventions.factories import ClassificationFactory, PhaseFactory
 
@@ -26,13 +27,6 @@ STORY = (
     "had het filmpje eerder gemeld."
 )
 PERSONAL = ["Jan de Vries", "@rellenkoning033", "06-12345678", "Fatima el Amrani"]
-
-
-def _log_in(page, live_server, email: str) -> None:
-    page.goto(live_server.url + "/accounts/login/")
-    page.get_by_label("E-mail").fill(email)
-    page.get_by_label("Wachtwoord").fill(PASSWORD)
-    page.get_by_role("button", name="Inloggen").click()
 
 
 def _write_case(page, live_server, axe) -> None:
@@ -113,7 +107,7 @@ def test_submit_preview_confirm_and_publish(
     PhaseFactory(name="Mobilisatie", slug="mobilisatie")
     ClassificationFactory(name="Strafbaar", slug="strafbaar")
     member_page = new_page()
-    _log_in(member_page, live_server, member.email)
+    log_in(member_page, live_server.url, member.email)
     _write_case(member_page, live_server, axe)
     _check_preview(member_page, axe)
     _mark_missed_and_confirm(member_page, axe)

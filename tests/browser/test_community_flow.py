@@ -6,20 +6,14 @@ from playwright.sync_api import expect
 
 from community.models import Post
 from tests.accounts.factories import MemberFactory
+from tests.browser.helpers import log_in
 from tests.community.factories import PostFactory, ThemeFactory, ThreadFactory
-from tests.conftest import PASSWORD, totp_code
+from tests.conftest import totp_code
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-
-
-def _log_in(page, live_server, email: str, next_url: str) -> None:
-    page.goto(f"{live_server.url}/accounts/login/?next={next_url}")
-    page.get_by_label("E-mail").fill(email)
-    page.get_by_label("Wachtwoord").fill(PASSWORD)
-    page.get_by_role("button", name="Inloggen").click()
 
 
 def test_member_posts_and_replies_adviser_marks_a_conclusion(
@@ -41,7 +35,7 @@ def test_member_posts_and_replies_adviser_marks_a_conclusion(
 
     # The member adds a message, then replies to the opening question.
     person = new_page()
-    _log_in(person, live_server, member.email, "/community/")
+    log_in(person, live_server.url, member.email, "/community/")
     axe(person)
     person.get_by_role("link", name="Ondermijning en burgerinitiatieven").click()
     expect(person.get_by_text("1 bericht")).to_be_visible()
@@ -66,7 +60,7 @@ def test_member_posts_and_replies_adviser_marks_a_conclusion(
 
     # The adviser signs in with the second factor and marks the conclusion.
     adviser = new_page()
-    _log_in(adviser, live_server, editor.email, url)
+    log_in(adviser, live_server.url, editor.email, url)
     adviser.get_by_label("Code", exact=True).fill(totp_code(editor.totp_secret))
     adviser.get_by_role("button", name="Inloggen").click()
     article = adviser.locator(f"#bericht-{mine.pk}")

@@ -10,7 +10,8 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from experts.models import HelpRequest
-from tests.conftest import PASSWORD, totp_code
+from tests.browser.helpers import log_in
+from tests.conftest import totp_code
 from tests.experts.factories import help_request
 
 pytestmark = [
@@ -34,10 +35,7 @@ def test_an_overdue_request_is_mailed_once_and_shown_overdue(
     assert [m.to for m in overdue] == [[editor.email]]
 
     page = new_page()
-    page.goto(live_server.url + "/admin/")
-    page.get_by_label("E-mail").fill(editor.email)
-    page.get_by_label("Wachtwoord").fill(PASSWORD)
-    page.get_by_role("button", name="Inloggen").click()
+    log_in(page, live_server.url, editor.email, "/admin/")
     page.get_by_label("Code", exact=True).fill(totp_code(editor.totp_secret))
     page.get_by_role("button", name="Inloggen").click()
     # Again, without Wagtail's own "logged in" message (its green fails

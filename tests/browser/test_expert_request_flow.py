@@ -11,7 +11,8 @@ from playwright.sync_api import expect
 from casebook.models import CaseSubmission
 from experts.models import ExpertiseTag, HelpRequest
 from tests.accounts.factories import MemberFactory
-from tests.conftest import PASSWORD, totp_code
+from tests.browser.helpers import log_in
+from tests.conftest import totp_code
 from tests.experts.factories import ExpertProfileFactory
 
 pytestmark = [
@@ -25,13 +26,6 @@ STORY = (
 )
 
 
-def _log_in(page, live_server, email: str, next_url: str) -> None:
-    page.goto(f"{live_server.url}/accounts/login/?next={next_url}")
-    page.get_by_label("E-mail").fill(email)
-    page.get_by_label("Wachtwoord").fill(PASSWORD)
-    page.get_by_role("button", name="Inloggen").click()
-
-
 def test_acute_request_from_filing_to_draft_case(
     live_server, new_page, axe, member, editor
 ):
@@ -43,7 +37,7 @@ def test_acute_request_from_filing_to_draft_case(
 
     # The member files an acute request; the urgency is preselected.
     person = new_page()
-    _log_in(person, live_server, member.email, "/experts/")
+    log_in(person, live_server.url, member.email, "/experts/")
     expect(person.get_by_role("heading", level=1)).to_have_text("Expertnetwerk")
     axe(person)
     person.get_by_role("link", name="Hulp vragen").first.click()
@@ -69,7 +63,7 @@ def test_acute_request_from_filing_to_draft_case(
 
     # The adviser signs in with the second factor and assigns the expert.
     adviser = new_page()
-    _log_in(adviser, live_server, editor.email, "/experts/hulpvragen/")
+    log_in(adviser, live_server.url, editor.email, "/experts/hulpvragen/")
     adviser.get_by_label("Code", exact=True).fill(totp_code(editor.totp_secret))
     adviser.get_by_role("button", name="Inloggen").click()
     title = f"Hulpvraag {help_request.pk}: Lindenwaard"
@@ -94,7 +88,7 @@ def test_acute_request_from_filing_to_draft_case(
 
     # The expert replies.
     helper = new_page()
-    _log_in(helper, live_server, expert.user.email, "/experts/hulpvragen/")
+    log_in(helper, live_server.url, expert.user.email, "/experts/hulpvragen/")
     helper.get_by_role("link", name=title).click()
     expect(helper.get_by_role("link", name="06-24 68 13 57")).to_have_attribute(
         "href", "tel:+31624681357"
@@ -108,7 +102,7 @@ def test_acute_request_from_filing_to_draft_case(
     # An expert who is not assigned finds no such request.
     other = ExpertProfileFactory(user=MemberFactory(), expertise=["online monitoring"])
     stranger = new_page()
-    _log_in(stranger, live_server, other.user.email, "/experts/hulpvragen/")
+    log_in(stranger, live_server.url, other.user.email, "/experts/hulpvragen/")
     response = stranger.goto(f"{live_server.url}/experts/hulpvragen/{help_request.pk}/")
     assert response.status == 404
     assert "24 68 13 57" not in stranger.content()

@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 from events.models import Registration
 from events.services import registration_create
 from tests.accounts.factories import MemberFactory
-from tests.conftest import PASSWORD
+from tests.browser.helpers import log_in
 from tests.events.factories import EventIndexPageFactory, EventPageFactory
 
 pytestmark = [
@@ -19,13 +19,6 @@ pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 Status = Registration.Status
-
-
-def _log_in(page, base: str, user, next_url: str) -> None:
-    page.goto(base + "/accounts/login/?next=" + next_url)
-    page.get_by_label("E-mail").fill(user.email)
-    page.get_by_label("Wachtwoord").fill(PASSWORD)
-    page.get_by_role("button", name="Inloggen").click()
 
 
 def _calendar_to(address: str) -> list[tuple[str, dict]]:
@@ -44,7 +37,7 @@ def test_member_registers_finds_it_on_the_overview_and_cancels_there(
     index = EventIndexPageFactory(parent=home_page)
     event = EventPageFactory(parent=index, title="Roadshow Midden-Nederland")
     page = new_page()
-    _log_in(page, live_server.url, member, event.url)
+    log_in(page, live_server.url, member.email, event.url)
     page.get_by_role("button", name="Inschrijven").click()
     expect(page.get_by_text("U bent ingeschreven")).to_be_visible()
 
@@ -89,7 +82,7 @@ def test_waiting_member_sees_their_place_and_changes_their_details(
             email=user.email,
         )
     page = new_page()
-    _log_in(page, live_server.url, member, event.url)
+    log_in(page, live_server.url, member.email, event.url)
     page.get_by_role("button", name="Zet mij op de wachtlijst").click()
     expect(page.get_by_text("U staat 2e op de wachtlijst.")).to_be_visible()
     axe(page)

@@ -8,22 +8,16 @@ from playwright.sync_api import expect
 from community.models import Post
 from community.policybook.periods import half_year_of
 from tests.accounts.factories import MemberFactory
+from tests.browser.helpers import log_in
 from tests.community.conftest import pdf_engine  # noqa: F401 - fixture
 from tests.community.factories import PostFactory, ThemeFactory, ThreadFactory
-from tests.conftest import PASSWORD, totp_code
+from tests.conftest import totp_code
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
     pytest.mark.usefixtures("pdf_engine"),
 ]
-
-
-def _log_in(page, live_server, email: str, next_url: str) -> None:
-    page.goto(f"{live_server.url}/accounts/login/?next={next_url}")
-    page.get_by_label("E-mail").fill(email)
-    page.get_by_label("Wachtwoord").fill(PASSWORD)
-    page.get_by_role("button", name="Inloggen").click()
 
 
 def test_adviser_builds_the_policy_book_and_opens_it(
@@ -44,7 +38,7 @@ def test_adviser_builds_the_policy_book_and_opens_it(
     url = f"/community/discussie/{thread.pk}/"
 
     person = new_page()
-    _log_in(person, live_server, member.email, url)
+    log_in(person, live_server.url, member.email, url)
     person.get_by_label("Bericht", exact=True).fill(
         "Een vast meldpunt bij de politie werkt het best."
     )
@@ -53,7 +47,7 @@ def test_adviser_builds_the_policy_book_and_opens_it(
     mine = Post.objects.get(author=member)
 
     adviser = new_page()
-    _log_in(adviser, live_server, editor.email, url)
+    log_in(adviser, live_server.url, editor.email, url)
     adviser.get_by_label("Code", exact=True).fill(totp_code(editor.totp_secret))
     adviser.get_by_role("button", name="Inloggen").click()
     adviser.locator(f"#bericht-{mine.pk}").get_by_role(

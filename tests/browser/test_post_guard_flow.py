@@ -7,20 +7,13 @@ from playwright.sync_api import expect
 
 from community.models import Post
 from tests.accounts.factories import MemberFactory
+from tests.browser.helpers import log_in
 from tests.community.factories import PostFactory, ThemeFactory, ThreadFactory
-from tests.conftest import PASSWORD
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-
-
-def _log_in(page, live_server, email: str, next_url: str) -> None:
-    page.goto(f"{live_server.url}/accounts/login/?next={next_url}")
-    page.get_by_label("E-mail").fill(email)
-    page.get_by_label("Wachtwoord").fill(PASSWORD)
-    page.get_by_role("button", name="Inloggen").click()
 
 
 def test_a_name_is_caught_replaced_and_the_answer_marked(
@@ -33,7 +26,7 @@ def test_a_name_is_caught_replaced_and_the_answer_marked(
     url = f"/community/discussie/{thread.pk}/"
 
     person = new_page()
-    _log_in(person, live_server, member.email, url)
+    log_in(person, live_server.url, member.email, url)
     person.get_by_label("Bericht", exact=True).fill(
         "Wij spraken Jan de Vries aan op zijn oproep; daarna bleef het rustig."
     )
@@ -49,7 +42,7 @@ def test_a_name_is_caught_replaced_and_the_answer_marked(
 
     # The starter marks it as the answer that helped.
     owner = new_page()
-    _log_in(owner, live_server, starter.email, url)
+    log_in(owner, live_server.url, starter.email, url)
     owner.get_by_role("button", name="Dit beantwoordde mijn vraag").click()
     expect(owner.get_by_text("De markering is opgeslagen.")).to_be_visible()
     axe(owner)

@@ -28,3 +28,18 @@ class EventPageFactory(wagtail_factories.PageFactory):
         lambda: timezone.now().replace(microsecond=0) + dt.timedelta(days=14)
     )
     ends_at = factory.LazyAttribute(lambda o: o.starts_at + dt.timedelta(hours=1))
+
+
+def register_member(event: EventPage, user):
+    """``user`` registers for ``event`` with their account, as the event
+    page's one-click form does."""
+    from events.services import registration_create
+
+    return registration_create(
+        event=event,
+        user=user,
+        name=user.get_full_name() or "Lid",
+        organisation=user.organisation or "Gemeente Zwolle",
+        job_title=user.job_title or "OOV-adviseur",
+        email=user.email,
+    )

@@ -9,9 +9,12 @@ from django.utils import timezone
 from icalendar import Calendar
 
 from events.models import Registration
-from events.services import registration_create
 from tests.accounts.factories import MemberFactory
-from tests.events.factories import EventIndexPageFactory, EventPageFactory
+from tests.events.factories import (
+    EventIndexPageFactory,
+    EventPageFactory,
+    register_member,
+)
 
 pytestmark = pytest.mark.django_db
 Status = Registration.Status
@@ -34,14 +37,7 @@ def post(client, django_capture_on_commit_callbacks):
 
 def _register(event, user, run):
     with run(execute=True):
-        return registration_create(
-            event=event,
-            user=user,
-            name=user.get_full_name() or "Lid",
-            organisation="Gemeente Zwolle",
-            job_title="OOV-adviseur",
-            email=user.email,
-        )
+        return register_member(event, user)
 
 
 def _cancel_url(event) -> str:

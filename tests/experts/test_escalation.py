@@ -113,3 +113,24 @@ def test_the_dashboard_lists_open_requests_with_age_and_overdue(
         f"Hulpvraag {quiet.pk} (Zeewolde)"
     )
     assert "Te laat" in page
+
+
+def test_the_dashboard_panel_costs_the_same_queries_for_3_and_30_requests(requester):
+    from django.db import connection
+    from django.template.loader import render_to_string
+    from django.test.utils import CaptureQueriesContext
+
+    from experts.dashboard import OpenRequestsPanel
+
+    def queries() -> int:
+        panel = OpenRequestsPanel()
+        with CaptureQueriesContext(connection) as captured:
+            render_to_string(panel.template_name, panel.get_context_data())
+        return len(captured)
+
+    for _ in range(3):
+        help_request(requester, urgency="soon")
+    few = queries()
+    for _ in range(27):
+        help_request(requester, urgency="soon")
+    assert queries() == few == 2  # the list and the count

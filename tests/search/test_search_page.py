@@ -127,3 +127,14 @@ def test_header_form_submits_to_the_search_page(client, home_page):
     assert 'action="/zoeken/"' in body
     assert '<label for="header-search-q"' in body
     assert 'id="header-search-q" name="q"' in body
+
+
+def test_the_header_search_says_what_it_searches_and_the_menu_has_no_second_one(
+    client, home_page
+):
+    body = client.get("/").content.decode()
+    assert 'placeholder="Zoek in handreikingen, nieuws, casussen…"' in body
+    menu = body[body.index('class="main-nav"') :]
+    menu = menu[: menu.index("</nav>")]
+    assert 'href="/zoeken/"' not in menu
+    assert body.count('action="/zoeken/"') == 1

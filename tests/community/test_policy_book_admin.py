@@ -155,9 +155,12 @@ def test_dashboard_shows_advisers_the_figures(client, editor, conclusion, home_p
         title="Leerkring Online opruiing",
         starts_at=timezone.now() + dt.timedelta(days=10),
         ends_at=timezone.now() + dt.timedelta(days=10, hours=2),
+        capacity=40,
     )
     login_with_second_factor(client, editor)
     html = client.get(reverse("wagtailadmin_home")).content.decode()
+    # Registrations against capacity: registered, places, waiting.
+    assert "<td>0</td><td>40</td><td>0</td>" in html
     assert "Voor adviseurs" in html
     assert "accountaanvragen wachten" in html or "accountaanvraag wacht" in html
     assert "Aanmeldingen per komende bijeenkomst" in html

@@ -195,6 +195,10 @@ ACCOUNT_RATE_LIMITS = {
 }
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Leerkring"
+# One period (30 s) either side, as RFC 6238 advises for clock drift: a code
+# typed as it changes is still taken (allauth's default of 0 refused it, in
+# use as in the tests that sign in at a period's edge).
+MFA_TOTP_TOLERANCE = 1
 
 # Addresses from these domains are approved as soon as they are verified;
 # everyone else waits for an adviser.

@@ -42,7 +42,8 @@ class _MessageForm(forms.Form):
     def clean_body(self) -> str:
         body = self.cleaned_data["body"]
         try:
-            message_clean(body)
+            # Kept for the guard in clean(), which reads the stored form.
+            self._stored_body = message_clean(body)
         except CommunityError as exc:
             raise forms.ValidationError(str(exc)) from exc
         return body
@@ -52,7 +53,7 @@ class _MessageForm(forms.Form):
         body = cleaned.get("body")
         if not body or self.errors:
             return cleaned
-        result = guard_check(message_clean(body))
+        result = guard_check(self._stored_body)
         if not result.findings:
             return cleaned
         # The guard's buttons post their answer; it is no field of its own,

@@ -90,6 +90,12 @@ def _reminder(event: EventPage) -> Alarm:
     return alarm
 
 
+def invitation_method(event: EventPage, *, withdrawn: bool = False) -> str:
+    """CANCEL for a cancelled event or a participant who gave up their
+    place (``withdrawn``), otherwise REQUEST."""
+    return "CANCEL" if event.cancelled or withdrawn else "REQUEST"
+
+
 def invitation_render(
     event: EventPage,
     *,
@@ -104,8 +110,7 @@ def invitation_render(
     gave up their place (``withdrawn``), it is a METHOD:CANCEL that takes the meeting
     out of their calendar (RFC 5546: a CANCEL sent to one attendee removes
     it for that attendee only)."""
-    method = "CANCEL" if event.cancelled or withdrawn else "REQUEST"
-    calendar = _calendar(method=method)
+    calendar = _calendar(method=invitation_method(event, withdrawn=withdrawn))
     # An iTIP message is stamped when it is made: at an equal SEQUENCE (a
     # new registration after a withdrawal) the later stamp wins.
     component = _component(

@@ -234,11 +234,15 @@ class EventPage(RoutablePageMixin, Page):
             raise ValidationError(
                 {"registration_closes_at": _("Registration must close after it opens.")}
             )
-        on_site = self.format in (EventFormat.ON_LOCATION, EventFormat.HYBRID)
-        if on_site and not self.location.strip():
+        if self.is_on_site and not self.location.strip():
             raise ValidationError(
                 {"location": _("Give the address of a meeting on location.")}
             )
+
+    @property
+    def is_on_site(self) -> bool:
+        """People come to a place: on location, or hybrid."""
+        return self.format in (EventFormat.ON_LOCATION, EventFormat.HYBRID)
 
     @property
     def is_past(self) -> bool:

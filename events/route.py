@@ -6,15 +6,14 @@ from urllib.parse import quote
 
 from django.conf import settings
 
-from .models import EventFormat, EventPage
+from .models import EventPage
 
 
 def route_url(event: EventPage) -> str:
     """The route planner's link to the meeting's address; empty for an
     online meeting or one without an address."""
-    on_site = event.format in (EventFormat.ON_LOCATION, EventFormat.HYBRID)
     address = " ".join(event.location.split())
-    if not on_site or not address:
+    if not event.is_on_site or not address:
         return ""
     # ``{address}`` is replaced by the URL-encoded address (settings).
     return settings.ROUTE_PLANNER_URL.format(address=quote(address, safe=""))

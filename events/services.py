@@ -15,7 +15,7 @@ from portal.core.mail import absolute_url, mail_after_commit, mail_enqueue
 from .audit import event_audit, registration_audit
 from .errors import RegistrationError
 from .exports import participants_csv
-from .ical import invitation_render
+from .ical import invitation_method, invitation_render
 from .links import registration_link
 from .models import EventCalendarState, EventPage, Registration
 from .selectors import event_participants
@@ -53,7 +53,7 @@ def _mail(
             base_url=absolute_url("/"),
             withdrawn=withdrawn,
         )
-        method = "CANCEL" if event.cancelled or withdrawn else "REQUEST"
+        method = invitation_method(event, withdrawn=withdrawn)
         attachments.append(("uitnodiging.ics", ics, f"text/calendar; method={method}"))
     mail_after_commit(
         template=f"events/email/{template}",
@@ -145,13 +145,12 @@ def registration_create(
     return _identity_confirmed(registration, taken)
 
 
-def _refuse_unless_ahead(event: EventPage) -> None:
+def _refuse_unless_ahead(event: EventPage, taken: int) -> None:
     """An adviser may add and seat people after registration closed or
     filled up, but not for a meeting that was cancelled or took place."""
-    if event.cancelled:
-        raise RegistrationError(_("This meeting has been cancelled."))
-    if event.is_past:
-        raise RegistrationError(_("This meeting has already taken place."))
+    state = event_state(event=event, confirmed=taken)
+    if state in (EventState.CANCELLED, EventState.PAST):
+        raise RegistrationError(_refusal(state))
 
 
 @transaction.atomic
@@ -166,7 +165,7 @@ def registration_add_by_adviser(
     from portal.accounts.models import User  # noqa: PLC0415 - accounts is below
 
     event, taken = _locked(event)
-    _refuse_unless_ahead(event)
+    _refuse_unless_ahead(event, taken)
     email = email.strip().lower()
     if _active_for_address(event, email) is not None:
         raise RegistrationError(
@@ -193,22 +192,13 @@ def registration_promote_by_adviser(*, registration: Registration, by) -> Regist
     """The adviser ``by`` gives someone on the waiting list a place now,
     even beyond the number of places (a speaker, a colleague who must be
     there), with the promotion mail and invitation."""
-    event, _taken = _locked(registration.event)
-    _refuse_unless_ahead(event)
+    event, taken = _locked(registration.event)
+    _refuse_unless_ahead(event, taken)
     registration = Registration.objects.select_for_update().get(pk=registration.pk)
     if registration.status != Status.WAITING:
         raise RegistrationError(_("This registration is not on the waiting list."))
     registration.event = event
-    registration.status, registration.confirmed_at = Status.CONFIRMED, timezone.now()
-    registration.save(update_fields=["status", "confirmed_at"])
-    registration_audit(
-        registration,
-        "promote",
-        by=by,
-        old_status=Status.WAITING.value,
-        new_status=registration.status,
-    )
-    _mail(template="promoted", registration=registration, invite=True)
+    _promote(registration, by=by)
     return registration
 
 
@@ -340,16 +330,26 @@ def _promote_first_waiting(event: EventPage) -> bool:
     )
     if first is None:
         return False
-    first.status, first.confirmed_at = Status.CONFIRMED, timezone.now()
-    first.save(update_fields=["status", "confirmed_at"])
     # The platform's act (a cancellation or more places set it off); in an
     # admin request Wagtail's log names the adviser who caused it.
-    registration_audit(
-        first, "promote", old_status=Status.WAITING.value, new_status=first.status
-    )
-    logger.info("registration %s promoted from the waiting list", first.pk)
-    _mail(template="promoted", registration=first, invite=True)
+    _promote(first, by=None)
     return True
+
+
+def _promote(registration: Registration, *, by) -> None:
+    """A place for someone on the waiting list (the caller holds the
+    locks), with the audit entry and the promotion mail and invitation."""
+    registration.status, registration.confirmed_at = Status.CONFIRMED, timezone.now()
+    registration.save(update_fields=["status", "confirmed_at"])
+    registration_audit(
+        registration,
+        "promote",
+        by=by,
+        old_status=Status.WAITING.value,
+        new_status=registration.status,
+    )
+    logger.info("registration %s promoted from the waiting list", registration.pk)
+    _mail(template="promoted", registration=registration, invite=True)
 
 
 @transaction.atomic

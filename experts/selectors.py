@@ -167,6 +167,21 @@ def request_visible_or_404(*, pk: int, user) -> HelpRequest:
     return found
 
 
+def requests_open() -> QuerySet[HelpRequest]:
+    """Open requests, acute before soon before advice, oldest first: the
+    advisers' list and their dashboard panel."""
+    return HelpRequest.objects.exclude(status=RequestStatus.CLOSED).order_by(
+        Case(
+            When(urgency="acute", then=Value(0)),
+            When(urgency="soon", then=Value(1)),
+            default=Value(2),
+            output_field=IntegerField(),
+        ),
+        "created_at",
+        "pk",
+    )
+
+
 def requests_for(*, user) -> dict[str, QuerySet[HelpRequest]]:
     """The lists on the "requests for help" page: the member's own, those
     they are assigned to as an expert, and for advisers the open ones."""
@@ -176,15 +191,7 @@ def requests_for(*, user) -> dict[str, QuerySet[HelpRequest]]:
         "assigned": base.filter(assignments__expert__user=user).distinct(),
     }
     if user_handles_requests(user):
-        lists["open"] = base.exclude(status=RequestStatus.CLOSED).order_by(
-            Case(
-                When(urgency="acute", then=Value(0)),
-                When(urgency="soon", then=Value(1)),
-                default=Value(2),
-                output_field=IntegerField(),
-            ),
-            "created_at",
-        )
+        lists["open"] = requests_open().prefetch_related("expertise")
     return lists
 
 

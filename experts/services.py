@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -150,13 +150,15 @@ def _picked_up() -> Q:
     return ~Q(status=RequestStatus.NEW) | Q(Exists(answered))
 
 
-def requests_overdue(*, now: dt.datetime | None = None) -> list[HelpRequest]:
-    """Acute requests still waiting for an adviser after the working hours
-    of ``settings.EXPERTS_ESCALATE_AFTER_WORKING_HOURS``."""
-    now = now or timezone.now()
+def _waiting_acute(requests: QuerySet[HelpRequest]) -> QuerySet[HelpRequest]:
+    """The acute ones among ``requests`` that nobody picked up yet."""
+    return requests.filter(urgency=Urgency.ACUTE).exclude(_picked_up())
+
+
+def _overdue(help_request: HelpRequest, now: dt.datetime) -> bool:
+    """Waiting longer than ``settings.EXPERTS_ESCALATE_AFTER_WORKING_HOURS``."""
     limit = dt.timedelta(hours=settings.EXPERTS_ESCALATE_AFTER_WORKING_HOURS)
-    waiting = HelpRequest.objects.filter(urgency=Urgency.ACUTE).exclude(_picked_up())
-    return [r for r in waiting if working_time_between(r.created_at, now) >= limit]
+    return working_time_between(help_request.created_at, now) >= limit
 
 
 def requests_escalate(*, now: dt.datetime | None = None) -> int:
@@ -166,8 +168,10 @@ def requests_escalate(*, now: dt.datetime | None = None) -> int:
     an hour; returns the number of requests escalated."""
     now = now or timezone.now()
     escalated = 0
-    for candidate in requests_overdue(now=now):
-        if candidate.escalated_at is not None:
+    # Those escalated before are left in the database, not read each run.
+    candidates = _waiting_acute(HelpRequest.objects.filter(escalated_at__isnull=True))
+    for candidate in candidates:
+        if not _overdue(candidate, now):
             continue
         with transaction.atomic():
             help_request = (

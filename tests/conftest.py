@@ -6,12 +6,14 @@ from allauth.mfa.totp.internal.auth import (
     hotp_value,
     yield_hotp_counters_from_time,
 )
+from django.core import mail
 from django.core.cache import cache
 from wagtail.models import Site
 
 from portal.home.models import HomePage
 from tests.accounts.factories import AdviserFactory, MemberFactory, UserFactory
 from tests.nplusone import suite_context as zeal_suite_context
+from tests.voice import visible_text, voice_faults
 
 PASSWORD = "een-goed-wachtwoord-42"
 
@@ -34,6 +36,18 @@ def _clear_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _mails_speak_formally():
+    """Every mail any test sends speaks formal Dutch: allauth's mails and
+    the platform's own, in the words they reach a member with."""
+    yield
+    for message in getattr(mail, "outbox", []):
+        texts = [message.subject, message.body]
+        texts += [visible_text(c) for c, kind in getattr(message, "alternatives", [])]
+        faults = [fault for text in texts for fault in voice_faults(str(text))]
+        assert faults == [], f"mail {message.subject!r} speaks informally: {faults}"
 
 
 @pytest.fixture

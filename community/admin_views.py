@@ -10,6 +10,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 
 from portal.accounts.selectors import user_is_adviser
@@ -43,9 +44,11 @@ def index(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(
                 request,
-                _("“{source}” has been merged into “{target}” ({n} items).").format(
-                    source=source.name, target=target.name, n=moved
-                ),
+                ngettext(
+                    "“{source}” has been merged into “{target}” ({n} item).",
+                    "“{source}” has been merged into “{target}” ({n} items).",
+                    moved,
+                ).format(source=source.name, target=target.name, n=moved),
             )
             return redirect("community_tags:index")
     tags = CommunityTag.objects.annotate(

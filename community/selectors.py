@@ -7,7 +7,6 @@ Periods are half-open, ``start <= moment < end``, as aware datetimes.
 import datetime as dt
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.db.models import Count, Max, Prefetch, Q, QuerySet
@@ -283,7 +282,3 @@ def activity_per_theme(*, start: dt.datetime, end: dt.datetime) -> list[ThemeAct
             )
         )
     return result
-
-
-def edit_window_minutes() -> int:
-    return settings.COMMUNITY_EDIT_WINDOW_MINUTES

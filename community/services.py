@@ -11,6 +11,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from events.selectors import community_meetings
 from portal.accounts.roles import ADVISERS_GROUP, MEMBERS_GROUP
@@ -25,6 +26,17 @@ from .sanitise import message_clean
 # The same text by the same member in the same thread within this time is a
 # double submission (a second click, a resent form), not a second message.
 DUPLICATE_WINDOW = dt.timedelta(seconds=10)
+
+
+def edit_window_passed_message() -> str:
+    minutes = settings.COMMUNITY_EDIT_WINDOW_MINUTES
+    return ngettext(
+        "Messages can be edited up to {minutes} minute after posting. Add a new "
+        "message instead.",
+        "Messages can be edited up to {minutes} minutes after posting. Add a new "
+        "message instead.",
+        minutes,
+    ).format(minutes=minutes)
 
 
 def _require_member(user) -> None:
@@ -243,12 +255,7 @@ def post_edit(*, post: Post, user, body: str, tags: list[str] | None = None) -> 
             raise CommunityError(_("A hidden message cannot be edited."))
         _refuse_if_locked(post.thread)
         if timezone.now() > post.editable_until():
-            raise CommunityError(
-                _(
-                    "Messages can be edited up to {minutes} minutes after "
-                    "posting. Add a new message instead."
-                ).format(minutes=settings.COMMUNITY_EDIT_WINDOW_MINUTES)
-            )
+            raise CommunityError(edit_window_passed_message())
         post.body = body
         post.edited_at = timezone.now()
         post.full_clean()

@@ -194,7 +194,7 @@ def post_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if post.author_id != request.user.pk or post.hidden:
         raise PermissionDenied
     if request.method == "GET" and timezone.now() > post.editable_until():
-        messages.error(request, _edit_window_passed())
+        messages.error(request, services.edit_window_passed_message())
         return redirect(_thread_url(post.thread_id, post.pk))
     if request.method == "POST":
         form = PostEditForm(request.POST)
@@ -224,13 +224,6 @@ def _guard_record(request: HttpRequest, form) -> None:
     if form.guard_used is not None:
         choice, result = form.guard_used
         guard_choice_record(user=request.user, choice=choice, result=result)
-
-
-def _edit_window_passed() -> str:
-    return _(
-        "Messages can be edited up to {minutes} minutes after posting. Add a "
-        "new message instead."
-    ).format(minutes=selectors.edit_window_minutes())
 
 
 @members_only

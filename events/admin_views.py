@@ -7,7 +7,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
 from portal.core.params import parse_id
@@ -161,7 +161,12 @@ def message(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, str(exc))
     else:
         messages.success(
-            request, _("Message sent to {n} participants.").format(n=count)
+            request,
+            ngettext(
+                "Message sent to {n} participant.",
+                "Message sent to {n} participants.",
+                count,
+            ).format(n=count),
         )
     return redirect("event_participants:participants", pk=event.pk)
 

@@ -9,7 +9,7 @@ from wagtail.admin.admin_url_finder import (
 from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 
-from portal.core.audit import action_register
+from portal.core.audit import Counted, action_register
 
 from . import admin_urls
 from .admin_views import PERMISSION
@@ -66,22 +66,38 @@ def _register_log_actions(actions) -> None:
         (
             "event.attendance",
             _("Record attendance"),
-            _("Attendance recorded: {present} present"),
+            Counted(
+                "Attendance recorded: {present} present",
+                "Attendance recorded: {present} present",
+                "present",
+            ),
         ),
         (
             "event.message",
             _("Message the participants"),
-            _("Message sent to {recipients} participants"),
+            Counted(
+                "Message sent to {recipients} participant",
+                "Message sent to {recipients} participants",
+                "recipients",
+            ),
         ),
         (
             "event.export",
             _("Export participant list"),
-            _("Participant list exported ({rows} rows)"),
+            Counted(
+                "Participant list exported ({rows} row)",
+                "Participant list exported ({rows} rows)",
+                "rows",
+            ),
         ),
         (
             "event.anonymise",
             _("Erase participants' data after the retention period"),
-            _("Personal data of {count} registrations erased"),
+            Counted(
+                "Personal data of {count} registration erased",
+                "Personal data of {count} registrations erased",
+                "count",
+            ),
         ),
     ):
         action_register(

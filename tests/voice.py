@@ -17,7 +17,7 @@ ENGLISH = re.compile(
     r"\b(Search|Submit|Save|Cancel|Delete|Edit|Back|Next|Previous|"
     r"Log out|Sign in|Sign up|Sign out|Password|Remember me|Forgot|Bold|"
     r"Italic|Editor Guide|Settings|Required|Optional|Close|Loading|Remove|"
-    r"Send|Choose|Upload|Register|Confirm|Your|Please|Thank you|"
+    r"Send|Choose|Register|Confirm|Your|Please|Thank you|"
     r"Hello|Welcome|Page not found|Approval|approval)\b"
 )
 

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from portal.core.audit import action_register
+from portal.core.audit import Counted, action_register
 
 from . import admin_urls
 from .admin_views import PERMISSION
@@ -36,5 +36,9 @@ def _register_log_actions(actions) -> None:
         actions,
         action="leerkring.newsletter.export",
         label=_("Export newsletter subscribers"),
-        message=_("Subscriber list exported ({rows} rows)"),
+        message=Counted(
+            "Subscriber list exported ({rows} row)",
+            "Subscriber list exported ({rows} rows)",
+            "rows",
+        ),
     )

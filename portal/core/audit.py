@@ -22,11 +22,13 @@ for the list, in its ``wagtail_hooks`` (hook ``register_log_actions``).
 """
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import ngettext
 from wagtail.log_actions import LogFormatter, log
 from wagtail.models import ModelLogEntry
 
@@ -91,17 +93,36 @@ def audit_labels_neutralise(*, instance: models.Model, label: str) -> int:
     return ModelLogEntry.objects.for_instance(instance).update(label=str(label))
 
 
-def action_register(actions: Any, *, action: str, label: str, message: str) -> None:
+@dataclass(frozen=True)
+class Counted:
+    """A log message about a number of things: Dutch, like English, says
+    "1 deelnemer" but "2 deelnemers". ``key`` names the number in the
+    entry's data."""
+
+    singular: str
+    plural: str
+    key: str
+
+    def format(self, **data: Any) -> str:
+        return ngettext(self.singular, self.plural, int(data[self.key])).format(**data)
+
+
+def action_register(
+    actions: Any, *, action: str, label: str, message: "str | Counted"
+) -> None:
     """Register ``action`` with Wagtail's log (call from the hook
     ``register_log_actions``). ``label`` names it in the report's filter;
     ``message`` is shown in the list and may name keys of the entry's data,
-    such as "{count}"."""
+    such as "{count}"; a message about a number is a ``Counted``."""
 
     class _Formatter(LogFormatter):
         def format_message(self, log_entry) -> str:
+            data = log_entry.data or {}
             try:
-                return str(message).format(**(log_entry.data or {}))
-            except (KeyError, IndexError, ValueError):
+                if isinstance(message, Counted):
+                    return message.format(**data)
+                return str(message).format(**data)
+            except (KeyError, IndexError, ValueError, TypeError):
                 # An entry written before the message named this key.
                 return str(label)
 

@@ -37,3 +37,21 @@ def test_admin_speaks_dutch_to_advisers(client, editor):
     assert "Pagina's" in body
     body = client.get("/admin/accountaanvragen/").content.decode()
     assert "Accountaanvragen" in body
+
+
+def test_the_default_workflow_is_dutch_and_reviewed_by_advisers(
+    client, editor, home_page
+):
+    """Wagtail's default workflow was named after its group "Moderators",
+    which no one here is in; the advisers review, in Dutch."""
+    from wagtail.models import GroupApprovalTask, Workflow
+
+    workflow = Workflow.objects.get(active=True)
+    assert workflow.name == "Vier ogen: goedkeuring door een adviseur"
+    task = GroupApprovalTask.objects.get()
+    assert task.name == "Goedkeuring door een adviseur"
+    assert [group.name for group in task.groups.all()] == ["Advisers"]
+    login_with_second_factor(client, editor)
+    body = client.get(f"/admin/pages/{home_page.pk}/edit/").content.decode()
+    assert "Moderators approval" not in body
+    assert "Stuur door naar Vier ogen: goedkeuring door een adviseur" in body

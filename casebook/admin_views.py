@@ -59,6 +59,26 @@ def _back(case: CaseSubmission) -> HttpResponse:
     return redirect("casebook_review:review", pk=case.pk)
 
 
+#: The field a confirmation page sends along: without it, publishing or
+#: rejecting first shows what will be erased.
+CONFIRMED = "confirmed"
+
+
+def _confirmation(
+    request: HttpRequest, case: CaseSubmission, *, action: str, form
+) -> HttpResponse | None:
+    """Publishing or rejecting erases the submitter's original for good: the
+    adviser reads so on a page of its own and confirms there. None once the
+    adviser has confirmed."""
+    if request.POST.get(CONFIRMED) == "1":
+        return None
+    return TemplateResponse(
+        request,
+        "casebook/admin/confirm_decision.html",
+        {"case": case, "action": action, "form": form, "confirmed_field": CONFIRMED},
+    )
+
+
 def _upcoming_events() -> list:
     return list(events_upcoming(limit=100))
 
@@ -145,6 +165,10 @@ def message(request: HttpRequest, case: CaseSubmission) -> HttpResponse:
 def publish(request: HttpRequest, case: CaseSubmission) -> HttpResponse:
     form = PublishForm(data=request.POST)
     form.is_valid()  # a lone checkbox: always valid
+    if case.in_review and (
+        confirm := _confirmation(request, case, action="publish", form=form)
+    ):
+        return confirm
     try:
         page = case_publish(
             case=case,
@@ -170,6 +194,10 @@ def reject(request: HttpRequest, case: CaseSubmission) -> HttpResponse:
     if not form.is_valid():
         messages.error(request, _("Give a reason of at most 5,000 characters."))
         return _back(case)
+    if case.in_review and (
+        confirm := _confirmation(request, case, action="reject", form=form)
+    ):
+        return confirm
     try:
         case_reject(case=case, adviser=request.user, reason=form.cleaned_data["reason"])
     except CaseError as exc:

@@ -772,6 +772,8 @@ POST_DATA = {
     "account_requests:reject": {"reason": "Geen professional"},
     "casebook:message": {"body": "Een vraag"},
     "casebook_review:message": {"body": "Een vraag"},
+    # Confirmed: the page that asks first is tested in tests/casebook.
+    "casebook_review:publish": {"confirmed": "1"},
     "experts:message": {"body": "Hallo"},
     "wagtaildocs_authenticate_with_password": {"password": PAGE_PASSWORD},
 }

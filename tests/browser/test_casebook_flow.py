@@ -98,6 +98,9 @@ def _adviser_publishes(page, live_server, editor) -> None:
         assert item not in page.locator("main").inner_text()
     expect(page.get_by_label("Alleen voor leden")).to_be_checked()
     page.get_by_role("button", name="Publiceren", exact=True).click()
+    # Publishing erases the original: the adviser confirms on a page that says so.
+    expect(page.get_by_text("Dit kan niet ongedaan worden gemaakt.")).to_be_visible()
+    page.get_by_role("button", name="Publiceren en origineel wissen").click()
     expect(page.get_by_text("is gepubliceerd").first).to_be_visible()
 
 

@@ -97,7 +97,10 @@ def people(member, unapproved, editor):
 def _request(client, method: str, url: str):
     if method == "GET":
         return client.get(url)
-    return client.post(url, {"body": "Een vraag", "reason": "Nee", "action": "save"})
+    return client.post(
+        url,
+        {"body": "Een vraag", "reason": "Nee", "action": "save", "confirmed": "1"},
+    )
 
 
 @pytest.mark.parametrize(("url", "method", "state", "role", "expected"), CASES)

@@ -100,7 +100,7 @@ def test_question_schedule_and_publish(adviser, member, editor, home_page, mailo
     assert case.status == CaseStatus.SCHEDULED and case.learning_circle == event
     response = adviser.post(
         reverse("casebook_review:publish", kwargs={"pk": case.pk}),
-        {"members_only": "on"},
+        {"members_only": "on", "confirmed": "1"},
         follow=True,
     )
     assert "is gepubliceerd" in response.content.decode()
@@ -114,7 +114,9 @@ def test_reject_with_a_reason(adviser, member, mailoutbox):
     url = reverse("casebook_review:reject", kwargs={"pk": case.pk})
     response = adviser.post(url, {"reason": ""}, follow=True)
     assert "Geef een reden" in response.content.decode()
-    adviser.post(url, {"reason": "Te herleidbaar, ook geanonimiseerd."})
+    adviser.post(
+        url, {"reason": "Te herleidbaar, ook geanonimiseerd.", "confirmed": "1"}
+    )
     case.refresh_from_db()
     assert case.status == CaseStatus.REJECTED and case.what_happened == ""
     body = adviser.get(
@@ -130,8 +132,8 @@ def test_reject_with_a_reason(adviser, member, mailoutbox):
 def test_a_decision_twice_is_a_message(adviser, member, home_page):
     case = submitted_case(member)
     url = reverse("casebook_review:publish", kwargs={"pk": case.pk})
-    adviser.post(url, {})
-    response = adviser.post(url, {}, follow=True)
+    adviser.post(url, {"confirmed": "1"})
+    response = adviser.post(url, {"confirmed": "1"}, follow=True)
     assert "al gepubliceerd" in response.content.decode()
     assert CasePage.objects.count() == 1
     response = adviser.post(
@@ -157,3 +159,44 @@ def test_platforms_are_a_snippet(adviser):
     response = adviser.get(reverse("wagtailsnippets_casebook_platform:list"))
     assert response.status_code == 200
     assert "WhatsApp-groepen" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("action", "data", "button"),
+    [
+        ("publish", {"members_only": "on"}, "Publiceren en origineel wissen"),
+        (
+            "reject",
+            {"reason": "Te herleidbaar."},
+            "Niet publiceren en origineel wissen",
+        ),
+    ],
+)
+def test_a_decision_that_erases_the_original_is_confirmed_first(
+    adviser, member, home_page, action, data, button
+):
+    """Publishing or rejecting erases the submitter's original for good: the
+    first POST only shows a page that says so, with the choices carried."""
+    case = submitted_case(member)
+    url = reverse(f"casebook_review:{action}", kwargs={"pk": case.pk})
+    response = adviser.post(url, data)
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "Dit kan niet ongedaan worden gemaakt." in body
+    assert button in body
+    assert 'name="confirmed" value="1"' in body
+    case.refresh_from_db()
+    assert case.in_review and case.what_happened  # nothing erased yet
+    assert not CasePage.objects.exists()
+    adviser.post(url, {**data, "confirmed": "1"})
+    case.refresh_from_db()
+    assert not case.in_review and case.what_happened == ""
+
+
+def test_the_confirmation_carries_public_or_members_only(adviser, member, home_page):
+    case = submitted_case(member)
+    url = reverse("casebook_review:publish", kwargs={"pk": case.pk})
+    body = adviser.post(url, {}).content.decode()
+    assert "voor iedereen gepubliceerd, ook voor bezoekers" in body
+    adviser.post(url, {"members_only": "False", "confirmed": "1"})
+    assert CasePage.objects.get().view_restrictions.count() == 0

@@ -70,7 +70,7 @@ def _review(adviser, case: CaseSubmission) -> None:
     fields.pop("form_token"), fields.pop("action")
     response = adviser.post(base + "bewerken/", fields)
     assert response.status_code == 302, response.context["form"].errors
-    adviser.post(base + "publiceren/", {})
+    adviser.post(base + "publiceren/", {"confirmed": "1"})
 
 
 def test_case_pages_run_no_submitted_script(live_server, hostile_page, editor):
@@ -96,7 +96,10 @@ def test_case_pages_run_no_submitted_script(live_server, hostile_page, editor):
     )
     rejected = _submit(member, number=1)
     _confirm(member, rejected)
-    adviser.post(f"/admin/casuistiek/{rejected.pk}/afwijzen/", {"reason": ALL_PAYLOADS})
+    adviser.post(
+        f"/admin/casuistiek/{rejected.pk}/afwijzen/",
+        {"reason": ALL_PAYLOADS, "confirmed": "1"},
+    )
     adviser_page = hostile_page(client=adviser)
     for case in (published, rejected):
         findings.append(

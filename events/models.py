@@ -11,6 +11,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from portal.core.regions import region_field
+
 from .blocks import AgendaItemBlock
 
 
@@ -91,6 +93,14 @@ class EventPage(RoutablePageMixin, Page):
     )
     cost_note = models.CharField(
         _("costs"), max_length=200, blank=True, help_text=_("For example: free.")
+    )
+    region = region_field(
+        _("region"),
+        db_index=True,
+        help_text=_(
+            "Where the meeting takes place; leave empty for an online meeting. "
+            "The agenda filters on it and members see it near them."
+        ),
     )
     organiser = models.CharField(_("organiser"), max_length=200, blank=True)
     contact = models.ForeignKey(
@@ -177,6 +187,7 @@ class EventPage(RoutablePageMixin, Page):
                 FieldPanel("ends_at"),
                 FieldPanel("format"),
                 FieldPanel("location"),
+                FieldPanel("region"),
                 FieldPanel("cost_note"),
                 FieldPanel("organiser"),
                 FieldPanel("contact"),
@@ -409,3 +420,55 @@ class Registration(models.Model):
     @property
     def is_active(self) -> bool:
         return self.status != self.Status.CANCELLED
+
+
+class TopicFollow(models.Model):
+    """A member who wants to hear of every new meeting of one kind ("keep me
+    informed of new learning circles"), optionally only near them."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="event_topic_follows",
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=EventKind.choices)
+    home_region_only = models.BooleanField(
+        _("only in my home region"),
+        default=False,
+        help_text=_(
+            "Meetings in your home region, nationwide and online ones; "
+            "without a home region, all meetings."
+        ),
+    )
+    created_at = models.DateTimeField(_("since"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("followed kind of meeting")
+        verbose_name_plural = _("followed kinds of meeting")
+        ordering = ["kind", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "kind"], name="events_topic_follow_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} → {self.kind}"
+
+
+class EventAnnouncement(models.Model):
+    """That the followers of an event's kind were told it opened: one row per
+    event, so a later publish or edit never mails them again.
+
+    Kept outside EventPage for the reason EventCalendarState is: publishing
+    an older revision must not rewind it.
+    """
+
+    event = models.OneToOneField(
+        EventPage, on_delete=models.CASCADE, related_name="announcement"
+    )
+    announced_at = models.DateTimeField(default=timezone.now)
+    recipients = models.PositiveIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"{self.event_id}: {self.recipients}"

@@ -27,6 +27,23 @@ class EventKind(models.TextChoices):
     REPLAY = "terugkijken", _("Replay of a broadcast")
 
 
+#: How the kinds read in "keep me informed of new ...".
+KIND_PLURALS = {
+    EventKind.LEARNING_CIRCLE: _("learning circles"),
+    EventKind.LEARNING_CIRCLE_XL: _("XL learning circles"),
+    EventKind.ROADSHOW: _("roadshows"),
+    EventKind.KNOWLEDGE_SESSION: _("knowledge sessions"),
+    EventKind.THEME_MEETING: _("theme meetings"),
+    EventKind.PRACTICAL_EXERCISE: _("practical exercises"),
+    EventKind.COMMUNITY_OF_PRACTICE: _("community-of-practice meetings"),
+    EventKind.REPLAY: _("replays of broadcasts"),
+}
+
+
+def kind_plural(kind: str) -> str:
+    return str(KIND_PLURALS.get(kind, kind))
+
+
 class EventFormat(models.TextChoices):
     ONLINE = "online", _("Online meeting")
     LIVESTREAM = "livestream", _("Livestream")
@@ -63,10 +80,15 @@ class EventIndexPage(Page):
         verbose_name = _("events overview")
 
     def get_context(self, request, *args, **kwargs):
-        from .selectors import events_index_context, feed_subscription_url
+        from .selectors import (
+            events_index_context,
+            feed_subscription_url,
+            topic_context,
+        )
 
         context = super().get_context(request, *args, **kwargs)
         context.update(events_index_context(params=request.GET))
+        context.update(topic_context(user=request.user, kind=context["active_kind"]))
         context["subscribe_url"] = feed_subscription_url(request=request)
         return context
 
@@ -284,11 +306,12 @@ class EventPage(RoutablePageMixin, Page):
 
         from .forms import registration_form
         from .route import route_url
-        from .selectors import calendar_links, registration_context
+        from .selectors import calendar_links, registration_context, topic_context
 
         context = super().get_context(request, *args, **kwargs)
         context["calendar"] = calendar_links(event=self, request=request)
         context["route_url"] = route_url(self)
+        context.update(topic_context(user=request.user, kind=self.kind))
         context.update(registration_context(event=self, user=request.user))
         context["registration_form"] = registration_form(
             event=self, user=request.user, member=user_is_member(request.user)

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import PageViewRestriction
 
 from knowledge.interventions.selectors import classifications_all, phases_all
-from portal.accounts.access import pages_public, pages_visible_to
+from portal.accounts.access import Section, pages_public, pages_visible_to
 from portal.accounts.selectors import user_is_adviser, user_is_member
 from portal.core.regions import Region
 
@@ -197,11 +197,15 @@ def case_index_context(*, index, params: Mapping[str, str], user) -> dict[str, A
     }
 
 
-def cases_near(*, user, region: str, limit: int) -> list[CasePage]:
+def cases_near(
+    *, user, region: str, limit: int, sections: list[Section] | None = None
+) -> list[CasePage]:
     """The latest published cases of ``region`` that ``user`` may read, for
-    "near you": two queries (the restrictions, the cases) whatever the
-    limit."""
-    cases = pages_visible_to(user, CasePage.objects.live().filter(province=region))
+    "near you": one query, and one for the restrictions unless ``sections``
+    are given."""
+    cases = pages_visible_to(
+        user, CasePage.objects.live().filter(province=region), sections=sections
+    )
     return list(cases.order_by("-first_published_at", "-pk")[:limit])
 
 

@@ -17,7 +17,12 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from portal.accounts.access import page_visible_to_each, pages_public, pages_visible_to
+from portal.accounts.access import (
+    Section,
+    page_visible_to_each,
+    pages_public,
+    pages_visible_to,
+)
 from portal.accounts.roles import ADVISERS_GROUP, MEMBERS_GROUP
 from portal.accounts.selectors import user_is_member
 from portal.core.params import parse_month
@@ -285,16 +290,19 @@ def community_meetings() -> QuerySet[EventPage]:
     )
 
 
-def events_near(*, user, region: str, limit: int) -> list[EventPage]:
+def events_near(
+    *, user, region: str, limit: int, sections: list[Section] | None = None
+) -> list[EventPage]:
     """Upcoming meetings ``user`` may see in ``region`` or nationwide, soonest
-    first, cancelled ones left out: what "near you" shows. Two queries (the
-    restrictions, the events) whatever the limit."""
+    first, cancelled ones left out: what "near you" shows. One query, and
+    one for the restrictions unless ``sections`` are given."""
     regions = {region, Region.NATIONAL}
     events = pages_visible_to(
         user,
         EventPage.objects.live().filter(
             region__in=regions, ends_at__gte=timezone.now(), cancelled=False
         ),
+        sections=sections,
     )
     return list(events.order_by("starts_at", "pk")[:limit])
 

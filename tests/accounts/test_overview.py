@@ -10,9 +10,9 @@ from django.utils import timezone
 
 from casebook.models import CaseMessage
 from community.models import Follow
+from events.models import EventKind, TopicFollow
 from knowledge.newsletter.models import Subscriber
 from tests.accounts.factories import MemberFactory
-from events.models import EventKind, TopicFollow
 from tests.casebook.factories import (
     CaseIndexPageFactory,
     CasePageFactory,

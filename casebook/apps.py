@@ -14,6 +14,7 @@ class CasebookConfig(AppConfig):
 
         from . import receivers  # noqa: F401
         from .models import CasePage
+        from .nearby import nearby_items
         from .overview import overview_items
         from .seed import demo_build
 
@@ -25,6 +26,13 @@ class CasebookConfig(AppConfig):
             template="casebook/includes/overview_section.html",
             items=overview_items,
             order=20,
+        )
+        register_overview_section(
+            key="nearby",
+            title=_("Near you"),
+            template="casebook/includes/nearby_section.html",
+            items=nearby_items,
+            order=5,
         )
         register_search_type(
             CasePage, slug="casus", label=_("Case"), plural_label=_("Cases")

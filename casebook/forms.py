@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy
 
 from knowledge.interventions.selectors import classifications_all, phases_all
 from portal.core.fields import IdChoiceField, IdMultipleChoiceField
+from portal.core.regions import Region
 
 from .anonymisation.labels import Label
 from .models import CaseSubmission
@@ -79,6 +80,18 @@ class CaseForm(_TextLimits, forms.Form):
             "in Gelderland."
         ),
     )
+    province = forms.ChoiceField(
+        label=gettext_lazy("Province"),
+        choices=[("", gettext_lazy("Not given")), *Region.choices],
+        required=False,
+        help_text=gettext_lazy(
+            "Members in this province find the case near them once it is "
+            "published. Choose 'Nationwide' for a case across the country."
+        ),
+        error_messages={
+            "invalid_choice": gettext_lazy("Choose one of the provinces in the list.")
+        },
+    )
     period = forms.CharField(
         label=gettext_lazy("Period"),
         max_length=100,
@@ -134,6 +147,7 @@ class CaseForm(_TextLimits, forms.Form):
         initial = {
             "title": case.title,
             "region": case.region,
+            "province": case.province,
             "period": case.period,
             "platforms": list(case.platforms.all()),
             "phase": case.phase,
@@ -151,6 +165,7 @@ class CaseForm(_TextLimits, forms.Form):
         return CaseInput(
             title=data["title"],
             region=data["region"],
+            province=data["province"],
             period=data["period"],
             what_happened=data["what_happened"],
             interventions_tried=data["interventions_tried"],
@@ -224,6 +239,7 @@ class AnonymisedForm(_TextLimits, forms.Form):
     period = forms.CharField(
         label=gettext_lazy("Period"), max_length=200, required=False
     )
+    province = CaseForm.base_fields["province"]
     platforms = CaseForm.base_fields["platforms"]
     phase = CaseForm.base_fields["phase"]
     classification = CaseForm.base_fields["classification"]
@@ -241,6 +257,7 @@ class AnonymisedForm(_TextLimits, forms.Form):
         initial = {
             "title": case.anonymised_title,
             "region": case.anonymised_region,
+            "province": case.province,
             "period": case.anonymised_period,
             "platforms": list(case.platforms.all()),
             "phase": case.phase,
@@ -257,6 +274,7 @@ class AnonymisedForm(_TextLimits, forms.Form):
         return AnonymisedInput(
             title=data["title"],
             region=data["region"],
+            province=data["province"],
             period=data["period"],
             what_happened=data["what_happened"],
             interventions_tried=data["interventions_tried"],

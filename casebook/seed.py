@@ -23,6 +23,7 @@ def _fields(spec: dict) -> dict:
     return {
         "title": spec["title"],
         "region": spec["region"],
+        "province": spec["province"],
         "period": spec["period"],
         "phase": phases_all().filter(slug=spec["phase"]).first(),
         "classification": classifications_all()
@@ -57,6 +58,10 @@ def demo_build(*, home: Page, report: Report, **kwargs) -> None:
             report=report,
             prepare=_prepare(spec),
         )
+        if not page.province and not page.has_unpublished_changes:
+            # Demo sites made before cases had a province get one.
+            page.province = spec["province"]
+            page.save_revision().publish()
         # Only on creation: an adviser may have opened the page up since.
         if not existed and spec["members_only"]:
             if not PageViewRestriction.objects.filter(page=page).exists():

@@ -13,10 +13,11 @@ from django.utils.translation import gettext as _
 from wagtail.models import PageViewRestriction
 
 from knowledge.interventions.selectors import classifications_all, phases_all
-from portal.accounts.access import pages_public, pages_visible_to
+from portal.accounts.access import Section, pages_public, pages_visible_to
 from portal.accounts.selectors import user_is_adviser, user_is_member
+from portal.core.regions import Region
 
-from .models import CasePage, CaseStatus, CaseSubmission, Platform
+from .models import CaseIndexPage, CasePage, CaseStatus, CaseSubmission, Platform
 from .models.submission import HTML_FIELDS, IN_REVIEW, TEXT_FIELDS
 from .redaction import Corrections, FieldText, source_hash
 
@@ -131,7 +132,7 @@ def _filter_choice(params, key, choices, notices, message) -> str:
 
 def case_index_context(*, index, params: Mapping[str, str], user) -> dict[str, Any]:
     """The published cases below ``index``, filtered by phase, classification,
-    platform and tag, and paginated. Members see members-only cases too.
+    platform, region and tag, and paginated. Members see members-only cases too.
 
     Unknown values come from hand-edited addresses: a message and the filter
     left out, never an error. The number of queries is fixed.
@@ -157,6 +158,10 @@ def case_index_context(*, index, params: Mapping[str, str], user) -> dict[str, A
             params, "platform", {p.slug for p in platforms}, notices,
             _("There is no platform with that name; the filter was left out."),
         ),
+        "regio": _filter_choice(
+            params, "regio", set(Region.values), notices,
+            _("There is no region with that name; the filter was left out."),
+        ),
     }  # fmt: skip
     if filters["fase"]:
         cases = cases.filter(phase__slug=filters["fase"])
@@ -164,6 +169,8 @@ def case_index_context(*, index, params: Mapping[str, str], user) -> dict[str, A
         cases = cases.filter(classification__slug=filters["classificatie"])
     if filters["platform"]:
         cases = cases.filter(platforms__slug=filters["platform"])
+    if filters["regio"]:
+        cases = cases.filter(province=filters["regio"])
     tag = params.get("tag", "")
     if tag and cases.filter(tags__slug=tag).exists():
         cases, filters["tag"] = cases.filter(tags__slug=tag), tag
@@ -181,12 +188,25 @@ def case_index_context(*, index, params: Mapping[str, str], user) -> dict[str, A
         "phases": phases,
         "classifications": classifications,
         "platforms": platforms,
+        "regions": Region.choices,
         "active": active,
         "active_tag": active.get("tag", ""),
         "query_prefix": urlencode(active),
         "notices": notices,
         "may_submit": member,
     }
+
+
+def cases_near(
+    *, user, region: str, limit: int, sections: list[Section] | None = None
+) -> list[CasePage]:
+    """The latest published cases of ``region`` that ``user`` may read, for
+    "near you": one query, and one for the restrictions unless ``sections``
+    are given."""
+    cases = pages_visible_to(
+        user, CasePage.objects.live().filter(province=region), sections=sections
+    )
+    return list(cases.order_by("-first_published_at", "-pk")[:limit])
 
 
 def cases_published_tagged(
@@ -209,3 +229,9 @@ def cases_published_tagged(
         .distinct()
         .order_by("first_published_at", "pk")
     )
+
+
+def casebook_url() -> str:
+    """The casebook's address, or empty when there is none (yet)."""
+    index = CaseIndexPage.objects.live().first()
+    return index.url if index else ""

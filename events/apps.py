@@ -15,7 +15,7 @@ class EventsConfig(AppConfig):
 
         from portal.accounts.overview import register_overview_section
 
-        from .overview import overview_items
+        from .overview import overview_items, topic_overview_items
 
         register_overview_section(
             key="events",
@@ -23,6 +23,13 @@ class EventsConfig(AppConfig):
             template="events/includes/overview_section.html",
             items=overview_items,
             order=10,
+        )
+        register_overview_section(
+            key="topics",
+            title=_("Kinds of meeting I follow"),
+            template="events/includes/topic_overview_section.html",
+            items=topic_overview_items,
+            order=12,
         )
 
         from knowledge.newsletter.signals import digest_sections_requested

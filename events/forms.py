@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from portal.core.honeypot import HoneypotFormMixin
 from portal.core.single_line import SingleLineCharField
 
-from .models import EventPage, Registration
+from .models import EventKind, EventPage, Registration
 
 QUESTION_PREFIX = "vraag_"
 NAME_MAX = Registration._meta.get_field("name").max_length
@@ -109,3 +109,26 @@ def registration_form(*, event: EventPage, user, member: bool, data=None):
     if member:
         return MemberRegistrationForm(data, event=event, user=user)
     return GuestRegistrationForm(data, event=event)
+
+
+class TopicFollowForm(forms.Form):
+    """Follow (``follow`` = 1) or stop following (0) a kind of meeting."""
+
+    kind = forms.ChoiceField(
+        label=_("Kind of meeting"),
+        choices=EventKind.choices,
+        error_messages={
+            "required": _("Choose a kind of meeting."),
+            "invalid_choice": _("There is no kind of meeting with that name."),
+        },
+    )
+    home_region_only = forms.BooleanField(
+        label=_("Only in my home region (and nationwide or online)"),
+        required=False,
+    )
+    follow = forms.TypedChoiceField(
+        choices=[("1", "1"), ("0", "0")],
+        coerce=lambda value: value == "1",
+        required=False,
+        empty_value=True,
+    )

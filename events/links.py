@@ -3,7 +3,7 @@
 from django.core import signing
 from django.urls import reverse
 
-from .models import Registration
+from .models import Registration, TopicFollow
 
 SALT = "events.registration"
 CONFIRM_MAX_AGE = 7 * 24 * 3600
@@ -29,3 +29,27 @@ def registration_from_token(token: str, action: str) -> Registration | None:
     if not isinstance(data, dict) or data.get("a") != action:
         return None
     return Registration.objects.select_related("event").filter(pk=data.get("r")).first()
+
+
+TOPIC_SALT = "events.topic_unsubscribe"
+#: A forwarded old announcement stops working after a year.
+TOPIC_MAX_AGE = 365 * 24 * 3600
+
+
+def topic_unsubscribe_link(follow: TopicFollow) -> str:
+    token = signing.dumps({"u": follow.user_id, "k": follow.kind}, salt=TOPIC_SALT)
+    return reverse("events:topic_unsubscribe", kwargs={"token": token})
+
+
+def topic_follow_from_token(token: str) -> tuple[TopicFollow | None, bool]:
+    """``(follow, valid)``: the follow a link is for, or None when the member
+    stopped following already; ``valid`` is False for a forged, mangled or
+    expired link."""
+    try:
+        data = signing.loads(token, salt=TOPIC_SALT, max_age=TOPIC_MAX_AGE)
+    except signing.BadSignature:
+        return None, False
+    if not isinstance(data, dict) or not {"u", "k"} <= data.keys():
+        return None, False
+    follow = TopicFollow.objects.filter(user_id=data["u"], kind=data["k"]).first()
+    return follow, True

@@ -11,6 +11,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from portal.core.regions import region_field
+
 from .blocks import AgendaItemBlock
 
 
@@ -23,6 +25,23 @@ class EventKind(models.TextChoices):
     PRACTICAL_EXERCISE = "praktijkoefening", _("Practical exercise")
     COMMUNITY_OF_PRACTICE = "cop", _("Community of practice")
     REPLAY = "terugkijken", _("Replay of a broadcast")
+
+
+#: How the kinds read in "keep me informed of new ...".
+KIND_PLURALS = {
+    EventKind.LEARNING_CIRCLE: _("learning circles"),
+    EventKind.LEARNING_CIRCLE_XL: _("XL learning circles"),
+    EventKind.ROADSHOW: _("roadshows"),
+    EventKind.KNOWLEDGE_SESSION: _("knowledge sessions"),
+    EventKind.THEME_MEETING: _("theme meetings"),
+    EventKind.PRACTICAL_EXERCISE: _("practical exercises"),
+    EventKind.COMMUNITY_OF_PRACTICE: _("community-of-practice meetings"),
+    EventKind.REPLAY: _("replays of broadcasts"),
+}
+
+
+def kind_plural(kind: str) -> str:
+    return str(KIND_PLURALS.get(kind, kind))
 
 
 class EventFormat(models.TextChoices):
@@ -61,10 +80,15 @@ class EventIndexPage(Page):
         verbose_name = _("events overview")
 
     def get_context(self, request, *args, **kwargs):
-        from .selectors import events_index_context, feed_subscription_url
+        from .selectors import (
+            events_index_context,
+            feed_subscription_url,
+            topic_context,
+        )
 
         context = super().get_context(request, *args, **kwargs)
         context.update(events_index_context(params=request.GET))
+        context.update(topic_context(user=request.user, kind=context["active_kind"]))
         context["subscribe_url"] = feed_subscription_url(request=request)
         return context
 
@@ -91,6 +115,14 @@ class EventPage(RoutablePageMixin, Page):
     )
     cost_note = models.CharField(
         _("costs"), max_length=200, blank=True, help_text=_("For example: free.")
+    )
+    region = region_field(
+        _("region"),
+        db_index=True,
+        help_text=_(
+            "Where the meeting takes place; leave empty for an online meeting. "
+            "The agenda filters on it and members see it near them."
+        ),
     )
     organiser = models.CharField(_("organiser"), max_length=200, blank=True)
     contact = models.ForeignKey(
@@ -177,6 +209,7 @@ class EventPage(RoutablePageMixin, Page):
                 FieldPanel("ends_at"),
                 FieldPanel("format"),
                 FieldPanel("location"),
+                FieldPanel("region"),
                 FieldPanel("cost_note"),
                 FieldPanel("organiser"),
                 FieldPanel("contact"),
@@ -273,11 +306,12 @@ class EventPage(RoutablePageMixin, Page):
 
         from .forms import registration_form
         from .route import route_url
-        from .selectors import calendar_links, registration_context
+        from .selectors import calendar_links, registration_context, topic_context
 
         context = super().get_context(request, *args, **kwargs)
         context["calendar"] = calendar_links(event=self, request=request)
         context["route_url"] = route_url(self)
+        context.update(topic_context(user=request.user, kind=self.kind))
         context.update(registration_context(event=self, user=request.user))
         context["registration_form"] = registration_form(
             event=self, user=request.user, member=user_is_member(request.user)
@@ -409,3 +443,55 @@ class Registration(models.Model):
     @property
     def is_active(self) -> bool:
         return self.status != self.Status.CANCELLED
+
+
+class TopicFollow(models.Model):
+    """A member who wants to hear of every new meeting of one kind ("keep me
+    informed of new learning circles"), optionally only near them."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="event_topic_follows",
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=EventKind.choices)
+    home_region_only = models.BooleanField(
+        _("only in my home region"),
+        default=False,
+        help_text=_(
+            "Meetings in your home region, nationwide and online ones; "
+            "without a home region, all meetings."
+        ),
+    )
+    created_at = models.DateTimeField(_("since"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("followed kind of meeting")
+        verbose_name_plural = _("followed kinds of meeting")
+        ordering = ["kind", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "kind"], name="events_topic_follow_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} → {self.kind}"
+
+
+class EventAnnouncement(models.Model):
+    """That the followers of an event's kind were told it opened: one row per
+    event, so a later publish or edit never mails them again.
+
+    Kept outside EventPage for the reason EventCalendarState is: publishing
+    an older revision must not rewind it.
+    """
+
+    event = models.OneToOneField(
+        EventPage, on_delete=models.CASCADE, related_name="announcement"
+    )
+    announced_at = models.DateTimeField(default=timezone.now)
+    recipients = models.PositiveIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"{self.event_id}: {self.recipients}"

@@ -5,8 +5,8 @@ from typing import Any
 
 from django.utils import timezone
 
-from .models import EventIndexPage, Registration
-from .selectors import registrations_of_member
+from .models import EventIndexPage, Registration, kind_plural
+from .selectors import registrations_of_member, topic_follows_of
 
 #: Past meetings shown; the rest are in the data export.
 PAST_SHOWN = 10
@@ -30,4 +30,17 @@ def overview_items(user) -> Mapping[str, Any]:
         "upcoming": upcoming,
         "past": past,
         "agenda_url": agenda.url if agenda else "",
+    }
+
+
+def topic_overview_items(user) -> Mapping[str, Any] | None:
+    """The kinds of meeting the member follows, each with its button to stop;
+    one query. None for a member who follows none (the agenda offers it)."""
+    follows = topic_follows_of(user=user)
+    if not follows:
+        return None
+    return {
+        "follows": [{"follow": f, "kinds": kind_plural(f.kind)} for f in follows],
+        "home_region": user.home_region,
+        "home_region_label": user.get_home_region_display(),
     }

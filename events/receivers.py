@@ -9,8 +9,9 @@ from wagtail.signals import page_published, page_unpublished
 from portal.accounts.signals import account_deleting, personal_data_requested
 
 from .feed_cache import feed_forget
-from .models import EventPage, Registration
+from .models import EventPage, Registration, TopicFollow
 from .services import event_changes_notify, registration_cancel, waiting_list_fill
+from .topics import event_announce, topic_follows_erase
 
 
 def _registrations_of(user) -> QuerySet[Registration]:
@@ -48,6 +49,27 @@ def _export(sender, user, **kwargs):
     )
 
 
+@receiver(personal_data_requested, dispatch_uid="events.export_topics")
+def _export_topics(sender, user, **kwargs):
+    follows = TopicFollow.objects.filter(user=user).order_by("kind", "pk")
+    return (
+        "followed_kinds_of_meeting",
+        [
+            {
+                "kind": f.kind,
+                "home_region_only": f.home_region_only,
+                "since": f.created_at,
+            }
+            for f in follows
+        ],
+    )
+
+
+@receiver(account_deleting, dispatch_uid="events.delete_topics")
+def _erase_topics(sender, user, **kwargs):
+    topic_follows_erase(user=user)
+
+
 @receiver(account_deleting, dispatch_uid="events.delete")
 def _erase(sender, user, **kwargs):
     """Free the member's places for the waiting list, then erase every
@@ -68,6 +90,8 @@ def _notify_participants(sender, instance, **kwargs):
         event_changes_notify(event=instance)
         # A raised capacity frees places that nobody cancelled.
         waiting_list_fill(event=instance)
+        # Opened for registration with this publish: its followers hear once.
+        event_announce(event=instance)
 
 
 @receiver(page_unpublished, dispatch_uid="events.feed_unpublished")

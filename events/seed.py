@@ -30,6 +30,7 @@ def _fields(spec: dict[str, Any], starts_at: dt.datetime) -> dict[str, Any]:
     return {
         "title": spec["title"],
         "kind": spec["kind"],
+        "region": content.REGIONS.get(spec["slug"], ""),
         "format": spec["format"],
         "location": spec["location"],
         "audience": spec["audience"],
@@ -73,6 +74,15 @@ def _link_afterwards(past: dict[str, EventPage], *, home: Page) -> None:
         xl.save_revision().publish()
 
 
+def _region_if_unset(event: EventPage) -> None:
+    """Demo sites made before events had a region get one; an adviser's own
+    choice (or clearing it) after that is left alone."""
+    region = content.REGIONS.get(event.slug, "")
+    if region and not event.region and not event.has_unpublished_changes:
+        event.region = region
+        event.save_revision().publish()
+
+
 def demo_build(*, home: Page, report: Report, **kwargs) -> None:
     """Receiver of ``demo_content_requested``."""
     index = child_ensure(
@@ -97,6 +107,7 @@ def demo_build(*, home: Page, report: Report, **kwargs) -> None:
             report=report,
             prepare=lambda page, slugs=spec["audiences"]: _audiences(page, slugs),
         )
+        _region_if_unset(past[spec["slug"]])
     _link_afterwards(past, home=home)
     today = timezone.localdate()
     for spec in content.UPCOMING:
@@ -109,4 +120,5 @@ def demo_build(*, home: Page, report: Report, **kwargs) -> None:
             report=report,
             prepare=lambda page, slugs=spec["audiences"]: _audiences(page, slugs),
         )
+        _region_if_unset(event)
         _move_forward_if_past(event, starts_at)

@@ -247,3 +247,15 @@ UPCOMING = [
         "agenda": [],
     },
 ]
+
+# Where each meeting takes place (seed 004: the roadshow and the practical
+# exercise of Midden-Nederland are in Utrecht); online ones have none.
+REGIONS = {
+    "leerkring-xl-online-gebiedsverbod-en-dwangsom": "landelijk",
+    "kennissessie-complexe-demonstraties": "utrecht",
+    "roadshow-oaov-de-bilt": "utrecht",
+    "themabijeenkomst-soevereinen-autonomen": "utrecht",
+    "praktijkoefening-complexe-demonstraties": "utrecht",
+    "roadshow-barrieremodel-noord": "overijssel",
+    "kennissessie-dwangsom-online": "zuid-holland",
+}

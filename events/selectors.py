@@ -17,10 +17,26 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from portal.accounts.access import pages_public
+from portal.accounts.access import (
+    Section,
+    page_visible_to_each,
+    pages_public,
+    pages_visible_to,
+)
+from portal.accounts.roles import ADVISERS_GROUP, MEMBERS_GROUP
+from portal.accounts.selectors import user_is_member
 from portal.core.params import parse_month
+from portal.core.regions import Region
 
-from .models import Audience, EventKind, EventPage, Registration
+from .models import (
+    Audience,
+    EventIndexPage,
+    EventKind,
+    EventPage,
+    Registration,
+    TopicFollow,
+    kind_plural,
+)
 from .states import EventState, accepts_registrations, event_state
 
 
@@ -154,7 +170,8 @@ def registration_context(*, event: EventPage, user) -> dict:
 
 
 def events_index_context(*, params) -> dict:
-    """Upcoming and past events, filtered by kind and month (``2026-12``).
+    """Upcoming and past events, filtered by kind, audience, region and month
+    (``2026-12``).
 
     Unknown values come from hand-edited URLs: they get a message and are
     ignored, never an error.
@@ -174,6 +191,12 @@ def events_index_context(*, params) -> dict:
     elif audience:
         notices.append(_("There is no audience with that name; showing all."))
         audience = ""
+    region = params.get("regio", "")
+    if region in Region.values:
+        events = events.filter(region=region)
+    elif region:
+        notices.append(_("There is no region with that name; showing all."))
+        region = ""
     month = params.get("maand", "")
     first = parse_month(month)
     if month and first is None:
@@ -191,6 +214,8 @@ def events_index_context(*, params) -> dict:
         "kinds": EventKind.choices,
         "audiences": audiences,
         "active_audience": audience,
+        "regions": Region.choices,
+        "active_region": region,
         "active_kind": kind,
         "active_month": month,
         "notices": notices,
@@ -263,3 +288,77 @@ def community_meetings() -> QuerySet[EventPage]:
         .filter(kind=EventKind.COMMUNITY_OF_PRACTICE)
         .order_by("-starts_at", "-pk")
     )
+
+
+def events_near(
+    *, user, region: str, limit: int, sections: list[Section] | None = None
+) -> list[EventPage]:
+    """Upcoming meetings ``user`` may see in ``region`` or nationwide, soonest
+    first, cancelled ones left out: what "near you" shows. One query, and
+    one for the restrictions unless ``sections`` are given."""
+    regions = {region, Region.NATIONAL}
+    events = pages_visible_to(
+        user,
+        EventPage.objects.live().filter(
+            region__in=regions, ends_at__gte=timezone.now(), cancelled=False
+        ),
+        sections=sections,
+    )
+    return list(events.order_by("starts_at", "pk")[:limit])
+
+
+def topic_follows_of(*, user) -> list[TopicFollow]:
+    """The kinds of meeting ``user`` follows, in the order of the kinds."""
+    if not user.is_authenticated:
+        return []
+    order = {kind: n for n, kind in enumerate(EventKind.values)}
+    follows = list(TopicFollow.objects.filter(user=user))
+    return sorted(follows, key=lambda follow: order.get(follow.kind, len(order)))
+
+
+def topic_recipients(*, event: EventPage) -> list[TopicFollow]:
+    """The follows of ``event``'s kind whose member is to be told it opened:
+    active members who may see the page, and, for a follow limited to the
+    home region, only when the meeting is there, nationwide or online (a
+    member without a home region hears of all)."""
+    follows = TopicFollow.objects.filter(kind=event.kind, user__is_active=True).filter(
+        Q(user__is_superuser=True)
+        | Q(user__groups__name__in=[MEMBERS_GROUP, ADVISERS_GROUP])
+    )
+    if event.region not in ("", Region.NATIONAL):
+        follows = follows.filter(
+            Q(home_region_only=False)
+            | Q(user__home_region="")
+            | Q(user__home_region=event.region)
+        )
+    follows = list(follows.select_related("user").distinct().order_by("pk"))
+    may_see = {
+        user.pk for user in page_visible_to_each(event, [f.user for f in follows])
+    }
+    return [follow for follow in follows if follow.user_id in may_see]
+
+
+def topic_context(*, user, kind: str = "") -> dict:
+    """What the agenda and an event page offer a member about following
+    kinds of meeting (one query, none for anyone else): the kinds followed,
+    and a form for ``kind`` or any other."""
+    if not user_is_member(user):
+        return {"topic_member": False}
+    follows = topic_follows_of(user=user)
+    return {
+        "topic_member": True,
+        "topic_follows": [
+            {"follow": f, "kind": f.kind, "kinds": kind_plural(f.kind)} for f in follows
+        ],
+        "topic_kind": kind,
+        "topic_kinds": kind_plural(kind) if kind else "",
+        "topic_following": any(f.kind == kind for f in follows),
+        "topic_home_region": user.home_region,
+        "topic_home_region_label": user.get_home_region_display(),
+    }
+
+
+def agenda_url() -> str:
+    """The agenda's address, or empty when there is none (yet)."""
+    agenda = EventIndexPage.objects.live().first()
+    return agenda.url if agenda else ""

@@ -18,4 +18,10 @@ urlpatterns = [
         views.registration_cancel_view,
         name="registration_cancel",
     ),
+    path("agenda/volgen/", views.topic_follow_view, name="topic_follow"),
+    path(
+        "agenda/niet-meer-volgen/<str:token>/",
+        views.topic_unsubscribe_view,
+        name="topic_unsubscribe",
+    ),
 ]

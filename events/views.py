@@ -5,23 +5,28 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.cache import add_never_cache_headers
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
+from portal.accounts.decorators import members_only
 from portal.accounts.selectors import user_is_member
 from portal.core.honeypot import bot_caught
 from portal.core.ratelimit import attempt_allowed
 
-from .errors import RegistrationError
+from .errors import RegistrationError, TopicError
 from .feed_cache import feed_body
-from .forms import registration_form
+from .forms import TopicFollowForm, registration_form
 from .ical import calendar_render
-from .links import registration_from_token
-from .models import EventKind, EventPage
+from .links import registration_from_token, topic_follow_from_token
+from .models import EventKind, EventPage, kind_plural
 from .selectors import event_public_or_404, registration_of
 from .services import registration_cancel, registration_confirm, registration_create
 from .states import lapsed_message, registration_lapsed
+from .topics import topic_follow, topic_follow_delete, topic_unfollow
 
 CALENDAR_TYPE = "text/calendar; charset=utf-8"
 # Guests registering from one internet address in an hour: a whole team
@@ -224,3 +229,62 @@ def _action_done_message(registration, action: str) -> str:
     if action == "cancel":
         return _("Your registration has been cancelled.")
     return _registered_message(registration)
+
+
+@members_only(title=gettext_lazy("Keep me informed"))
+@require_POST
+def topic_follow_view(request: HttpRequest) -> HttpResponse:
+    """Follow or stop following a kind of meeting, from the agenda, an event
+    page or the overview; back to where the member was."""
+    back = _safe_next(request, default=reverse("accounts:overview"))
+    form = TopicFollowForm(request.POST)
+    if not form.is_valid():
+        errors = [e for field_errors in form.errors.values() for e in field_errors]
+        messages.error(request, " ".join(errors))
+        return redirect(back)
+    kind, follow = form.cleaned_data["kind"], form.cleaned_data["follow"]
+    kinds = kind_plural(kind)
+    if not follow:
+        topic_unfollow(user=request.user, kind=kind)
+        messages.success(
+            request,
+            _("You no longer receive e-mail about new {kinds}.").format(kinds=kinds),
+        )
+        return redirect(back)
+    try:
+        topic_follow(
+            user=request.user,
+            kind=kind,
+            home_region_only=form.cleaned_data["home_region_only"],
+        )
+    except TopicError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(
+            request,
+            _("We will e-mail you when new {kinds} open for registration.").format(
+                kinds=kinds
+            ),
+        )
+    return redirect(back)
+
+
+@require_http_methods(["GET", "POST"])
+def topic_unsubscribe_view(request: HttpRequest, token: str) -> HttpResponse:
+    """From the announcement mail, without logging in. GET only asks, so
+    that a mail program opening links in advance changes nothing."""
+    follow, valid = topic_follow_from_token(token)
+    if not valid:
+        response = render(request, "events/topic_unsubscribe_invalid.html", status=400)
+        add_never_cache_headers(response)
+        return response
+    done = follow is None
+    kinds = kind_plural(follow.kind) if follow is not None else ""
+    if request.method == "POST" and follow is not None:
+        topic_follow_delete(follow=follow)
+        done = True
+    response = render(
+        request, "events/topic_unsubscribe.html", {"kinds": kinds, "done": done}
+    )
+    add_never_cache_headers(response)
+    return response

@@ -91,6 +91,27 @@ def _register_log_actions(actions) -> None:
             ),
         ),
         (
+            "event.announce",
+            _("Announce a meeting to its followers"),
+            _("Meeting announced to {recipients} followers"),
+        ),
+        ("topic.follow", _("Follow a kind of meeting"), _("Kind of meeting followed")),
+        (
+            "topic.change",
+            _("Change a followed kind of meeting"),
+            _("Region setting of a followed kind of meeting changed"),
+        ),
+        (
+            "topic.unfollow",
+            _("Stop following a kind of meeting"),
+            _("Kind of meeting no longer followed"),
+        ),
+        (
+            "topic.unfollow_by_link",
+            _("Stop following a kind of meeting by the mail's link"),
+            _("Kind of meeting no longer followed (link in the mail)"),
+        ),
+        (
             "event.anonymise",
             _("Erase participants' data after the retention period"),
             Counted(

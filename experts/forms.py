@@ -5,10 +5,11 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from portal.core.fields import IdMultipleChoiceField
+from portal.core.regions import Region
 from portal.core.single_line import SingleLineCharField
 
 from .errors import ExpertsError
-from .models import Availability, ExpertiseTag, Region, Urgency
+from .models import Availability, ExpertiseTag, Urgency
 from .sanitise import MAX_TEXT_LENGTH, callback_phone_clean, text_clean
 
 DESCRIPTION_HELP = _(

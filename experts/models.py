@@ -16,23 +16,7 @@ from taggit.managers import TaggableManager
 from taggit.models import ItemBase, TagBase
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 
-
-class Region(models.TextChoices):
-    """The twelve provinces, and the whole country for national experts."""
-
-    GRONINGEN = "groningen", _("Groningen")
-    FRIESLAND = "friesland", _("Friesland")
-    DRENTHE = "drenthe", _("Drenthe")
-    OVERIJSSEL = "overijssel", _("Overijssel")
-    FLEVOLAND = "flevoland", _("Flevoland")
-    GELDERLAND = "gelderland", _("Gelderland")
-    UTRECHT = "utrecht", _("Utrecht")
-    NORTH_HOLLAND = "noord-holland", _("North Holland")
-    SOUTH_HOLLAND = "zuid-holland", _("South Holland")
-    ZEELAND = "zeeland", _("Zeeland")
-    NORTH_BRABANT = "noord-brabant", _("North Brabant")
-    LIMBURG = "limburg", _("Limburg")
-    NATIONAL = "landelijk", _("Nationwide")
+from portal.core.regions import Region
 
 
 class Availability(models.TextChoices):

@@ -19,13 +19,13 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 
 from portal.accounts.selectors import user_is_adviser, user_is_member
+from portal.core.regions import Region
 
 from .models import (
     Availability,
     ExpertiseTag,
     ExpertProfile,
     HelpRequest,
-    Region,
     RequestMessage,
     RequestStatus,
 )

@@ -18,6 +18,7 @@ from casebook.services import CaseInput, case_create
 from portal.accounts.roles import ADVISERS_GROUP
 from portal.accounts.selectors import advisers_to_notify, user_is_member
 from portal.core.mail import absolute_url, mail_after_commit
+from portal.core.regions import Region
 
 from .audit import request_audit
 from .errors import ExpertsError, NotAllowed
@@ -27,7 +28,6 @@ from .models import (
     ExpertiseTag,
     ExpertProfile,
     HelpRequest,
-    Region,
     RequestMessage,
     RequestStatus,
     Urgency,

@@ -21,6 +21,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from casebook.anonymisation import replacements_by_kind
 from portal.accounts.decorators import members_only as members_only_for
+from portal.core.regions import Region
 
 from . import selectors, services
 from .errors import ExpertsError
@@ -80,7 +81,7 @@ def directory(request: HttpRequest) -> HttpResponse:
             "page_obj": experts,
             "query_prefix": filters.query_prefix,
             "tags": selectors.expertise_tags_in_use(),
-            "regions": selectors.Region.choices,
+            "regions": Region.choices,
             "availabilities": selectors.Availability.choices,
             "own_profile": selectors.profile_of(request.user),
         },

@@ -29,9 +29,10 @@ from community.policybook.models import (
     PolicyBookIndexPage,
     PolicyBookPage,
 )
-from events.links import registration_link
+from events.links import registration_link, topic_unsubscribe_link
 from events.models import EventPage
 from events.services import registration_create
+from events.topics import topic_follow
 from experts.services import experts_assign
 from knowledge.models import InformationPage
 from knowledge.newsletter.links import subscriber_link
@@ -214,6 +215,13 @@ class World:
 
     def registration_token(self, action: str) -> str:
         return registration_link(self.registration, action).rstrip("/").split("/")[-1]
+
+    @cached_property
+    def topic_follow(self):
+        return topic_follow(user=self.member, kind="leerkring")
+
+    def topic_unsubscribe_token(self) -> str:
+        return topic_unsubscribe_link(self.topic_follow).rstrip("/").split("/")[-1]
 
     def unfollow_token(self) -> str:
         return unfollow_link(self.follow).rstrip("/").split("/")[-1]

@@ -190,6 +190,17 @@ TABLE: dict[tuple[str, str, str], Row] = {
     ("events:ical_feed_kind", "GET", "kind"): PUBLIC,
     ("events:ical_event", "GET", "event"): PUBLIC,
     ("events:ical_event", "GET", "members event"): NOWHERE,
+    # Follow a kind of meeting: members only, one POST, back to the overview.
+    ("events:topic_follow", "GET", "-"): MEMBERS_NO_GET,
+    ("events:topic_follow", "POST", "-"): row(
+        LOGIN,
+        DENIED,
+        to("my account", CHANGED),
+        to("my account", CHANGED),
+        to("my account", CHANGED),
+        to("my account", CHANGED),
+        to("my account", CHANGED),
+    ),
     # --- links from mails: the signed token is the key ----------------------
     ("events:registration_confirm", "GET", "own confirm link"): PUBLIC,
     # The member's registration is confirmed already: back, nothing to do.
@@ -238,6 +249,16 @@ TABLE: dict[tuple[str, str, str], Row] = {
         to("newsletter", CHANGED),
     ),
     ("newsletter:unsubscribe", "GET", "bad token"): NOWHERE,
+    ("events:topic_unsubscribe", "GET", "own topic follow"): PUBLIC,
+    ("events:topic_unsubscribe", "POST", "own topic follow"): row(
+        DONE, DONE, DONE, DONE, DONE, DONE, DONE
+    ),
+    ("events:topic_unsubscribe", "GET", "bad token"): row(
+        INVALID, INVALID, INVALID, INVALID, INVALID, INVALID, INVALID
+    ),
+    ("events:topic_unsubscribe", "POST", "bad token"): row(
+        INVALID, INVALID, INVALID, INVALID, INVALID, INVALID, INVALID
+    ),
     ("community:unfollow_by_link", "GET", "own follow"): PUBLIC,
     ("community:unfollow_by_link", "POST", "own follow"): row(
         DONE, DONE, DONE, DONE, DONE, DONE, DONE
@@ -689,6 +710,7 @@ TARGETS: dict[str, Callable[[World], dict | tuple | str]] = {
         "registration_pk": w.registration.pk,
     },
     "own follow": lambda w: {"token": w.unfollow_token()},
+    "own topic follow": lambda w: {"token": w.topic_unsubscribe_token()},
     "theme": lambda w: {"slug": w.theme.slug},
     "own thread": lambda w: {"pk": w.thread.pk},
     "own post": lambda w: {"pk": w.post.pk},
@@ -766,6 +788,7 @@ PAGE_IDS = {"page_id", "parent_page_id"}
 POST_DATA = {
     "set_language": {"language": "nl", "next": "/"},
     "events:registration_cancel": {},
+    "events:topic_follow": {"kind": "roadshow"},
     "community:thread_lock": {"locked": "1"},
     "community:post_mark": {"marked_as": "solution"},
     "community:post_hide": {"reason": "Persoonsgegevens"},
@@ -797,6 +820,7 @@ OBJECTS: dict[str, Callable[[World], list]] = {
     "own subscription link": lambda w: [w.subscriber],
     "own unsubscribe link": lambda w: [w.subscriber],
     "own follow": lambda w: [w.follow],
+    "own topic follow": lambda w: [w.topic_follow],
     "theme": lambda w: [w.theme],
     "own thread": lambda w: [w.thread],
     "own post": lambda w: [w.post, w.thread],

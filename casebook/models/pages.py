@@ -17,6 +17,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from portal.core.regions import region_field
+
 from ..sanitise import html_text
 from .submission import Platform
 
@@ -54,6 +56,11 @@ class CasePageTag(TaggedItemBase):
 
 class CasePage(Page):
     region = models.CharField(_("municipality or region"), max_length=400, blank=True)
+    province = region_field(
+        _("province"),
+        db_index=True,
+        help_text=_("The casebook filters on it; members see cases near them."),
+    )
     period = models.CharField(_("period"), max_length=200, blank=True)
     platforms = ParentalManyToManyField(
         Platform, blank=True, verbose_name=_("platforms"), related_name="cases"
@@ -100,6 +107,7 @@ class CasePage(Page):
         MultiFieldPanel(
             [
                 FieldPanel("region"),
+                FieldPanel("province"),
                 FieldPanel("period"),
                 FieldPanel("platforms", widget=forms.CheckboxSelectMultiple),
                 FieldPanel("phase"),

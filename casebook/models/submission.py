@@ -12,6 +12,8 @@ from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel
 
+from portal.core.regions import region_field
+
 #: The free-text fields, in the order they are anonymised (one text, one
 #: numbering). Each has an ``anonymised_<name>`` twin.
 TEXT_FIELDS = (
@@ -99,6 +101,7 @@ class CaseSubmission(models.Model):
     lessons = _text(_("lessons learned"))
 
     # Structured data: no personal data, kept and published as they are.
+    province = region_field(_("province"))
     platforms = models.ManyToManyField(
         Platform, blank=True, verbose_name=_("platforms"), related_name="+"
     )

@@ -28,6 +28,7 @@ def cases_export(*, user) -> list[dict]:
             "classification": (
                 case.classification.name if case.classification else None
             ),
+            "province": case.province,
             "tags": sorted(t.name for t in case.tags.all()),
             "wants_learning_circle": case.wants_learning_circle,
             "corrections": case.corrections,

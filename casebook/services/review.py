@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page, PageViewRestriction, Site
 
 from portal.accounts.roles import ADVISERS_GROUP, MEMBERS_GROUP
+from portal.core.regions import Region
 
 from ..errors import CaseError
 from ..models import (
@@ -45,6 +46,7 @@ class AnonymisedInput:
 
     title: str
     region: str = ""
+    province: str = ""  # a value of portal.core.regions.Region, or empty
     period: str = ""
     what_happened: str = ""
     interventions_tried: str = ""
@@ -91,6 +93,11 @@ def case_edit_anonymised(
         if getattr(case, f"anonymised_{name}") != value:
             changed.append(f"anonymised_{name}")
         setattr(case, f"anonymised_{name}", value)
+    if data.province not in ("", *Region.values):
+        raise CaseError(_("Choose one of the provinces in the list."))
+    if case.province != data.province:
+        changed.append("province")
+    case.province = data.province
     case.phase, case.classification = data.phase, data.classification
     case.save()
     case.platforms.set(data.platforms)
@@ -180,6 +187,7 @@ def _page_from(case: CaseSubmission, index: CaseIndexPage) -> CasePage:
         title=case.anonymised_title[:255],
         slug=_unique_slug(index, case.anonymised_title),
         region=case.anonymised_region,
+        province=case.province,
         period=case.anonymised_period,
         phase=case.phase,
         classification=case.classification,

@@ -33,6 +33,7 @@ class CaseInput:
 
     title: str
     region: str = ""
+    province: str = ""  # a value of portal.core.regions.Region, or empty
     period: str = ""
     what_happened: str = ""
     interventions_tried: str = ""
@@ -90,6 +91,7 @@ def _sanitised(data: CaseInput) -> dict[str, str]:
 def _apply(case: CaseSubmission, data: CaseInput) -> None:
     for name, value in _sanitised(data).items():
         setattr(case, name, value)
+    case.province = data.province
     case.phase = data.phase
     case.classification = data.classification
     case.wants_learning_circle = data.wants_learning_circle

@@ -171,6 +171,13 @@ def page_visible_to(user: AnyUser, page: Page) -> bool:
     return _refusal(user, page_restrictions(page), passwords=()) is None
 
 
+def page_visible_to_each(page: Page, users: Iterable[AnyUser]) -> list[AnyUser]:
+    """The ``users`` who may see ``page`` outside a session (a mail about
+    it): the restrictions are read once, however many users."""
+    restrictions = page_restrictions(page)
+    return [user for user in users if _refusal(user, restrictions, ()) is None]
+
+
 def document_restrictions(document) -> list[CollectionViewRestriction]:
     """The restrictions on ``document``'s collection and its ancestors, with
     their groups: two queries."""

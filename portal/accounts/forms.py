@@ -5,6 +5,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from portal.core.honeypot import HoneypotFormMixin, bot_caught
+from portal.core.regions import Region
 from portal.core.single_line import SingleLineCharField
 
 
@@ -99,7 +100,7 @@ class AccountDeleteForm(forms.Form):
 
 class ProfileForm(forms.Form):
     """The member's name, organisation and function, as others see them in
-    registrations and discussions."""
+    registrations and discussions, and the home region only they see."""
 
     first_name = forms.CharField(label=_("First name"), max_length=150)
     last_name = forms.CharField(label=_("Last name"), max_length=150)
@@ -107,3 +108,15 @@ class ProfileForm(forms.Form):
         label=_("Organisation"), max_length=200, required=False
     )
     job_title = forms.CharField(label=_("Function"), max_length=200, required=False)
+    home_region = forms.ChoiceField(
+        label=_("Home region"),
+        choices=[("", _("No home region")), *Region.choices],
+        required=False,
+        help_text=_(
+            "Your overview then shows upcoming meetings and recent cases in "
+            "this region. Nobody else sees it."
+        ),
+        error_messages={
+            "invalid_choice": _("Choose one of the regions in the list."),
+        },
+    )

@@ -2,6 +2,8 @@ from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from portal.core.regions import region_field
+
 
 class UserManager(BaseUserManager["User"]):
     use_in_migrations = True
@@ -44,6 +46,10 @@ class User(AbstractUser):
     email = models.EmailField(_("e-mail address"), unique=True)
     organisation = models.CharField(_("organisation"), max_length=200, blank=True)
     job_title = models.CharField(_("function"), max_length=200, blank=True)
+    home_region = region_field(
+        _("home region"),
+        help_text=_("Your overview shows meetings and cases in this region."),
+    )
     approval_status = models.CharField(
         _("approval status"),
         max_length=20,

@@ -140,13 +140,20 @@ def account_reject(*, user: User, decided_by: User, reason: str) -> User:
 
 
 #: What a member may change about themselves on their overview.
-PROFILE_FIELDS = ("first_name", "last_name", "organisation", "job_title")
+PROFILE_FIELDS = (
+    "first_name",
+    "last_name",
+    "organisation",
+    "job_title",
+    "home_region",
+)
 
 
 @transaction.atomic
 def account_profile_update(*, user: User, **details: str) -> User:
-    """Save the member's own name, organisation and function. Only these:
-    the e-mail address changes through allauth (with a verification)."""
+    """Save the member's own name, organisation, function and home region.
+    Only these: the e-mail address changes through allauth (with a
+    verification)."""
     unknown = set(details) - set(PROFILE_FIELDS)
     if unknown:
         raise ValueError(f"not a profile field: {sorted(unknown)}")
@@ -168,6 +175,7 @@ def account_export(*, user: User) -> dict[str, Any]:
             "last_name": user.last_name,
             "organisation": user.organisation,
             "job_title": user.job_title,
+            "home_region": user.home_region,
             "approval_status": user.approval_status,
             "requested_at": user.requested_at,
             "decided_at": user.decided_at,

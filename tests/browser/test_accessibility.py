@@ -22,7 +22,9 @@ from django.test import Client
 from django.urls import reverse
 
 from events.services import registration_create
+from events.topics import topic_follow
 from tests.access_fixtures import World
+from tests.casebook.factories import CasePageFactory
 from tests.conftest import PASSWORD, totp_code
 from tests.events.factories import EventPageFactory
 from tests.interventions.factories import InterventionFactory, situation
@@ -87,14 +89,23 @@ PAGES: dict[str, list[Visit]] = {
         Visit("visitor", lambda site: site.objects["news_index"].url + "?jaar=1990"),
     ],
     "templates/knowledge/news_page.html": [Visit("visitor", _page("news_page"))],
-    "templates/events/event_index_page.html": [Visit("visitor", _page("event_index"))],
+    "templates/events/event_index_page.html": [
+        Visit("visitor", _page("event_index")),
+        Visit("visitor", lambda site: site.objects["event_index"].url + "?regio=x"),
+        Visit(
+            "member", lambda site: site.objects["event_index"].url + "?regio=utrecht"
+        ),
+    ],
     "templates/events/event_page.html": [
         Visit("visitor", _page("event")),  # registration open
         Visit("visitor", _page("event_full")),  # full: the waiting list
         Visit("visitor", _page("event_closed")),
         Visit("member", _page("event")),  # registered
     ],
-    "templates/casebook/case_index_page.html": [Visit("visitor", _page("case_index"))],
+    "templates/casebook/case_index_page.html": [
+        Visit("visitor", _page("case_index")),
+        Visit("member", lambda site: site.objects["case_index"].url + "?regio=x"),
+    ],
     "templates/casebook/case_page.html": [Visit("member", _page("case_page"))],
     "templates/community/policybook/policy_book_index_page.html": [
         Visit("visitor", _page("policy_book_index"))
@@ -138,6 +149,12 @@ PAGES: dict[str, list[Visit]] = {
     ],
     "templates/events/registration_link_invalid.html": [
         Visit("visitor", _url("events:registration_cancel", token="x"), status=404)
+    ],
+    "templates/events/topic_unsubscribe.html": [
+        Visit("visitor", lambda site: site.objects["topic_unsubscribe"])
+    ],
+    "templates/events/topic_unsubscribe_invalid.html": [
+        Visit("visitor", _url("events:topic_unsubscribe", token="x"), status=400)
     ],
     "templates/community/unfollow.html": [
         Visit("visitor", lambda site: site.objects["unfollow"])
@@ -293,6 +310,7 @@ class Site:
             parent=w.event_index, slug="gesloten", registration_closed=True
         )
         _interventions()
+        _near_and_followed(w)
         self.objects = {
             name: getattr(w, name)
             for name in (
@@ -319,12 +337,29 @@ class Site:
             "unfollow": reverse(
                 "community:unfollow_by_link", kwargs={"token": w.unfollow_token()}
             ),
+            "topic_unsubscribe": reverse(
+                "events:topic_unsubscribe",
+                kwargs={"token": w.topic_unsubscribe_token()},
+            ),
         }
         self.html = {"429": _too_many_attempts(), "500": render_to_string("500.html")}
         self.sessions = {
             role: _session(w.accounts[role]) for role in ("unapproved", "member")
         }
         self.sessions["expert"] = _session(w.accounts["expert"])
+
+
+def _near_and_followed(w: World) -> None:
+    """The member lives in Utrecht and follows roadshows there: the overview
+    shows "near you" and the followed kinds, the agenda the follow form."""
+    member = w.accounts["member"]
+    member.home_region = "utrecht"
+    member.save()
+    topic_follow(user=member, kind="roadshow", home_region_only=True)
+    EventPageFactory(
+        parent=w.event_index, slug="roadshow-utrecht", kind="roadshow", region="utrecht"
+    )
+    CasePageFactory(parent=w.case_index, slug="casus-utrecht", province="utrecht")
 
 
 def _interventions() -> None:

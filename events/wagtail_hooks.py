@@ -93,7 +93,11 @@ def _register_log_actions(actions) -> None:
         (
             "event.announce",
             _("Announce a meeting to its followers"),
-            _("Meeting announced to {recipients} followers"),
+            Counted(
+                "Meeting announced to {recipients} follower",
+                "Meeting announced to {recipients} followers",
+                "recipients",
+            ),
         ),
         ("topic.follow", _("Follow a kind of meeting"), _("Kind of meeting followed")),
         (

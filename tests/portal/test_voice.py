@@ -53,6 +53,11 @@ SAMPLE_CONTEXT = {
         "post": SimpleNamespace(author=None),
     },
     "newsletter/email/confirm_body.txt": {"valid_days": 7},
+    "events/email/topic_announcement_body.txt": {
+        "follow": SimpleNamespace(
+            user=SimpleNamespace(get_full_name="", email="a@example.org")
+        )
+    },
 }
 
 

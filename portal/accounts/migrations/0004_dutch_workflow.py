@@ -39,7 +39,7 @@ def to_wagtail(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("accounts", "0002_roles"),
+        ("accounts", "0003_home_region"),
         ("wagtailcore", "0098_apitoken"),
     ]
 

@@ -3,7 +3,8 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
-from wagtail.admin.panels import FieldPanel
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -195,6 +196,109 @@ class InformationPage(Page):
     class Meta:
         verbose_name = _("information page")
         verbose_name_plural = _("information pages")
+
+
+class ComplianceStatus(models.TextChoices):
+    """The compliance statuses of the Dutch model accessibility statement."""
+
+    A = "A", _("A – fully compliant")
+    B = "B", _("B – partially compliant")
+    C = "C", _("C – first measures taken")
+    D = "D", _("D – no measures taken")
+    E = "E", _("E – no valid statement")
+
+
+class AccessibilityIssueBlock(blocks.StructBlock):
+    """One known problem, as the model statement describes it."""
+
+    problem = blocks.CharBlock(label=_("problem"), max_length=300)
+    consequence = blocks.TextBlock(label=_("consequence for users"))
+    cause = blocks.TextBlock(label=_("cause"), required=False)
+    measure = blocks.TextBlock(label=_("measure"))
+    planned = blocks.DateBlock(label=_("planned solution date"), required=False)
+
+    class Meta:
+        label = _("known problem")
+        icon = "warning"
+
+
+class AccessibilityStatementPage(InformationPage):
+    """The accessibility statement in the Dutch model's order: status, the
+    evaluation (what, how and when), what is checked automatically and what
+    is not, the known problems with their measures, sign-off and contact.
+    Advisers keep it up to date; it states only what the platform does."""
+
+    organisation = models.CharField(_("organisation"), max_length=200)
+    scope = models.TextField(
+        _("scope"), help_text=_("Which website and which parts this statement covers.")
+    )
+    status = models.CharField(
+        _("compliance status"), max_length=1, choices=ComplianceStatus.choices
+    )
+    statement_date = models.DateField(_("date of the statement"))
+    evaluated_on = models.DateField(_("date of the evaluation"))
+    evaluation = models.TextField(
+        _("what was evaluated and how"),
+        help_text=_("The standard, the method, who evaluated and which pages."),
+    )
+    automated_checks = models.TextField(_("checked automatically"))
+    not_checked = models.TextField(
+        _("not checked"), help_text=_("Be honest: what no test or person checked.")
+    )
+    issues = StreamField(
+        [("issue", AccessibilityIssueBlock())],
+        blank=True,
+        verbose_name=_("known problems"),
+    )
+    approved_by = models.CharField(
+        _("approved by (function)"),
+        max_length=200,
+        help_text=_("The function of the person who signed the statement."),
+    )
+    contact = models.TextField(
+        _("feedback and contact"),
+        help_text=_("How to report a problem and how fast you answer."),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        MultiFieldPanel(
+            [
+                FieldPanel("organisation"),
+                FieldPanel("scope"),
+                FieldPanel("status"),
+                FieldPanel("statement_date"),
+                FieldPanel("approved_by"),
+            ],
+            heading=_("Statement"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("evaluated_on"),
+                FieldPanel("evaluation"),
+                FieldPanel("automated_checks"),
+                FieldPanel("not_checked"),
+            ],
+            heading=_("Evaluation"),
+        ),
+        FieldPanel("issues"),
+        FieldPanel("contact"),
+        FieldPanel("body"),
+        FieldPanel("last_reviewed"),
+    ]
+    search_fields = [
+        *InformationPage.search_fields,
+        index.SearchField("evaluation"),
+        index.SearchField("not_checked"),
+    ]
+    parent_page_types = ["home.HomePage"]
+    subpage_types: list[str] = []
+    template = "knowledge/accessibility_statement_page.html"
+
+    class Meta:
+        verbose_name = _("accessibility statement")
+        verbose_name_plural = _("accessibility statements")
 
 
 class NewsCategory(models.TextChoices):

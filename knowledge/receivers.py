@@ -9,7 +9,7 @@ from wagtail.signals import (
     post_page_move,
 )
 
-from .models import InformationPage
+from .models import AccessibilityStatementPage, InformationPage
 from .selectors import footer_links_forget
 
 
@@ -17,6 +17,22 @@ from .selectors import footer_links_forget
 @receiver(page_unpublished, sender=InformationPage, dispatch_uid="knowledge.footer2")
 @receiver(page_slug_changed, sender=InformationPage, dispatch_uid="knowledge.footer3")
 @receiver(post_delete, sender=InformationPage, dispatch_uid="knowledge.footer4")
+@receiver(
+    page_published, sender=AccessibilityStatementPage, dispatch_uid="knowledge.footer6"
+)
+@receiver(
+    page_unpublished,
+    sender=AccessibilityStatementPage,
+    dispatch_uid="knowledge.footer7",
+)
+@receiver(
+    page_slug_changed,
+    sender=AccessibilityStatementPage,
+    dispatch_uid="knowledge.footer8",
+)
+@receiver(
+    post_delete, sender=AccessibilityStatementPage, dispatch_uid="knowledge.footer9"
+)
 @receiver(post_page_move, dispatch_uid="knowledge.footer5")
 def _footer_changed(sender, **kwargs):
     footer_links_forget()

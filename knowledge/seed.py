@@ -12,6 +12,7 @@ from portal.core.demo import Report, child_ensure
 
 from . import seed_content as content
 from .models import (
+    AccessibilityStatementPage,
     Adviser,
     DossierPage,
     InformationPage,
@@ -158,9 +159,47 @@ def statements_build(*, home: Page, report: Report) -> None:
         )
 
 
+def _date(text: str) -> dt.date:
+    return dt.date.fromisoformat(text)
+
+
+def accessibility_statement_build(*, home: Page, report: Report) -> None:
+    spec = dict(content.ACCESSIBILITY_STATEMENT)
+    slug = spec.pop("slug")
+    if (
+        Page.objects.child_of(home)
+        .filter(slug=slug)
+        .not_type(AccessibilityStatementPage)
+        .exists()
+    ):
+        # A site loaded before the statement had its own page type keeps the
+        # page its advisers may have edited.
+        report(False)
+        return
+    issues = [
+        ("issue", {**issue, "planned": issue["planned"] and _date(issue["planned"])})
+        for issue in spec.pop("issues")
+    ]
+    child_ensure(
+        parent=home,
+        model=AccessibilityStatementPage,
+        slug=slug,
+        fields={
+            **spec,
+            "statement_date": _date(spec["statement_date"]),
+            "evaluated_on": _date(spec["evaluated_on"]),
+            "issues": issues,
+            "show_in_footer": True,
+            "last_reviewed": dt.date(2026, 12, 1),
+        },
+        report=report,
+    )
+
+
 def demo_build(*, home: Page, report: Report, **kwargs) -> None:
     """Receiver of ``demo_content_requested``."""
     advisers_build()
     dossier_build(home=home, report=report)
     news_build(home=home, report=report)
+    accessibility_statement_build(home=home, report=report)
     statements_build(home=home, report=report)

@@ -421,28 +421,6 @@ ADVISERS = [
 # for this platform; an adviser adapts them to the organisation running it.
 STATEMENTS = [
     (
-        "toegankelijkheidsverklaring",
-        "Toegankelijkheidsverklaring",
-        "Leerkring wil voor iedereen bruikbaar zijn, ook voor wie een schermlezer, vergroting of alleen een toetsenbord gebruikt.",
-        [
-            ("heading", "Wat wij doen"),
-            (
-                "paragraph",
-                "<p>Leerkring volgt de Web Content Accessibility Guidelines (WCAG) 2.1 op niveau AA, de norm die voor websites van Nederlandse overheden geldt. Elke paginasoort wordt bij iedere wijziging automatisch getoetst met axe-core in een echte browser. Formulieren werken met alleen een toetsenbord, foutmeldingen staan bij het veld waar ze over gaan en de site laadt geen lettertypen of scripts van andere partijen.</p>",
-            ),
-            ("heading", "Wat nog niet goed gaat"),
-            (
-                "paragraph",
-                "<p>Video's van andere platforms (zoals YouTube) vallen buiten onze invloed. Wij geven bij elke video een beschrijving of uitgeschreven tekst. Oudere documenten om te downloaden zijn niet altijd volledig toegankelijk; vraag ons gerust om een toegankelijke versie.</p>",
-            ),
-            ("heading", "Loopt u ergens tegenaan?"),
-            (
-                "paragraph",
-                "<p>Meld het ons via de contactgegevens van een van de adviseurs. Wij reageren binnen vijf werkdagen en lossen het probleem zo snel mogelijk op. Bent u niet tevreden over onze reactie, dan kunt u zich wenden tot de Nationale ombudsman.</p>",
-            ),
-        ],
-    ),
-    (
         "privacyverklaring",
         "Privacyverklaring",
         "Welke persoonsgegevens Leerkring verwerkt, waarom, hoe lang, en welke rechten u heeft.",
@@ -475,3 +453,45 @@ STATEMENTS = [
         ],
     ),
 ]
+
+
+# The accessibility statement in the Dutch model's order. Status C is the
+# honest one until an independent WCAG-EM evaluation has been done.
+ACCESSIBILITY_STATEMENT = {
+    "slug": "toegankelijkheidsverklaring",
+    "title": "Toegankelijkheidsverklaring",
+    "intro": "Leerkring wil voor iedereen bruikbaar zijn, ook voor wie een schermlezer, vergroting of alleen een toetsenbord gebruikt.",
+    "organisation": "Leerkring",
+    "scope": "De website Leerkring: de openbare pagina's, de besloten pagina's voor leden en de beheeromgeving voor adviseurs. Documenten die adviseurs uploaden en video's van andere platforms vallen eronder zoals beschreven bij de bekende problemen.",
+    "status": "C",
+    "statement_date": "2026-12-01",
+    "evaluated_on": "2026-12-01",
+    "evaluation": "Er is nog geen volledig onderzoek gedaan volgens de methode WCAG-EM door een onafhankelijke partij. Het ontwikkelteam toetst de site zelf, bij elke wijziging van de software, tegen de succescriteria van WCAG 2.1 op niveau A en AA.",
+    "automated_checks": "axe-core toetst in de browser Chromium elke paginasoort op de succescriteria die automatisch te toetsen zijn: als bezoeker, als lid en als adviseur, met formulieren in hun foutmeldingen, en het geopende menu op een telefoonscherm van 390 pixels breed.\nBrowsertests doorlopen de belangrijkste taken met toetsenbord en muis: een account aanvragen, u inschrijven voor een bijeenkomst, een casus indienen en reageren in een discussie. Een test controleert dat de inhoud op een telefoon binnen de eerste 300 pixels begint.",
+    "not_checked": "Automatische toetsen vinden maar een deel van de mogelijke problemen. Niet getoetst zijn: het gebruik met een schermlezer (NVDA, JAWS, VoiceOver) door mensen; de begrijpelijkheid van teksten en foutmeldingen; vergroting tot 400 procent op elke pagina; inhoud die adviseurs zelf plaatsen, zoals alternatieve teksten bij afbeeldingen en documenten die zij uploaden; en de beheeromgeving van Wagtail zelf.",
+    "issues": [
+        {
+            "problem": "Geen onafhankelijk onderzoek",
+            "consequence": "Problemen die automatische toetsen niet vinden, kunnen onopgemerkt blijven, vooral bij het gebruik met een schermlezer.",
+            "cause": "Het platform is nieuw.",
+            "measure": "Een onderzoek volgens WCAG-EM door een onafhankelijke partij laten uitvoeren en de uitkomst hier publiceren.",
+            "planned": "2027-06-30",
+        },
+        {
+            "problem": "Video's van andere platforms",
+            "consequence": "Ondertiteling en bediening van video's op bijvoorbeeld YouTube hangen af van dat platform.",
+            "cause": "",
+            "measure": "Bij elke video staat een beschrijving of een uitgeschreven tekst.",
+            "planned": None,
+        },
+        {
+            "problem": "Oudere documenten om te downloaden",
+            "consequence": "Oudere pdf-bestanden van andere organisaties zijn niet altijd getagd, zodat een schermlezer de opbouw niet kan voorlezen.",
+            "cause": "De documenten zijn door andere organisaties gemaakt.",
+            "measure": "Op verzoek maken wij een toegankelijke versie.",
+            "planned": None,
+        },
+    ],
+    "approved_by": "directeur van de organisatie die Leerkring beheert",
+    "contact": "Loopt u tegen een probleem aan? Meld het bij een van de adviseurs; hun gegevens staan op de pagina's van het webdossier. Wij bevestigen uw melding binnen vijf werkdagen en laten u weten wanneer het probleem is opgelost.",
+}

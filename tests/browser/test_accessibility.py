@@ -20,9 +20,12 @@ from django.core.management import call_command
 from django.template.loader import render_to_string
 from django.test import Client
 from django.urls import reverse
+from wagtail.models import Site as WagtailSite
 
 from events.services import registration_create
 from events.topics import topic_follow
+from knowledge.models import AccessibilityStatementPage
+from knowledge.seed import accessibility_statement_build
 from tests.access_fixtures import World
 from tests.casebook.factories import CasePageFactory
 from tests.conftest import PASSWORD, totp_code
@@ -56,6 +59,14 @@ def _page(attr: str) -> Callable[["Site"], str]:
     return lambda site: site.objects[attr].url
 
 
+def _accessibility_statement() -> str:
+    """The demo's statement: the model's headings, a table of facts per
+    known problem."""
+    home = WagtailSite.objects.get(is_default_site=True).root_page
+    accessibility_statement_build(home=home, report=lambda created: None)
+    return AccessibilityStatementPage.objects.get().url
+
+
 def _submit_empty_signup(page) -> None:
     page.get_by_role("button", name="Account aanvragen").click()
     page.wait_for_selector(".field__errors")
@@ -83,6 +94,9 @@ PAGES: dict[str, list[Visit]] = {
     ],
     "templates/knowledge/information_page.html": [
         Visit("visitor", _page("information_page"))
+    ],
+    "templates/knowledge/accessibility_statement_page.html": [
+        Visit("visitor", lambda site: _accessibility_statement())
     ],
     "templates/knowledge/news_index_page.html": [
         Visit("visitor", _page("news_index")),
@@ -452,6 +466,7 @@ PAGES_DEMO = [
     "/online-aangejaagde-ordeverstoringen/",
     "/online-aangejaagde-ordeverstoringen/leerkring-online-openbare-orde/",
     "/online-aangejaagde-ordeverstoringen/verslag-deskundigenbijeenkomst-oaov/",
+    "/toegankelijkheidsverklaring/",
     "/nieuws/",
     "/nieuws/?categorie=onbekend",
     "/nieuws/?tag=oaov&jaar=2024",

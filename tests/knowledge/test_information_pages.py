@@ -6,7 +6,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from knowledge.models import InformationPage
+from knowledge.models import AccessibilityStatementPage, InformationPage
 
 pytestmark = pytest.mark.django_db
 
@@ -59,3 +59,57 @@ def test_footer_costs_no_query_once_cached(client, home_page):
     with CaptureQueriesContext(connection) as captured:
         client.get("/")
     assert not [q for q in captured if "informationpage" in q["sql"].lower()]
+
+
+def _accessibility_statement(home_page):
+    from knowledge.seed import accessibility_statement_build
+
+    accessibility_statement_build(home=home_page, report=lambda created: None)
+    return AccessibilityStatementPage.objects.get()
+
+
+def test_the_accessibility_statement_follows_the_dutch_model(client, home_page):
+    """Status A–E, evaluation date, what was tested and how, what was not,
+    the open problems with their measures, sign-off and contact."""
+    page = _accessibility_statement(home_page)
+    body = client.get(page.url).content.decode()
+    headings = [
+        "<h2>Status</h2>",
+        "<h2>Hoe wij hebben onderzocht</h2>",
+        "<h3>Automatisch getoetst</h3>",
+        "<h3>Niet getoetst</h3>",
+        "<h2>Bekende problemen</h2>",
+        "<h2>Akkoordverklaring</h2>",
+        "<h2>Feedback en contact</h2>",
+    ]
+    positions = [body.index(heading) for heading in headings]
+    assert positions == sorted(positions)
+    assert "Nalevingsstatus: C – eerste maatregelen genomen" in body
+    assert "Datum van het onderzoek:" in body and "1 december 2026" in body
+    assert "Geen onafhankelijk onderzoek" in body and "30 juni 2027" in body
+    assert "nog geen datum vastgesteld" in body
+    assert "Nationale ombudsman" in body
+
+
+def test_the_statement_does_not_claim_what_no_one_checked(home_page):
+    """Honest: a statement without an independent evaluation is not status
+    A or B, and it names what automatic checks cannot find."""
+    page = _accessibility_statement(home_page)
+    assert page.status not in {"A", "B"}
+    assert "schermlezer" in page.not_checked
+    assert "axe-core" in page.automated_checks
+
+
+def test_the_statement_is_in_the_footer(client, home_page):
+    _accessibility_statement(home_page)
+    footer = client.get("/").content.decode().split('<footer class="site-footer">')[1]
+    assert "Toegankelijkheidsverklaring" in footer
+
+
+def test_a_site_with_an_older_statement_page_keeps_it(home_page):
+    _statement(home_page, "Toegankelijkheidsverklaring")
+    InformationPage.objects.update(slug="toegankelijkheidsverklaring")
+    from knowledge.seed import accessibility_statement_build
+
+    accessibility_statement_build(home=home_page, report=lambda created: None)
+    assert not AccessibilityStatementPage.objects.exists()

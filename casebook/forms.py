@@ -14,6 +14,7 @@ from portal.core.fields import IdChoiceField, IdMultipleChoiceField
 from portal.core.regions import Region
 
 from .anonymisation.labels import Label
+from .editor import CaseTextEditor
 from .models import CaseSubmission
 from .redaction import MAX_EXTRA_LENGTH
 from .sanitise import MAX_LENGTH, MAX_REVIEWED_LENGTH
@@ -251,6 +252,11 @@ class AnonymisedForm(_TextLimits, forms.Form):
     )
     lessons = _long_text(gettext_lazy("Lessons learned"), help_text=None)
     tags = CaseForm.base_fields["tags"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("what_happened", "interventions_tried", "lessons"):
+            self.fields[name].widget = CaseTextEditor()
 
     @classmethod
     def for_case(cls, case: CaseSubmission, data=None) -> "AnonymisedForm":

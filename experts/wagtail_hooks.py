@@ -72,7 +72,7 @@ def _register_log_actions(actions) -> None:
         actions,
         action="leerkring.coffee.cancel",
         label=_("Cancel a digital cup of coffee"),
-        message=_("Digital cup of coffee cancelled (by the {cancelled_by})"),
+        message=_("Digital cup of coffee cancelled"),
     )
     action_register(
         actions,

@@ -5,17 +5,13 @@ their times."""
 from collections.abc import Mapping
 from typing import Any
 
-from django.utils import timezone
-
-from .selectors import bookings_of_member, bookings_with_host, user_may_host
+from .selectors import bookings_involving
 
 
 def overview_items(user) -> Mapping[str, Any] | None:
-    """Three queries (bookings, hosted bookings, may host), whatever the
-    number; None when the member has nothing booked either way."""
-    now = timezone.now()
-    bookings = bookings_of_member(user=user, now=now)
-    hosted = bookings_with_host(user=user, now=now)
+    """One query, whatever the number; None when nothing is booked either
+    way."""
+    bookings, hosted = bookings_involving(user=user)
     if not bookings and not hosted:
         return None
-    return {"bookings": bookings, "hosted": hosted, "may_host": user_may_host(user)}
+    return {"bookings": bookings, "hosted": hosted}

@@ -109,16 +109,22 @@ def bookings_of_member(*, user, now: dt.datetime | None = None) -> list[CoffeeBo
     )
 
 
-def bookings_with_host(*, user, now: dt.datetime | None = None) -> list[CoffeeBooking]:
-    """Bookings of the host's slots not over yet, with who booked. One query."""
+def bookings_involving(
+    *, user, now: dt.datetime | None = None
+) -> tuple[list[CoffeeBooking], list[CoffeeBooking]]:
+    """The upcoming bookings ``user`` made, and those of the times they
+    host, in one query (the overview's section)."""
     now = now or timezone.now()
-    return list(
+    found = list(
         CoffeeBooking.objects.filter(
-            slot__host=user, status=BOOKED, slot__ends_at__gt=now
+            Q(member=user) | Q(slot__host=user), status=BOOKED, slot__ends_at__gt=now
         )
-        .select_related("slot", "member")
+        .select_related("slot__host", "member")
         .order_by("slot__starts_at", "pk")
     )
+    made = [b for b in found if b.member_id == user.pk]
+    hosted = [b for b in found if b.slot.host_id == user.pk]
+    return made, hosted
 
 
 def booking_visible_or_404(*, pk: int, user) -> CoffeeBooking:

@@ -19,12 +19,11 @@ from .services import DURATIONS, TOPIC_LIMIT
 def local_moment(day: dt.date, time: dt.time) -> dt.datetime | None:
     """``day`` at ``time`` in Amsterdam, or None for a time the clock skips
     when summer time starts."""
-    moment = timezone.make_aware(dt.datetime.combine(day, time), AMSTERDAM)
-    if timezone.localtime(moment, AMSTERDAM).replace(tzinfo=None) != (
-        dt.datetime.combine(day, time)
-    ):
-        return None
-    return moment
+    wall = dt.datetime.combine(day, time)
+    moment = timezone.make_aware(wall, AMSTERDAM)
+    # Through UTC and back: a skipped time comes back an hour off.
+    back = moment.astimezone(dt.UTC).astimezone(AMSTERDAM)
+    return moment if back.replace(tzinfo=None) == wall else None
 
 
 class SlotForm(forms.Form):

@@ -125,6 +125,9 @@ def slot_create(
     # The host's row queues two offers of the same host (a double click),
     # so the overlap check below sees the other's slot.
     get_user_model().objects.select_for_update().filter(pk=host.pk).first()
+    # In UTC: adding to a wall-clock time goes wrong on the night the clocks
+    # change (02:30 + 30 minutes would end before it began).
+    starts_at = starts_at.astimezone(dt.UTC)
     ends_at = starts_at + dt.timedelta(minutes=minutes)
     other = _overlapping(host, starts_at, ends_at)
     if other is not None:

@@ -339,3 +339,58 @@ def test_the_pages_cost_the_same_for_3_and_30_items(client, url):
         client.force_login(host if url == HOST else member)
         counts.append(_queries(client, url))
     assert counts[0] == counts[1], counts
+
+
+# --- who reads the topic --------------------------------------------------------------
+
+
+def _every_coffee_page(client, booking) -> str:
+    urls = [
+        COFFEE,
+        HOST,
+        "/mijn-account/",
+        reverse("experts:coffee_cancel", args=[booking.pk]),
+        reverse("experts:coffee_slot_remove", args=[booking.slot_id]),
+    ]
+    return "".join(_page(client.get(url)) for url in urls)
+
+
+@pytest.mark.readme_claim(
+    "The topic of a digital cup of coffee is read by the member who booked it "
+    "and its host only, and is erased when the booking is cancelled or the "
+    "conversation is over."
+)
+def test_only_the_member_and_the_host_read_the_topic(
+    client, host, requester, other_expert, editor
+):
+    booking = booked(host, requester, topic="Pedojagers bij station Lindenwaard")
+    for reader in (requester, host):
+        client.force_login(reader)
+        assert "Pedojagers bij station Lindenwaard" in _every_coffee_page(
+            client, booking
+        )
+    for outsider in (MemberFactory(), other_expert.user):
+        client.force_login(outsider)
+        assert "Pedojagers" not in _every_coffee_page(client, booking)
+    login_with_second_factor(client, editor)
+    assert "Pedojagers" not in _every_coffee_page(client, booking)
+
+
+@pytest.mark.readme_claim(
+    "The topic of a digital cup of coffee is read by the member who booked it "
+    "and its host only, and is erased when the booking is cancelled or the "
+    "conversation is over."
+)
+def test_the_topic_is_erased_at_cancelling_and_after_the_conversation(
+    client, host, requester
+):
+    from experts.coffee.services import booking_cancel, coffee_purge
+
+    cancelled = booked(host, requester, topic="Eerste vraag")
+    booking_cancel(booking=cancelled, by=requester)
+    cancelled.refresh_from_db()
+    assert cancelled.topic == ""
+    held = booked(host, requester, days=3, topic="Tweede vraag")
+    coffee_purge(now=held.slot.ends_at)
+    assert not CoffeeBooking.objects.filter(topic="Tweede vraag").exists()
+    assert not CoffeeSlot.objects.filter(pk=held.slot_id).exists()

@@ -144,9 +144,9 @@ def test_the_mails_are_in_dutch_and_only_they_carry_the_topic(
         next(m for m in mailoutbox if m.to == [a])
         for a in (requester.email, host.email)
     )
-    assert to_member.subject.endswith(
-        f"Digitale kop koffie met {host.get_full_name()} op "
-        + to_member.subject.split(" op ")[-1]
+    assert f"Digitale kop koffie met {host.get_full_name()} op " in to_member.subject
+    assert f"{requester.get_full_name()} heeft uw digitale kop koffie van " in (
+        to_host.subject
     )
     assert "U heeft een digitale kop koffie gereserveerd" in to_member.body
     assert "heeft een van uw tijden gereserveerd" in to_host.body
@@ -222,10 +222,10 @@ def test_cancelling_frees_the_slot_and_sends_both_a_cancel(
         assert cancellation["UID"] == invitation["UID"]
         assert cancellation["SEQUENCE"] > invitation["SEQUENCE"]
         assert str(cancellation["STATUS"]) == "CANCELLED"
-    cancelled = [m for m in mailoutbox if m.subject.startswith("[")]
-    assert any("Geannuleerd: digitale kop koffie" in m.subject for m in mailoutbox), [
-        m.subject for m in cancelled
-    ]
+    subjects = [m.subject for m in mailoutbox if "Geannuleerd" in m.subject]
+    assert len(subjects) == 2
+    assert any(f"met {host.get_full_name()} op" in s for s in subjects)
+    assert any(f"met {requester.get_full_name()} op" in s for s in subjects)
     other = MemberFactory()
     [group] = selectors.slots_free_by_host(viewer=other)
     assert [s.pk for s in group.slots] == [booking.slot_id]

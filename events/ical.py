@@ -1,58 +1,31 @@
 """Renders events as iCalendar (RFC 5545) bytes for downloads and feeds."""
 
 import datetime as dt
-import zoneinfo
 from collections.abc import Iterable
 from email.utils import parseaddr
-from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.utils import timezone
-from icalendar import Alarm, Calendar, Event, Timezone, vCalAddress
+from icalendar import Alarm, Calendar, Event
+
+from portal.core.ical import (
+    TZID,
+    calendar_address,
+    calendar_new,
+    itip_method,
+    local,
+    site_host,
+)
 
 from .models import EventPage
 
 PRODID = "-//Leerkring//Bijeenkomsten//NL"
-TZID = "Europe/Amsterdam"
-AMSTERDAM = zoneinfo.ZoneInfo(TZID)
-
-# Written out by hand rather than generated: icalendar's generator lists every
-# transition as comma-separated RDATEs, which Thunderbird's parser (ical.js)
-# rejects. These are the EU rules, in force since 1996, in the form Outlook and
-# Thunderbird write themselves.
-AMSTERDAM_VTIMEZONE = (
-    "BEGIN:VTIMEZONE\r\n"
-    "TZID:Europe/Amsterdam\r\n"
-    "BEGIN:DAYLIGHT\r\n"
-    "TZOFFSETFROM:+0100\r\n"
-    "TZOFFSETTO:+0200\r\n"
-    "TZNAME:CEST\r\n"
-    "DTSTART:19700329T020000\r\n"
-    "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU\r\n"
-    "END:DAYLIGHT\r\n"
-    "BEGIN:STANDARD\r\n"
-    "TZOFFSETFROM:+0200\r\n"
-    "TZOFFSETTO:+0100\r\n"
-    "TZNAME:CET\r\n"
-    "DTSTART:19701025T030000\r\n"
-    "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU\r\n"
-    "END:STANDARD\r\n"
-    "END:VTIMEZONE\r\n"
-)
-
-
-def _site_host() -> str:
-    return urlsplit(settings.WAGTAILADMIN_BASE_URL).hostname or "localhost"
 
 
 def event_uid(event: EventPage) -> str:
     """Stable for the life of the event, so calendars update rather than
     duplicate it when it is downloaded again or the feed refreshes."""
-    return f"event-{event.pk}@{_site_host()}"
-
-
-def _local(moment: dt.datetime) -> dt.datetime:
-    return timezone.localtime(moment, AMSTERDAM)
+    return f"event-{event.pk}@{site_host()}"
 
 
 def _component(
@@ -66,8 +39,8 @@ def _component(
     component = Event()
     component.add("uid", event_uid(event))
     component.add("dtstamp", stamp or event.last_published_at or timezone.now())
-    component.add("dtstart", _local(event.starts_at))
-    component.add("dtend", _local(event.ends_at))
+    component.add("dtstart", local(event.starts_at))
+    component.add("dtend", local(event.ends_at))
     component.add("summary", event.title)
     component.add("description", f"{event.intro}\n\n{url}")
     component.add("url", url)
@@ -93,7 +66,7 @@ def _reminder(event: EventPage) -> Alarm:
 def invitation_method(event: EventPage, *, withdrawn: bool = False) -> str:
     """CANCEL for a cancelled event or a participant who gave up their
     place (``withdrawn``), otherwise REQUEST."""
-    return "CANCEL" if event.cancelled or withdrawn else "REQUEST"
+    return itip_method(cancelled=event.cancelled or withdrawn)
 
 
 def invitation_render(
@@ -116,30 +89,27 @@ def invitation_render(
     component = _component(
         event, base_url=base_url, stamp=timezone.now(), cancelled=withdrawn
     )
-    organizer = vCalAddress(f"mailto:{parseaddr(settings.DEFAULT_FROM_EMAIL)[1]}")
-    organizer.params["cn"] = event.organiser or "Leerkring"
-    component.add("organizer", organizer)
-    attendee = vCalAddress(f"mailto:{attendee_email}")
-    attendee.params.update(
-        {
-            "cn": attendee_name,
-            "role": "REQ-PARTICIPANT",
-            "partstat": "DECLINED" if withdrawn else "ACCEPTED",
-        }
+    component.add(
+        "organizer",
+        calendar_address(
+            parseaddr(settings.DEFAULT_FROM_EMAIL)[1], event.organiser or "Leerkring"
+        ),
     )
-    component.add("attendee", attendee)
+    component.add(
+        "attendee",
+        calendar_address(
+            attendee_email,
+            attendee_name,
+            role="REQ-PARTICIPANT",
+            partstat="DECLINED" if withdrawn else "ACCEPTED",
+        ),
+    )
     calendar.add_component(component)
     return calendar.to_ical()
 
 
 def _calendar(*, method: str) -> Calendar:
-    calendar = Calendar()
-    calendar.add("prodid", PRODID)
-    calendar.add("version", "2.0")
-    calendar.add("calscale", "GREGORIAN")
-    calendar.add("method", method)
-    calendar.add_component(Timezone.from_ical(AMSTERDAM_VTIMEZONE))
-    return calendar
+    return calendar_new(prodid=PRODID, method=method)
 
 
 def calendar_render(

@@ -10,6 +10,7 @@ from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from portal.core.ical import invitation_attachment
 from portal.core.mail import absolute_url, mail_after_commit, mail_enqueue
 
 from .audit import event_audit, registration_audit
@@ -54,7 +55,7 @@ def _mail(
             withdrawn=withdrawn,
         )
         method = invitation_method(event, withdrawn=withdrawn)
-        attachments.append(("uitnodiging.ics", ics, f"text/calendar; method={method}"))
+        attachments.append(invitation_attachment(ics, method=method))
     mail_after_commit(
         template=f"events/email/{template}",
         to=[registration.email],

@@ -17,6 +17,7 @@ class ExpertsConfig(AppConfig):
         from portal.core.signals import demo_content_requested
 
         from . import receivers  # noqa: F401
+        from .coffee.overview import overview_items as coffee_items
         from .overview import overview_items
         from .seed import demo_build
 
@@ -33,4 +34,11 @@ class ExpertsConfig(AppConfig):
             template="experts/includes/overview_section.html",
             items=overview_items,
             order=30,
+        )
+        register_overview_section(
+            key="coffee",
+            title=_("My digital cups of coffee"),
+            template="experts/includes/coffee_overview_section.html",
+            items=coffee_items,
+            order=35,
         )

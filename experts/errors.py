@@ -4,3 +4,7 @@ class ExpertsError(Exception):
 
 class NotAllowed(ExpertsError):
     pass
+
+
+class SlotTaken(ExpertsError):
+    """The slot was booked, removed or passed before this booking."""

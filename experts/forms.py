@@ -9,7 +9,7 @@ from portal.core.regions import Region
 from portal.core.single_line import SingleLineCharField
 
 from .errors import ExpertsError
-from .models import Availability, ExpertiseTag, Urgency
+from .models import NEW_URGENCIES, Availability, ExpertiseTag
 from .sanitise import MAX_TEXT_LENGTH, callback_phone_clean, text_clean
 
 DESCRIPTION_HELP = _(
@@ -42,7 +42,7 @@ class _TextField(forms.CharField):
 class HelpRequestForm(forms.Form):
     urgency = forms.ChoiceField(
         label=_("How urgent is it?"),
-        choices=Urgency.choices,
+        choices=[(u.value, u.label) for u in NEW_URGENCIES],
         widget=forms.RadioSelect,
         error_messages={"required": _("Choose how urgent the request is.")},
     )

@@ -122,7 +122,14 @@ class ExpertProfile(models.Model):
 class Urgency(models.TextChoices):
     ACUTE = "acute", _("Acute: help needed within 24 hours")
     SOON = "soon", _("Soon: within a few days")
+    # Requests filed before the digital cup of coffee had time slots of its
+    # own; new requests cannot choose it (NEW_URGENCIES).
     ADVICE = "advice", _("Advice: an informal consultation (digital cup of coffee)")
+
+
+#: What a new request may choose: an informal talk is booked as a digital cup
+#: of coffee now (experts.coffee).
+NEW_URGENCIES = (Urgency.ACUTE, Urgency.SOON)
 
 
 class RequestStatus(models.TextChoices):
@@ -275,3 +282,95 @@ class RequestMessage(models.Model):
 
     def __str__(self) -> str:
         return f"#{self.request_id} {self.created_at:%Y-%m-%d %H:%M}"
+
+
+# --- the digital cup of coffee ----------------------------------------------------
+
+
+class CoffeeSlot(models.Model):
+    """A time a host (an adviser, or a member with an expert profile) offers
+    for a short conversation. Free while it has no booking that holds it;
+    deleted once the conversation is over (the daily purge)."""
+
+    host = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("host"),
+        on_delete=models.CASCADE,
+        related_name="coffee_slots",
+    )
+    starts_at = models.DateTimeField(_("starts"), db_index=True)
+    ends_at = models.DateTimeField(_("ends"))
+    # Empty: the host calls the member.
+    meeting_url = models.URLField(_("meeting link"), max_length=500, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("coffee time slot")
+        verbose_name_plural = _("coffee time slots")
+        ordering = ["starts_at", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ends_at__gt=models.F("starts_at")),
+                name="experts_coffee_slot_ends_after_start",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"#{self.pk} {self.starts_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def minutes(self) -> int:
+        return int((self.ends_at - self.starts_at).total_seconds() // 60)
+
+    @property
+    def by_phone(self) -> bool:
+        return not self.meeting_url
+
+
+class CoffeeBooking(models.Model):
+    """A member's booking of a slot. The topic is for the host and the
+    member only; it goes when the booking is cancelled or the slot is purged.
+    ``sequence`` is the SEQUENCE of the calendar invitation: raised at a
+    cancellation, so the CANCEL outranks the REQUEST with the same UID."""
+
+    class Status(models.TextChoices):
+        BOOKED = "booked", _("Booked")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    slot = models.ForeignKey(
+        CoffeeSlot, on_delete=models.CASCADE, related_name="bookings"
+    )
+    member = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("booked by"),
+        on_delete=models.CASCADE,
+        related_name="coffee_bookings",
+    )
+    topic = models.TextField(_("topic"), max_length=500, blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.BOOKED
+    )
+    sequence = models.PositiveIntegerField(default=0, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    cancelled_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("coffee booking")
+        verbose_name_plural = _("coffee bookings")
+        ordering = ["created_at", "pk"]
+        constraints = [
+            # The last word on a race: one booking holds a slot, whatever
+            # the locks did.
+            models.UniqueConstraint(
+                fields=["slot"],
+                condition=models.Q(status="booked"),
+                name="experts_coffee_one_booking_per_slot",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"#{self.pk} ({self.slot_id})"
+
+    @property
+    def is_booked(self) -> bool:
+        return self.status == self.Status.BOOKED

@@ -5,6 +5,8 @@ import html
 import re
 
 import bleach
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.utils.translation import gettext as _
 
 from .errors import ExpertsError
@@ -63,3 +65,25 @@ def callback_phone_clean(number: str, urgency: str) -> str:
             _("Give the call-back number as digits, for example 06-12345678.")
         )
     return number
+
+
+MAX_URL_LENGTH = 500
+
+
+def meeting_url_clean(raw: str) -> str:
+    """A meeting link: empty (the host calls), or an https address."""
+    url = (raw or "").strip()
+    if not url:
+        return ""
+    if len(url) > MAX_URL_LENGTH:
+        raise ExpertsError(_length_message(len(url), MAX_URL_LENGTH))
+    try:
+        URLValidator(schemes=["https"])(url)
+    except ValidationError as exc:
+        raise ExpertsError(
+            _(
+                "Give the meeting link as a full address that starts with "
+                "https://, or leave it empty if you will call."
+            )
+        ) from exc
+    return url

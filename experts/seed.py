@@ -1,13 +1,17 @@
 """Demo experts (see ``manage.py load_demo``). Idempotent: accounts and
 profiles that exist are left as they are, so edits survive a second run."""
 
+import datetime as dt
+
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.utils import timezone
 
 from portal.accounts.roles import MEMBERS_GROUP
 
 from . import seed_content as content
-from .models import ExpertProfile
+from .coffee.services import slot_create
+from .models import CoffeeSlot, ExpertProfile
 
 
 def _member(spec: dict):
@@ -50,3 +54,27 @@ def demo_build(**kwargs) -> None:
             show_phone=spec["show_phone"],
         )
         profile.expertise.set(spec["expertise"])
+    for spec in content.EXPERTS:
+        _coffee_slots(get_user_model().objects.get(email=spec["email"]), spec)
+
+
+def _coffee_slots(host, spec: dict) -> None:
+    """A few upcoming times for a digital cup of coffee, on the coming
+    working days; none when the host offers any already (a second run)."""
+    if CoffeeSlot.objects.filter(host=host, starts_at__gt=timezone.now()).exists():
+        return
+    day = timezone.localdate()
+    offered = 0
+    while offered < len(spec["coffee"]):
+        day += dt.timedelta(days=1)
+        if day.weekday() >= 5:
+            continue
+        hour, minutes = spec["coffee"][offered]
+        moment = dt.datetime.combine(day, dt.time(hour, 0))
+        slot_create(
+            host=host,
+            starts_at=timezone.make_aware(moment),
+            minutes=minutes,
+            meeting_url=spec["meeting_url"],
+        )
+        offered += 1

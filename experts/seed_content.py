@@ -19,6 +19,9 @@ EXPERTS = [
         ),
         "phone": "030-0000000",
         "show_phone": True,
+        # Digital cup of coffee: (hour, minutes) on the coming working days.
+        "coffee": [(10, 30), (14, 30), (11, 45)],
+        "meeting_url": "https://vergaderen.example/sanne-bakker",
     },
     {
         "email": "mr.okafor@advocatuur.example",
@@ -37,6 +40,8 @@ EXPERTS = [
         ),
         "phone": "",
         "show_phone": False,
+        "coffee": [(9, 15), (16, 30)],
+        "meeting_url": "",
     },
     {
         "email": "ilse.demir@jongerenwerk.example",
@@ -54,5 +59,7 @@ EXPERTS = [
         ),
         "phone": "",
         "show_phone": False,
+        "coffee": [(13, 30), (15, 15)],
+        "meeting_url": "https://vergaderen.example/ilse-demir",
     },
 ]

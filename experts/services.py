@@ -23,6 +23,7 @@ from portal.core.regions import Region
 from .audit import request_audit
 from .errors import ExpertsError, NotAllowed
 from .models import (
+    NEW_URGENCIES,
     Assignment,
     Availability,
     ExpertiseTag,
@@ -70,7 +71,7 @@ def _request_fields(
         raise ExpertsError(_("Give the municipality."))
     if region not in Region.values:
         raise ExpertsError(_("Choose a region from the list."))
-    if urgency not in Urgency.values:
+    if urgency not in NEW_URGENCIES:
         raise ExpertsError(_("Choose how urgent the request is."))
     return {
         "municipality": municipality,

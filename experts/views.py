@@ -26,7 +26,7 @@ from portal.core.regions import Region
 from . import selectors, services
 from .errors import ExpertsError
 from .forms import AssignForm, HelpRequestForm, MessageForm, OwnProfileForm
-from .models import HelpRequest, Urgency
+from .models import NEW_URGENCIES, HelpRequest
 
 
 def _never_cached(response: HttpResponse) -> HttpResponse:
@@ -128,11 +128,11 @@ def my_profile(request: HttpRequest) -> HttpResponse:
 
 @members_only
 @require_http_methods(["GET", "POST"])
-def request_new(request: HttpRequest, coffee: bool = False) -> HttpResponse:
-    preset = Urgency.ADVICE if coffee else request.GET.get("urgentie")
+def request_new(request: HttpRequest) -> HttpResponse:
+    preset = request.GET.get("urgentie")
     form = HelpRequestForm(
         request.POST if request.method == "POST" else None,
-        urgency=preset if preset in Urgency.values else None,
+        urgency=preset if preset in NEW_URGENCIES else None,
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -164,7 +164,7 @@ def request_new(request: HttpRequest, coffee: bool = False) -> HttpResponse:
     return TemplateResponse(
         request,
         "experts/request_form.html",
-        {"form": form, "coffee": coffee},
+        {"form": form},
         status=400 if form.errors else 200,
     )
 

@@ -62,6 +62,24 @@ def _register_log_actions(actions) -> None:
         label=_("Escalate an acute help request"),
         message=_("Nobody picked it up in time: mailed to all advisers again"),
     )
+    action_register(
+        actions,
+        action="leerkring.coffee.book",
+        label=_("Book a digital cup of coffee"),
+        message=_("Digital cup of coffee booked"),
+    )
+    action_register(
+        actions,
+        action="leerkring.coffee.cancel",
+        label=_("Cancel a digital cup of coffee"),
+        message=_("Digital cup of coffee cancelled"),
+    )
+    action_register(
+        actions,
+        action="leerkring.coffee.purge",
+        label=_("Delete digital cups of coffee that are over"),
+        message=_("{count} time slots deleted after the conversation"),
+    )
 
 
 @hooks.register("construct_homepage_panels")

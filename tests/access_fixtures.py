@@ -33,6 +33,7 @@ from events.links import registration_link, topic_unsubscribe_link
 from events.models import EventPage
 from events.services import registration_create
 from events.topics import topic_follow
+from experts.coffee.services import booking_create
 from experts.services import experts_assign
 from knowledge.models import InformationPage
 from knowledge.newsletter.links import subscriber_link
@@ -46,6 +47,7 @@ from tests.casebook.factories import (
 )
 from tests.community.factories import PostFactory, ThemeFactory, ThreadFactory
 from tests.events.factories import EventIndexPageFactory, EventPageFactory
+from tests.experts.coffee import offered
 from tests.experts.factories import ExpertProfileFactory, help_request
 from tests.knowledge.factories import (
     DossierPageFactory,
@@ -207,6 +209,19 @@ class World:
             organisation=self.member.organisation,
             job_title=self.member.job_title,
             email=self.member.email,
+        )
+
+    @cached_property
+    def coffee_slot(self):
+        """A free time the expert offers for a digital cup of coffee."""
+        return offered(self.accounts["expert"], days=3)
+
+    @cached_property
+    def coffee_booking(self):
+        """The member's booking of another of the expert's times."""
+        slot = offered(self.accounts["expert"], days=2)
+        return booking_create(
+            slot_id=slot.pk, member=self.member, topic="Oproepen in de wijk"
         )
 
     @cached_property

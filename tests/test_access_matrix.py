@@ -88,6 +88,8 @@ PLACES = {
     "mfa_index": "two-factor overview",
     "community:thread": "thread",
     "experts:request": "request",
+    "experts:coffee": "coffee",
+    "experts:coffee_host": "coffee host",
     "newsletter:signup": "newsletter",
     "casebook_review:review": "review",
     "wagtailadmin_home": "admin home",
@@ -443,7 +445,39 @@ TABLE: dict[tuple[str, str, str], Row] = {
     ("experts:request_new", "POST", "-"): row(
         LOGIN, DENIED, INVALID, INVALID, INVALID, INVALID, INVALID
     ),
+    # --- the digital cup of coffee: free times for members; a time is its
+    # host's (an expert, or an adviser after the second factor); a booking
+    # is its member's and its host's -----------------------------------------
     ("experts:coffee", "GET", "-"): MEMBERS,
+    # No time chosen: the page again, with the message.
+    ("experts:coffee", "POST", "-"): row(
+        LOGIN, DENIED, INVALID, INVALID, INVALID, INVALID, INVALID
+    ),
+    # Members who may not host are told who does.
+    ("experts:coffee_host", "GET", "-"): row(
+        LOGIN, DENIED, DENIED, DENIED, OK, MFA, OK
+    ),
+    ("experts:coffee_host", "POST", "-"): row(
+        LOGIN, DENIED, DENIED, DENIED, INVALID, MFA, INVALID
+    ),
+    ("experts:coffee_slot_remove", "GET", "expert's coffee slot"): row(
+        GONE, GONE, GONE, GONE, OK, MFA, GONE
+    ),
+    ("experts:coffee_slot_remove", "POST", "expert's coffee slot"): row(
+        GONE, GONE, GONE, GONE, to("coffee host", CHANGED), MFA, GONE
+    ),
+    ("experts:coffee_cancel", "GET", "own coffee booking"): row(
+        GONE, GONE, OK, GONE, OK, MFA, GONE
+    ),
+    ("experts:coffee_cancel", "POST", "own coffee booking"): row(
+        GONE,
+        GONE,
+        to("coffee", CHANGED),
+        GONE,
+        to("coffee host", CHANGED),
+        MFA,
+        GONE,
+    ),
     ("experts:request", "GET", "own request"): row(
         GONE, GONE, READS_ORIGINAL, GONE, OK, MFA, OK
     ),
@@ -717,6 +751,8 @@ TARGETS: dict[str, Callable[[World], dict | tuple | str]] = {
     "own draft": lambda w: {"pk": w.case_draft.pk},
     "own case": lambda w: {"pk": w.case_submitted.pk},
     "own request": lambda w: {"pk": w.help_request.pk},
+    "expert's coffee slot": lambda w: {"pk": w.coffee_slot.pk},
+    "own coffee booking": lambda w: {"pk": w.coffee_booking.pk},
     "applicant": lambda w: {"pk": w.accounts["pending"].pk},
     "tag": lambda w: {"pk": w.community_tag.pk},
     "build": lambda w: {"pk": w.policy_book_build.pk},
@@ -827,6 +863,8 @@ OBJECTS: dict[str, Callable[[World], list]] = {
     "own draft": lambda w: [w.case_draft],
     "own case": lambda w: [w.case_submitted],
     "own request": lambda w: [w.help_request],
+    "expert's coffee slot": lambda w: [w.coffee_slot],
+    "own coffee booking": lambda w: [w.coffee_booking, w.coffee_booking.slot],
     "tag": lambda w: [w.community_tag],
     "build": lambda w: [w.policy_book_build],
     "event registration": lambda w: [w.event],

@@ -48,6 +48,12 @@ ADVISER_POWERS: tuple[str, ...] = (
     "experts:message",
     "experts:close",
     "experts:assign",
+    # Hosting a digital cup of coffee: an adviser's times and the bookings
+    # of them (members with an expert profile host without an adviser role,
+    # and are never asked).
+    "experts:coffee_host",
+    "experts:coffee_slot_remove",
+    "experts:coffee_cancel",
 )
 _PREFIXES = tuple(power for power in ADVISER_POWERS if power.startswith("/"))
 _URL_NAMES = frozenset(power for power in ADVISER_POWERS if not power.startswith("/"))

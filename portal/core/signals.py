@@ -7,8 +7,16 @@ demo_content_requested(sender=None, home, report)
     must be idempotent: a second run finds the same pages and creates none.
     Apps receive it in INSTALLED_APPS order, so an app may link to pages of the
     apps it depends on.
+
+retention_purge_requested(sender=None)
+    Sent by ``manage.py purge_event_personal_data`` (daily), after the events'
+    own erasures. Each app that keeps personal data only for a while erases
+    what is due and returns one line for the command's output, such as
+    "Coffee time slots deleted after the conversation: 3".
 """
 
 from django.dispatch import Signal
 
 demo_content_requested = Signal()
+
+retention_purge_requested = Signal()

@@ -25,7 +25,8 @@ from tests.events.factories import (
     EventPageFactory,
     register_member,
 )
-from tests.experts.factories import help_request
+from tests.experts.coffee import booked
+from tests.experts.factories import ExpertProfileFactory, help_request
 
 pytestmark = pytest.mark.django_db
 URL = "/mijn-account/"
@@ -182,7 +183,13 @@ def _fill(member, index, n: int) -> None:
     cases = CaseIndexPageFactory(parent=index.get_parent(), slug=f"casus-{n}")
     for kind in EventKind.values[:n]:
         TopicFollow.objects.create(user=member, kind=kind, home_region_only=True)
+    host = ExpertProfileFactory().user
+    ExpertProfileFactory(user=member)
     for i in range(n):
+        # A cup of coffee the member booked, and one a member booked of
+        # the member's own times (the member hosts too).
+        booked(host, member, days=1 + i // 10, hour=8 + i % 10)
+        booked(member, others[0], days=1 + i // 10, hour=8 + i % 10)
         event = EventPageFactory(parent=index, capacity=1, region="utrecht")
         CasePageFactory(parent=cases, province="utrecht", slug=f"casus-{n}-{i}")
         if i % 2:
@@ -212,7 +219,7 @@ def test_overview_costs_the_same_queries_for_3_and_30_items(client, index):
     client.force_login(large)
     many = _queries(client, URL)
     assert few == many, (few, many)
-    # Session, user, groups, second factor, seven sections (fifteen
-    # queries: "near you" five, followed kinds one), the header's counters:
-    # 22 since regions and topic lists.
-    assert many <= 22
+    # Session, user, groups, second factor, eight sections (sixteen
+    # queries: "near you" five, followed kinds one, coffee one), the
+    # header's counters: 23 since regions, topic lists and coffee.
+    assert many <= 23

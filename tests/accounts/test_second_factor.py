@@ -22,7 +22,7 @@ from wagtail.models import PageViewRestriction
 
 from casebook.models import CaseSubmission
 from community.models import Post, Thread
-from experts.models import HelpRequest
+from experts.models import CoffeeBooking, CoffeeSlot, HelpRequest
 from knowledge.models import DossierPage, ThemePage
 from portal.accounts import selectors
 from portal.accounts.roles import ADVISERS_GROUP
@@ -32,6 +32,7 @@ from tests.accounts.factories import AdviserFactory, MemberFactory, UserFactory
 from tests.casebook.factories import mail_at_once, submitted_case  # noqa: F401
 from tests.community.factories import PostFactory
 from tests.conftest import PASSWORD, totp_code
+from tests.experts.coffee import booked, offered, soon
 from tests.experts.factories import ExpertProfileFactory, help_request
 from tests.second_factor import login_with_password_only, login_with_second_factor
 
@@ -43,7 +44,7 @@ class Objects:
     """What the advisers act on: a member's case, a thread, a help request,
     an unpublished policy book's PDF."""
 
-    def __init__(self, home_page):
+    def __init__(self, home_page, adviser):
         self.world = World(home_page)
         member = self.world.member
         self.case = submitted_case(member)
@@ -54,6 +55,9 @@ class Objects:
         self.help_request = help_request(member)
         self.expert = ExpertProfileFactory()
         self.pdf = self.world.policy_book_draft.pdf
+        # The adviser's own times for a digital cup of coffee, one booked.
+        self.coffee_slot = offered(adviser, days=3)
+        self.coffee_booking = booked(adviser, member, days=2)
 
 
 @dataclass(frozen=True)
@@ -136,6 +140,27 @@ POWERS: dict[str, Power] = {
         lambda o: HelpRequest.objects.get(pk=o.help_request.pk).assignments.count(),
         302,
     ),
+    "experts:coffee_host": Power(
+        "POST",
+        lambda o: reverse("experts:coffee_host"),
+        {"day": str(soon(days=5).date()), "start": "10:00", "minutes": "30"},
+        lambda o: CoffeeSlot.objects.count(),
+        302,
+    ),
+    "experts:coffee_slot_remove": Power(
+        "POST",
+        lambda o: reverse("experts:coffee_slot_remove", args=[o.coffee_slot.pk]),
+        {},
+        lambda o: CoffeeSlot.objects.filter(pk=o.coffee_slot.pk).exists(),
+        302,
+    ),
+    "experts:coffee_cancel": Power(
+        "POST",
+        lambda o: reverse("experts:coffee_cancel", args=[o.coffee_booking.pk]),
+        {},
+        lambda o: CoffeeBooking.objects.get(pk=o.coffee_booking.pk).status,
+        302,
+    ),
     # Not an address of its own: Wagtail's document serving, for a document
     # that is not yet published.
     "unpublished document": Power("GET", lambda o: o.pdf.url, {}),
@@ -159,8 +184,8 @@ def _target(response) -> str:
 
 
 @pytest.fixture
-def objects(home_page) -> Objects:
-    return Objects(home_page)
+def objects(home_page, editor) -> Objects:
+    return Objects(home_page, editor)
 
 
 @pytest.fixture
@@ -337,6 +362,8 @@ SHOWS_MORE_ONLY = {
     "community:post_create": "the thread page again after an invalid reply",
     "accounts:overview": "the links to the advisers' pages",
     "experts:to_case": "the requester alone turns a request into a case",
+    "experts:coffee": "the link to the host's page; an adviser's booking is "
+    "logged under their name",
 }
 
 

@@ -79,6 +79,16 @@ def _sign_up_for_newsletter(page) -> None:
     page.wait_for_selector(".messages, [role=status]")
 
 
+def _submit_form_of(button: str):
+    """Send the form of ``button`` as it is (empty): the page with errors."""
+
+    def step(page) -> None:
+        page.get_by_role("button", name=button).click()
+        page.wait_for_selector(".error-summary")
+
+    return step
+
+
 def _submit_empty_newsletter(page) -> None:
     page.locator("main form button[type=submit]").first.click()
     page.wait_for_selector(".field__errors")
@@ -263,6 +273,30 @@ PAGES: dict[str, list[Visit]] = {
     "templates/experts/request_assign.html": [
         Visit("adviser", _object_url("experts:assign", "pk", "help_request"))
     ],
+    "templates/experts/coffee.html": [
+        Visit("member", _url("experts:coffee")),
+        Visit(
+            "member",
+            _url("experts:coffee"),
+            step=_submit_form_of("Deze tijd reserveren"),
+        ),
+    ],
+    "templates/experts/coffee_host.html": [
+        Visit("expert", _url("experts:coffee_host")),
+        Visit(
+            "expert",
+            _url("experts:coffee_host"),
+            step=_submit_form_of("Deze tijd toevoegen"),
+        ),
+    ],
+    "templates/experts/coffee_confirm.html": [
+        Visit("member", _object_url("experts:coffee_cancel", "pk", "coffee_booking")),
+        Visit("expert", _object_url("experts:coffee_cancel", "pk", "coffee_booking")),
+        Visit("expert", _object_url("experts:coffee_slot_remove", "pk", "coffee_slot")),
+    ],
+    "templates/experts/coffee_not_a_host.html": [
+        Visit("member", _url("experts:coffee_host"), 403)
+    ],
     "templates/experts/not_found.html": [
         Visit("visitor", _object_url("experts:request", "pk", "help_request"), 404)
     ],
@@ -331,7 +365,8 @@ class Site:
                 "dossier theme_page meeting_report information_page news_index "
                 "news_page event_index event case_index case_page "
                 "policy_book_index policy_book theme thread post case_draft "
-                "case_submitted help_request registration"
+                "case_submitted help_request registration coffee_slot "
+                "coffee_booking"
             ).split()
         }
         self.objects |= {

@@ -46,3 +46,14 @@ def help_request(requester, **overrides):
         ExpertiseTag.objects.get_or_create(name=name, defaults={"slug": slugify(name)})
     created, _new = request_create(requester=requester, **fields)
     return created
+
+
+def old_advice_request(requester, **overrides):
+    """A request filed as "advice" before the digital cup of coffee had time
+    slots of its own: new requests can no longer choose it, old ones stay."""
+    from experts.models import HelpRequest
+
+    filed = help_request(requester, **{**overrides, "urgency": "soon"})
+    HelpRequest.objects.filter(pk=filed.pk).update(urgency="advice")
+    filed.refresh_from_db()
+    return filed

@@ -11,7 +11,7 @@ from django.urls import reverse
 from experts.models import HelpRequest, RequestMessage
 from experts.services import experts_assign, requests_escalate
 from experts.working_hours import AMSTERDAM, working_time_between
-from tests.experts.factories import help_request
+from tests.experts.factories import help_request, old_advice_request
 from tests.second_factor import login_with_second_factor
 
 pytestmark = pytest.mark.django_db
@@ -83,7 +83,10 @@ def test_an_answer_counts_as_picked_up_but_the_requesters_own_does_not(
 
 @pytest.mark.parametrize("urgency", ["soon", "advice"])
 def test_only_acute_requests_are_escalated(requester, urgency):
-    filed = help_request(requester, urgency=urgency)
+    if urgency == "advice":
+        filed = old_advice_request(requester)
+    else:
+        filed = help_request(requester, urgency=urgency)
     HelpRequest.objects.filter(pk=filed.pk).update(created_at=_at(7, 9))
     assert requests_escalate(now=_at(9, 12)) == 0
 
@@ -105,7 +108,7 @@ def test_the_dashboard_lists_open_requests_with_age_and_overdue(
     client, editor, acute, requester
 ):
     requests_escalate(now=_at(7, 12))
-    quiet = help_request(requester, urgency="advice", municipality="Zeewolde")
+    quiet = old_advice_request(requester, municipality="Zeewolde")
     login_with_second_factor(client, editor)
     page = client.get(reverse("wagtailadmin_home")).content.decode()
     assert "2 open hulpvragen" in page

@@ -4,10 +4,11 @@ the digital cup of coffee and the expert's own profile."""
 import pytest
 from django.urls import reverse
 
+from experts.errors import ExpertsError
 from experts.models import ExpertProfile, HelpRequest
 from tests.second_factor import login_with_second_factor
 
-from .factories import ExpertProfileFactory
+from .factories import ExpertProfileFactory, help_request, old_advice_request
 
 pytestmark = pytest.mark.django_db
 
@@ -114,16 +115,23 @@ def test_bad_fields_keep_what_was_typed(client, member):
     assert not HelpRequest.objects.exists()
 
 
-def test_coffee_preselects_advice(client, member):
+def test_the_request_form_no_longer_offers_advice(client, member):
+    """An informal talk is a digital cup of coffee with a time slot now:
+    the request form offers acute and soon only, and ignores an old link."""
     client.force_login(member)
-    response = client.get(reverse("experts:coffee"))
-    assert response.context["form"].initial["urgency"] == "advice"
-    assert "Digitale kop koffie" in response.content.decode()
+    response = client.get(reverse("experts:request_new") + "?urgentie=advice")
+    form = response.context["form"]
+    assert [value for value, _label in form.fields["urgency"].choices] == [
+        "acute",
+        "soon",
+    ]
+    assert "urgency" not in form.initial
+    assert reverse("experts:coffee") in response.content.decode()
 
 
-def test_coffee_is_filed_as_advice(client, member):
+def test_advice_posted_by_hand_is_refused(client, member):
     client.force_login(member)
-    url = reverse("experts:coffee")
+    url = reverse("experts:request_new")
     token = client.get(url).context["form"].initial["form_token"]
     response = client.post(
         url,
@@ -135,8 +143,18 @@ def test_coffee_is_filed_as_advice(client, member):
             "form_token": token,
         },
     )
-    assert response.status_code == 302
-    assert HelpRequest.objects.get().is_coffee
+    assert response.status_code == 400
+    assert not HelpRequest.objects.exists()
+    with pytest.raises(ExpertsError, match="hoe dringend"):
+        help_request(member, urgency="advice")
+
+
+def test_an_old_advice_request_still_reads(client, member):
+    filed = old_advice_request(member)
+    client.force_login(member)
+    response = client.get(reverse("experts:request", args=[filed.pk]))
+    assert response.status_code == 200
+    assert filed.is_coffee
 
 
 def test_my_profile(client, member, expert):

@@ -6,13 +6,16 @@ from events.services import (
     registrations_purge_unconfirmed,
 )
 from events.states import UNCONFIRMED_LAPSE
+from portal.core.signals import retention_purge_requested
 
 
 class Command(BaseCommand):
     help = (
         "Erase participants' personal data of events that ended more than "
         "EVENTS_RETENTION_DAYS ago (the counts per event stay), and delete "
-        "guests' registrations that were not confirmed within 48 hours."
+        "guests' registrations that were not confirmed within 48 hours. "
+        "Other apps erase what is due for them too (the digital cup of coffee: "
+        "time slots whose conversation is over)."
     )
 
     def handle(self, *args, **options) -> None:
@@ -26,3 +29,8 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Unconfirmed registrations deleted: {lapsed} (older than {hours} hours)"
         )
+        # Apps that depend on events (the expert network) erase theirs through
+        # the signal: this command cannot import them.
+        for _receiver, line in retention_purge_requested.send(sender=None):
+            if line:
+                self.stdout.write(str(line))

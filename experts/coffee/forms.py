@@ -6,7 +6,9 @@ import datetime as dt
 
 from django import forms
 from django.utils import timezone
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 
 from portal.core.ical import AMSTERDAM
 
@@ -46,7 +48,10 @@ class SlotForm(forms.Form):
     )
     minutes = forms.TypedChoiceField(
         label=_("Length"),
-        choices=[(m, _("{n} minutes").format(n=m)) for m in DURATIONS],
+        choices=[
+            (m, format_lazy(ngettext_lazy("{n} minute", "{n} minutes", m), n=m))
+            for m in DURATIONS
+        ],
         coerce=int,
         initial=30,
         widget=forms.RadioSelect,

@@ -45,7 +45,7 @@ def test_the_policy_books_figures_take_their_plurals():
 
 
 COUNT_BEFORE_PLURAL_NOUN = re.compile(
-    r"(\{\w+\}|%\(\w+\)[sd]) (?!(?:is|has|was|wants|does)\b)([a-z]+s)\b"
+    r"(\{\w+\}|%\(\w+\)[sd]) (?!(?:is|has|was|wants|does|calls)\b)([a-z]+s)\b"
 )
 # A fixed limit ("at most {n} tags", "under {n} characters") is never 1, nor
 # a length over it ("this text is {length} characters long").

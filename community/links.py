@@ -4,6 +4,8 @@ member and one discussion, and expire so an old forwarded mail stops working."""
 from django.core import signing
 from django.urls import reverse
 
+from portal.core.signed_links import signed_link_data
+
 from .models import Follow
 
 SALT = "community.unfollow"
@@ -19,11 +21,8 @@ def follow_from_token(token: str) -> tuple[Follow | None, bool]:
     """``(follow, valid)``: the follow a link is for, or None if the member
     already stopped following; ``valid`` is False for a forged, mangled or
     expired link."""
-    try:
-        data = signing.loads(token, salt=SALT, max_age=MAX_AGE)
-    except signing.BadSignature:
-        return None, False
-    if not isinstance(data, dict) or not {"t", "u"} <= data.keys():
+    data = signed_link_data(token, salt=SALT, max_age=MAX_AGE, keys={"t", "u"})
+    if data is None:
         return None, False
     follow = (
         Follow.objects.select_related("thread")

@@ -3,6 +3,8 @@
 from django.core import signing
 from django.urls import reverse
 
+from portal.core.signed_links import signed_link_data
+
 from .models import Registration, TopicFollow
 
 SALT = "events.registration"
@@ -22,11 +24,8 @@ def registration_from_token(token: str, action: str) -> Registration | None:
     """The registration a link is for, or None for a forged, mangled, expired
     or foreign link. Cancel links stay valid as long as the registration."""
     max_age = CONFIRM_MAX_AGE if action == "confirm" else None
-    try:
-        data = signing.loads(token, salt=SALT, max_age=max_age)
-    except signing.BadSignature:
-        return None
-    if not isinstance(data, dict) or data.get("a") != action:
+    data = signed_link_data(token, salt=SALT, max_age=max_age, keys={"a", "r"})
+    if data is None or data["a"] != action:
         return None
     return Registration.objects.select_related("event").filter(pk=data.get("r")).first()
 
@@ -45,11 +44,10 @@ def topic_follow_from_token(token: str) -> tuple[TopicFollow | None, bool]:
     """``(follow, valid)``: the follow a link is for, or None when the member
     stopped following already; ``valid`` is False for a forged, mangled or
     expired link."""
-    try:
-        data = signing.loads(token, salt=TOPIC_SALT, max_age=TOPIC_MAX_AGE)
-    except signing.BadSignature:
-        return None, False
-    if not isinstance(data, dict) or not {"u", "k"} <= data.keys():
+    data = signed_link_data(
+        token, salt=TOPIC_SALT, max_age=TOPIC_MAX_AGE, keys={"u", "k"}
+    )
+    if data is None:
         return None, False
     follow = TopicFollow.objects.filter(user_id=data["u"], kind=data["k"]).first()
     return follow, True

@@ -11,6 +11,7 @@ from django.core import signing
 from django.urls import reverse
 
 from portal.core.mail import absolute_url
+from portal.core.signed_links import signed_link_data
 
 from .models import Subscriber
 
@@ -39,11 +40,8 @@ def subscriber_id_from_token(token: str, action: str) -> int | None:
     forged, mangled, expired or foreign link. Unsubscribe links never expire:
     a mail from a year ago must still let its reader leave."""
     max_age = CONFIRM_MAX_AGE if action == "confirm" else None
-    try:
-        data = signing.loads(token, salt=SALT, max_age=max_age)
-    except signing.BadSignature:
-        return None
-    if not isinstance(data, dict) or data.get("a") != action:
+    data = signed_link_data(token, salt=SALT, max_age=max_age, keys={"a", "s"})
+    if data is None or data["a"] != action:
         return None
     subscriber_id = data.get("s")
     return subscriber_id if isinstance(subscriber_id, int) else None

@@ -53,6 +53,18 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 @members_only
+def recent(request: HttpRequest) -> HttpResponse:
+    """Recent activity across the themes: the threads with the latest
+    messages first, marked by what the member has not read."""
+    threads = selectors.page_of(
+        selectors.recent_threads(reader=request.user),
+        number=request.GET.get("pagina"),
+        per_page=selectors.THREADS_PER_PAGE,
+    )
+    return render(request, "community/recent.html", {"page_obj": threads})
+
+
+@members_only
 def theme(request: HttpRequest, slug: str) -> HttpResponse:
     theme = selectors.theme_or_404(slug=slug)
     label = request.GET.get("tag", "")
@@ -61,7 +73,7 @@ def theme(request: HttpRequest, slug: str) -> HttpResponse:
     if label and tag is None:
         notices.append(_("There is no tag with that name; showing all discussions."))
     threads = selectors.page_of(
-        selectors.theme_threads(theme=theme, tag=tag),
+        selectors.theme_threads(theme=theme, tag=tag, reader=request.user),
         number=request.GET.get("pagina"),
         per_page=selectors.THREADS_PER_PAGE,
     )
@@ -145,7 +157,7 @@ def _thread_page(
             "form": form,
             "replying_to": replying_to,
             "adviser": adviser,
-            "following": services.follow_mark_read(thread=thread, user=request.user),
+            "following": services.thread_read(thread=thread, user=request.user),
             "hide_form": HideForm(),
             "Mark": Post.Mark,
         },

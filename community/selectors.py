@@ -28,7 +28,15 @@ from django.utils import timezone
 
 from portal.accounts.access import members_area_visible_to
 
-from .models import CommunityTag, MeetingNote, Post, Theme, Thread, ThreadRead
+from .models import (
+    CommunityTag,
+    Follow,
+    MeetingNote,
+    Post,
+    Theme,
+    Thread,
+    ThreadRead,
+)
 from .moderation import starter_may_mark
 
 THREADS_PER_PAGE = 20
@@ -174,6 +182,10 @@ def thread_or_404(*, pk: int) -> Thread:
         ),
         pk=pk,
     )
+
+
+def thread_followed(*, thread: Thread, user) -> bool:
+    return Follow.objects.filter(thread=thread, user=user).exists()
 
 
 def post_or_404(*, pk: int) -> Post:

@@ -126,7 +126,10 @@ def _event_initial(request: HttpRequest) -> dict:
 @members_only
 def thread(request: HttpRequest, pk: int) -> HttpResponse:
     thread = selectors.thread_or_404(pk=pk)
-    return _thread_page(request, thread, ReplyForm(initial=_reply_initial(request)))
+    following = services.thread_read(thread=thread, user=request.user)
+    return _thread_page(
+        request, thread, ReplyForm(initial=_reply_initial(request)), following=following
+    )
 
 
 def _reply_initial(request: HttpRequest) -> dict:
@@ -135,8 +138,17 @@ def _reply_initial(request: HttpRequest) -> dict:
 
 
 def _thread_page(
-    request: HttpRequest, thread, form: ReplyForm, status: int = 200
+    request: HttpRequest,
+    thread,
+    form: ReplyForm,
+    *,
+    following: bool | None = None,
+    status: int = 200,
 ) -> HttpResponse:
+    """The thread with ``form``. Only opening it marks it read (and tells
+    ``following``): a refused reply changes nothing."""
+    if following is None:
+        following = selectors.thread_followed(thread=thread, user=request.user)
     adviser = user_is_adviser(request.user)
     posts = selectors.thread_posts(
         thread=thread,
@@ -157,7 +169,7 @@ def _thread_page(
             "form": form,
             "replying_to": replying_to,
             "adviser": adviser,
-            "following": services.thread_read(thread=thread, user=request.user),
+            "following": following,
             "hide_form": HideForm(),
             "Mark": Post.Mark,
         },

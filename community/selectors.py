@@ -91,10 +91,11 @@ def reading_state(*, reader, thread_ref: str = "pk") -> dict[str, Expression]:
     ``read_at`` (None: ``reader`` never opened it) and ``unread``, the
     visible messages by others after that. The one notion of read, for
     every list that marks unread threads."""
-    read_at = ThreadRead.objects.filter(thread=OuterRef(thread_ref), user=reader)
+    # By pk: a visitor's list is empty, but is still built (pk None).
+    read_at = ThreadRead.objects.filter(thread=OuterRef(thread_ref), user_id=reader.pk)
     unread = Post.objects.filter(
         thread=OuterRef(thread_ref), hidden=False, created_at__gt=OuterRef("read_at")
-    ).exclude(author=reader)
+    ).exclude(author_id=reader.pk)
     return {
         "read_at": Subquery(read_at.values("read_at")[:1]),
         "unread": _count(unread),

@@ -258,26 +258,23 @@ def _location(*, post_pk: int, top_level_before: int) -> str:
 def posts_matching(*, user, patterns: list[str]) -> QuerySet[Post]:
     """The visible messages in threads ``user`` may see that match every
     pattern (a regular expression per search term), newest first. A pattern
-    matches the message's text, or for a thread's opening message (its
-    first visible top-level one) also the thread's title, so a title finds
-    its thread once.
+    matches the message's text, or for the thread's first visible message
+    (its opening one, unless that is hidden) also the thread's title, so a
+    title finds its thread once.
 
     Each has its thread, theme and author, and ``location`` (the query
     string and anchor of ``post_location``), without a query per message.
     """
-    earlier_top = Post.objects.filter(
-        thread=OuterRef("thread"), parent=None, hidden=False
-    ).filter(
+    earlier = Post.objects.filter(thread=OuterRef("thread"), hidden=False).filter(
         Q(created_at__lt=OuterRef("created_at"))
         | Q(created_at=OuterRef("created_at"), pk__lt=OuterRef("pk"))
     )
     posts = Post.objects.filter(
         hidden=False, thread__in=threads_visible_to(user)
-    ).alias(first=~Exists(earlier_top))
+    ).alias(first=~Exists(earlier))
     for pattern in patterns:
         posts = posts.filter(
-            Q(body__iregex=pattern)
-            | Q(thread__title__iregex=pattern, parent=None, first=True)
+            Q(body__iregex=pattern) | Q(thread__title__iregex=pattern, first=True)
         )
     top_level_before = Post.objects.filter(
         thread=OuterRef("thread"), parent=None, created_at__lt=OuterRef("top_created")

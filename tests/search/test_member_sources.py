@@ -104,6 +104,11 @@ def _found(body: str, world) -> set[str]:
     return found
 
 
+@pytest.mark.readme_claim(
+    "Discussions and expert profiles turn up in the site search for approved "
+    "members only: visitors and accounts that are not approved see neither "
+    "them nor how many there are, and a hidden message is found by nobody."
+)
 @pytest.mark.parametrize("role", list(ROLES))
 def test_who_finds_what(client, world, role):
     _as(client, role)

@@ -22,6 +22,7 @@ class CommunityConfig(AppConfig):
         # tied to the demo community-of-practice meetings.
         demo_content_requested.connect(demo_build, dispatch_uid="community.demo")
 
+        from portal.accounts.links import register_account_link
         from portal.accounts.overview import register_overview_section
 
         from .overview import overview_items
@@ -32,4 +33,20 @@ class CommunityConfig(AppConfig):
             template="community/includes/overview_section.html",
             items=overview_items,
             order=40,
+        )
+        from portal.search.sources import register_search_source
+
+        from .search import post_hits, posts_found
+
+        register_search_source(
+            slug="discussies",
+            label=_("Discussion"),
+            plural_label=_("Discussions"),
+            find=posts_found,
+            hits=post_hits,
+        )
+        register_account_link(
+            label=_("Recent activity in the discussions"),
+            url_name="community:recent",
+            order=5,
         )

@@ -256,8 +256,6 @@ class Follow(models.Model):
         related_name="community_follows",
     )
     created_at = models.DateTimeField(default=timezone.now)
-    # When the follower last opened the thread: later messages are unread.
-    read_at = models.DateTimeField(_("last read at"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("follower")
@@ -270,6 +268,37 @@ class Follow(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} → {self.thread}"
+
+
+class ThreadRead(models.Model):
+    """How far a member has read a thread: the one notion of "read" behind
+    every unread marker (recent activity, the theme's list, the overview).
+
+    ``read_at`` is the thread's ``last_activity_at`` as the member last saw
+    it, not the clock: a message that was being saved while they read still
+    counts as unread, and opening a thread with nothing new writes nothing.
+    No row means the member never opened the thread ("new").
+    """
+
+    thread = models.ForeignKey(Thread, on_delete=models.CASCADE, related_name="reads")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="community_reads",
+    )
+    read_at = models.DateTimeField(_("read up to"))
+
+    class Meta:
+        verbose_name = _("read discussion")
+        verbose_name_plural = _("read discussions")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "thread"], name="community_read_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} ✓ {self.thread}"
 
 
 class ModerationAction(models.Model):

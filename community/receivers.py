@@ -5,7 +5,7 @@ from django.dispatch import receiver
 
 from portal.accounts.signals import account_deleting, personal_data_requested
 
-from .models import Follow, Post, Thread
+from .models import Follow, Post, Thread, ThreadRead
 from .services import member_depersonalise
 
 
@@ -14,6 +14,7 @@ def _export(sender, user, **kwargs):
     threads = Thread.objects.filter(author=user).select_related("theme")
     posts = Post.objects.filter(author=user).select_related("thread")
     follows = Follow.objects.filter(user=user).select_related("thread")
+    reads = ThreadRead.objects.filter(user=user).select_related("thread")
     return (
         "community",
         {
@@ -32,6 +33,12 @@ def _export(sender, user, **kwargs):
                 for p in posts.order_by("created_at", "pk")
             ],
             "following": [f.thread.title for f in follows.order_by("created_at", "pk")],
+            # How far the member has read each thread they opened: the
+            # unread markers are worked out from this.
+            "read": [
+                {"discussion": r.thread.title, "read_up_to": r.read_at}
+                for r in reads.order_by("read_at", "pk")
+            ],
         },
     )
 

@@ -9,18 +9,38 @@ from dataclasses import dataclass
 
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
-from django.db.models import Count, Max, Prefetch, Q, QuerySet
+from django.db.models import (
+    Count,
+    Exists,
+    Expression,
+    Max,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+)
+from django.db.models.functions import Coalesce
 from django.http import Http404
+from django.urls import reverse
 from django.utils import timezone
 
-from .models import CommunityTag, MeetingNote, Post, Theme, Thread
+from portal.accounts.access import members_area_visible_to
+
+from .models import (
+    CommunityTag,
+    Follow,
+    MeetingNote,
+    Post,
+    Theme,
+    Thread,
+    ThreadRead,
+)
 from .moderation import starter_may_mark
 
 THREADS_PER_PAGE = 20
 POSTS_PER_PAGE = 30
 NOTES_ON_THEME_PAGE = 10
-
-_VISIBLE = Q(posts__hidden=False)
 
 
 def _get_or_404(queryset: QuerySet, **lookup):
@@ -49,25 +69,90 @@ def tag_or_none(*, slug: str) -> CommunityTag | None:
     return CommunityTag.objects.filter(slug=slug).first() if slug else None
 
 
-def theme_threads(*, theme: Theme, tag: CommunityTag | None = None) -> QuerySet[Thread]:
+def threads_visible_to(user) -> QuerySet[Thread]:
+    """The threads ``user`` may see. The discussions are members-only as a
+    whole and every theme is open to every member, so this is all threads
+    or none; lists and search start here so a rule per theme lands once."""
+    if not members_area_visible_to(user):
+        return Thread.objects.none()
+    return Thread.objects.all()
+
+
+def _count(posts: QuerySet[Post]) -> Coalesce:
+    """The number of ``posts`` as a subquery: lists annotated this way need
+    no GROUP BY, which keeps them alike on SQLite and PostgreSQL."""
+    counted = posts.order_by().values("thread").annotate(n=Count("pk")).values("n")
+    return Coalesce(Subquery(counted), 0)
+
+
+def reading_state(*, reader, thread_ref: str = "pk") -> dict[str, Expression]:
+    """Annotations for a queryset whose ``thread_ref`` is a thread:
+    ``read_at`` (None: ``reader`` never opened it) and ``unread``, the
+    visible messages by others after that. The one notion of read, for
+    every list that marks unread threads."""
+    # By pk: a visitor's list is empty, but is still built (pk None).
+    read_at = ThreadRead.objects.filter(thread=OuterRef(thread_ref), user_id=reader.pk)
+    unread = Post.objects.filter(
+        thread=OuterRef(thread_ref), hidden=False, created_at__gt=OuterRef("read_at")
+    ).exclude(author_id=reader.pk)
+    return {
+        "read_at": Subquery(read_at.values("read_at")[:1]),
+        "unread": _count(unread),
+    }
+
+
+def threads_listed(threads: QuerySet[Thread], *, reader) -> QuerySet[Thread]:
+    """``threads`` with what a list of threads shows: ``post_count``,
+    ``reply_count``, ``conclusions`` and ``solutions`` (whether a visible
+    message is marked so), and the reading state of ``reader``. Hidden
+    messages never count."""
+    visible = Post.objects.filter(thread=OuterRef("pk"), hidden=False)
+    opening = Post.objects.filter(thread=OuterRef(OuterRef("pk"))).order_by(
+        "created_at", "pk"
+    )
+    return threads.annotate(
+        post_count=_count(visible),
+        reply_count=_count(visible.exclude(pk=Subquery(opening.values("pk")[:1]))),
+        conclusions=Exists(visible.filter(marked_as=Post.Mark.CONCLUSION)),
+        solutions=Exists(visible.filter(marked_as=Post.Mark.SOLUTION)),
+        **reading_state(reader=reader),
+    )
+
+
+def theme_threads(
+    *, theme: Theme, reader, tag: CommunityTag | None = None
+) -> QuerySet[Thread]:
     """The theme's threads, latest activity first, with what the list shows."""
+    threads = threads_listed(
+        threads_visible_to(reader).filter(theme=theme), reader=reader
+    )
     threads = (
-        theme.threads.select_related("author", "event")
+        threads.select_related("author", "event")
         .prefetch_related("tags")
-        .annotate(
-            post_count=Count("posts", filter=_VISIBLE),
-            conclusions=Count(
-                "posts", filter=_VISIBLE & Q(posts__marked_as=Post.Mark.CONCLUSION)
-            ),
-            solutions=Count(
-                "posts", filter=_VISIBLE & Q(posts__marked_as=Post.Mark.SOLUTION)
-            ),
-        )
         .order_by("-last_activity_at", "-pk")
     )
     if tag is not None:
         threads = threads.filter(tagged_items__tag=tag)
     return threads
+
+
+def recent_threads(*, reader) -> QuerySet[Thread]:
+    """Every thread ``reader`` may see, across the themes, latest activity
+    first, each with its theme and ``latest_posts`` (a one-item list: the
+    latest visible message, for who wrote last)."""
+    latest = (
+        Post.objects.filter(hidden=False)
+        .select_related("author")
+        .order_by("-created_at", "-pk")
+    )
+    return (
+        threads_listed(threads_visible_to(reader), reader=reader)
+        .select_related("theme")
+        .prefetch_related(
+            Prefetch("posts", queryset=latest[:1], to_attr="latest_posts")
+        )
+        .order_by("-last_activity_at", "-pk")
+    )
 
 
 def theme_tags(*, theme: Theme) -> QuerySet[CommunityTag]:
@@ -97,6 +182,10 @@ def thread_or_404(*, pk: int) -> Thread:
         ),
         pk=pk,
     )
+
+
+def thread_followed(*, thread: Thread, user) -> bool:
+    return Follow.objects.filter(thread=thread, user=user).exists()
 
 
 def post_or_404(*, pk: int) -> Post:
@@ -153,9 +242,55 @@ def post_location(*, post: Post) -> str:
     before = Post.objects.filter(
         thread_id=post.thread_id, parent=None, created_at__lt=top.created_at
     ).count()
-    page = before // POSTS_PER_PAGE + 1
+    return _location(post_pk=post.pk, top_level_before=before)
+
+
+def _location(*, post_pk: int, top_level_before: int) -> str:
+    page = top_level_before // POSTS_PER_PAGE + 1
     query = f"?pagina={page}" if page > 1 else ""
-    return f"{query}#bericht-{post.pk}"
+    return f"{query}#bericht-{post_pk}"
+
+
+# Search --------------------------------------------------------------------
+
+
+def posts_matching(*, user, patterns: list[str]) -> QuerySet[Post]:
+    """The visible messages in threads ``user`` may see that match every
+    pattern (a regular expression per search term), newest first. A pattern
+    matches the message's text, or for the thread's first visible message
+    (its opening one, unless that is hidden) also the thread's title, so a
+    title finds its thread once.
+
+    Each has its thread, theme and author, and ``location`` (the query
+    string and anchor of ``post_location``), without a query per message.
+    """
+    earlier = Post.objects.filter(thread=OuterRef("thread"), hidden=False).filter(
+        Q(created_at__lt=OuterRef("created_at"))
+        | Q(created_at=OuterRef("created_at"), pk__lt=OuterRef("pk"))
+    )
+    posts = Post.objects.filter(
+        hidden=False, thread__in=threads_visible_to(user)
+    ).alias(first=~Exists(earlier))
+    for pattern in patterns:
+        posts = posts.filter(
+            Q(body__iregex=pattern) | Q(thread__title__iregex=pattern, first=True)
+        )
+    top_level_before = Post.objects.filter(
+        thread=OuterRef("thread"), parent=None, created_at__lt=OuterRef("top_created")
+    )
+    return (
+        posts.alias(top_created=Coalesce("parent__created_at", "created_at"))
+        .annotate(top_level_before=_count(top_level_before))
+        .select_related("thread__theme", "author")
+        .order_by("-created_at", "-pk")
+    )
+
+
+def post_url(post: Post) -> str:
+    """The address of ``post`` on its thread page, for a message from
+    ``posts_matching``."""
+    url = reverse("community:thread", kwargs={"pk": post.thread_id})
+    return url + _location(post_pk=post.pk, top_level_before=post.top_level_before)
 
 
 # Policy book ---------------------------------------------------------------

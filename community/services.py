@@ -7,7 +7,7 @@ import uuid
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -20,7 +20,7 @@ from portal.core.mail import absolute_url, mail_after_commit
 
 from .errors import CommunityError, NotAllowed
 from .links import unfollow_link
-from .models import Follow, Post, Theme, Thread
+from .models import Follow, Post, Theme, Thread, ThreadRead
 from .sanitise import message_clean
 
 # The same text by the same member in the same thread within this time is a
@@ -278,11 +278,56 @@ def thread_unfollow(*, thread: Thread, user) -> bool:
     return bool(deleted)
 
 
-def follow_mark_read(*, thread: Thread, user) -> bool:
-    """The member opened ``thread``: what was posted until now is read.
-    Returns whether they follow it (one query either way)."""
-    follows = Follow.objects.filter(thread=thread, user=user)
-    return follows.update(read_at=timezone.now()) > 0
+def thread_read(*, thread: Thread, user) -> bool:
+    """The member opened ``thread``: every message written until now is
+    read. Returns whether they follow it.
+
+    The mark is the time of the latest message there is, not the clock: a
+    message still being saved while they read counts as unread afterwards.
+    One query when nothing is new since their last visit (the usual case);
+    a write only when there is something to mark, and the mark never moves
+    back, so an older tab reloaded later cannot undo a newer read.
+    """
+    mine = ThreadRead.objects.filter(thread=OuterRef("pk"), user=user)
+    latest = Post.objects.filter(thread=OuterRef("pk")).order_by("-created_at")
+    state = (
+        Thread.objects.filter(pk=thread.pk)
+        .annotate(
+            read_at=Subquery(mine.values("read_at")[:1]),
+            seen=Subquery(latest.values("created_at")[:1]),
+            following=Exists(Follow.objects.filter(thread=OuterRef("pk"), user=user)),
+        )
+        .values("read_at", "seen", "following")
+        .first()
+    )
+    if state is None:  # deleted meanwhile: nothing to mark
+        return False
+    seen = state["seen"] or thread.created_at
+    if state["read_at"] is None:
+        _read_mark_create(thread=thread, user=user, seen=seen)
+    elif state["read_at"] < seen:
+        with transaction.atomic():
+            _read_mark_advance(thread=thread, user=user, seen=seen)
+    return state["following"]
+
+
+def _read_mark_advance(*, thread: Thread, user, seen: dt.datetime) -> None:
+    ThreadRead.objects.filter(thread=thread, user=user, read_at__lt=seen).update(
+        read_at=seen
+    )
+
+
+def _read_mark_create(*, thread: Thread, user, seen: dt.datetime) -> None:
+    mark = ThreadRead(thread=thread, user=user, read_at=seen)
+    # Uniqueness is the database's to decide: a second tab may get there
+    # first, and then its mark only moves forward.
+    mark.full_clean(validate_unique=False, validate_constraints=False)
+    with transaction.atomic():
+        try:
+            with transaction.atomic():
+                mark.save()
+        except IntegrityError:
+            _read_mark_advance(thread=thread, user=user, seen=seen)
 
 
 def follow_delete(*, follow: Follow) -> None:
@@ -323,10 +368,12 @@ def _followers_notify(*, thread: Thread, post: Post) -> None:
 def member_depersonalise(*, user) -> None:
     """A member erased their account. Their messages stay, because the
     discussions must remain readable, but no longer name them ('former
-    member'); what they followed goes. The text itself is kept as written."""
+    member'); what they followed and how far they read goes. The text itself
+    is kept as written."""
     with transaction.atomic():
         Thread.objects.filter(author=user).update(author=None)
         Post.objects.filter(author=user).update(author=None, submission_token=None)
         Post.objects.filter(marked_by=user).update(marked_by=None)
         Post.objects.filter(hidden_by=user).update(hidden_by=None)
         Follow.objects.filter(user=user).delete()
+        ThreadRead.objects.filter(user=user).delete()

@@ -6,6 +6,7 @@ app_name = "community"
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("recent/", views.recent, name="recent"),
     path("thema/<slug:slug>/", views.theme, name="theme"),
     path("thema/<slug:slug>/nieuw/", views.thread_create, name="thread_create"),
     path("discussie/<int:pk>/", views.thread, name="thread"),

@@ -53,6 +53,18 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 @members_only
+def recent(request: HttpRequest) -> HttpResponse:
+    """Recent activity across the themes: the threads with the latest
+    messages first, marked by what the member has not read."""
+    threads = selectors.page_of(
+        selectors.recent_threads(reader=request.user),
+        number=request.GET.get("pagina"),
+        per_page=selectors.THREADS_PER_PAGE,
+    )
+    return render(request, "community/recent.html", {"page_obj": threads})
+
+
+@members_only
 def theme(request: HttpRequest, slug: str) -> HttpResponse:
     theme = selectors.theme_or_404(slug=slug)
     label = request.GET.get("tag", "")
@@ -61,7 +73,7 @@ def theme(request: HttpRequest, slug: str) -> HttpResponse:
     if label and tag is None:
         notices.append(_("There is no tag with that name; showing all discussions."))
     threads = selectors.page_of(
-        selectors.theme_threads(theme=theme, tag=tag),
+        selectors.theme_threads(theme=theme, tag=tag, reader=request.user),
         number=request.GET.get("pagina"),
         per_page=selectors.THREADS_PER_PAGE,
     )
@@ -114,7 +126,10 @@ def _event_initial(request: HttpRequest) -> dict:
 @members_only
 def thread(request: HttpRequest, pk: int) -> HttpResponse:
     thread = selectors.thread_or_404(pk=pk)
-    return _thread_page(request, thread, ReplyForm(initial=_reply_initial(request)))
+    following = services.thread_read(thread=thread, user=request.user)
+    return _thread_page(
+        request, thread, ReplyForm(initial=_reply_initial(request)), following=following
+    )
 
 
 def _reply_initial(request: HttpRequest) -> dict:
@@ -123,8 +138,17 @@ def _reply_initial(request: HttpRequest) -> dict:
 
 
 def _thread_page(
-    request: HttpRequest, thread, form: ReplyForm, status: int = 200
+    request: HttpRequest,
+    thread,
+    form: ReplyForm,
+    *,
+    following: bool | None = None,
+    status: int = 200,
 ) -> HttpResponse:
+    """The thread with ``form``. Only opening it marks it read (and tells
+    ``following``): a refused reply changes nothing."""
+    if following is None:
+        following = selectors.thread_followed(thread=thread, user=request.user)
     adviser = user_is_adviser(request.user)
     posts = selectors.thread_posts(
         thread=thread,
@@ -145,7 +169,7 @@ def _thread_page(
             "form": form,
             "replying_to": replying_to,
             "adviser": adviser,
-            "following": services.follow_mark_read(thread=thread, user=request.user),
+            "following": following,
             "hide_form": HideForm(),
             "Mark": Post.Mark,
         },

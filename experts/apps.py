@@ -28,6 +28,17 @@ class ExpertsConfig(AppConfig):
         register_account_link(
             label=_("My expert profile"), url_name="experts:my_profile", order=30
         )
+        from portal.search.sources import register_search_source
+
+        from .search import expert_hits, experts_found
+
+        register_search_source(
+            slug="experts",
+            label=_("Expert"),
+            plural_label=_("Experts"),
+            find=experts_found,
+            hits=expert_hits,
+        )
         register_overview_section(
             key="experts",
             title=_("My requests for help"),

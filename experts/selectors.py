@@ -8,7 +8,9 @@ from django.core.paginator import Page, Paginator
 from django.db.models import (
     Case,
     Count,
+    Exists,
     IntegerField,
+    OuterRef,
     Prefetch,
     Q,
     QuerySet,
@@ -18,6 +20,7 @@ from django.db.models import (
 from django.http import Http404
 from django.utils.translation import gettext as _
 
+from portal.accounts.access import members_area_visible_to
 from portal.accounts.selectors import user_is_adviser, user_is_member
 from portal.core.regions import Region
 
@@ -25,6 +28,7 @@ from .models import (
     Availability,
     ExpertiseTag,
     ExpertProfile,
+    ExpertProfileTag,
     HelpRequest,
     RequestMessage,
     RequestStatus,
@@ -119,6 +123,27 @@ def experts_search(*, filters: DirectoryFilters) -> QuerySet[ExpertProfile]:
             | Q(description__icontains=word)
         )
     return _with_tags(experts.distinct())
+
+
+def experts_matching(*, user, patterns: list[str]) -> QuerySet[ExpertProfile]:
+    """The experts of the directory whose name, organisation, description
+    or an area of expertise matches every pattern (a regular expression per
+    search term), by name; nobody for anyone the directory refuses."""
+    if not members_area_visible_to(user):
+        return ExpertProfile.objects.none()
+    experts = ExpertProfile.objects.filter(user__is_active=True)
+    for pattern in patterns:
+        tagged = ExpertProfileTag.objects.filter(
+            content_object=OuterRef("pk"), tag__name__iregex=pattern
+        )
+        experts = experts.filter(
+            Q(user__first_name__iregex=pattern)
+            | Q(user__last_name__iregex=pattern)
+            | Q(organisation__iregex=pattern)
+            | Q(description__iregex=pattern)
+            | Q(Exists(tagged))
+        )
+    return _with_tags(experts).order_by("user__last_name", "user__first_name", "pk")
 
 
 def expertise_tags_in_use() -> QuerySet[ExpertiseTag]:

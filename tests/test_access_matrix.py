@@ -357,7 +357,12 @@ TABLE: dict[tuple[str, str, str], Row] = {
     ("community:theme", "GET", "theme"): MEMBERS,
     ("community:thread_create", "GET", "theme"): MEMBERS,
     ("community:thread_create", "POST", "theme"): MEMBERS,  # empty: the form
-    ("community:thread", "GET", "own thread"): MEMBERS,
+    ("community:recent", "GET", "-"): MEMBERS,
+    # Opening a thread records how far the member has read it (the first
+    # time, and again when there is something new): their unread markers.
+    ("community:thread", "GET", "own thread"): row(
+        LOGIN, DENIED, DONE, DONE, DONE, DONE, DONE
+    ),
     ("community:post_create", "GET", "own thread"): MEMBERS_NO_GET,
     ("community:post_create", "POST", "own thread"): row(
         LOGIN, DENIED, INVALID, INVALID, INVALID, INVALID, INVALID

@@ -146,6 +146,14 @@ def _session_passwords(
     return list(request.session.get(key, []))
 
 
+def members_area_visible_to(user: AnyUser) -> bool:
+    """May ``user`` see the members' own areas outside the page tree (the
+    discussions, the expert directory), in lists and search included? Only
+    approved accounts: an account that is not approved counts as a visitor
+    here too, and neither may know what is there, not even how much."""
+    return user_is_member(user)
+
+
 def page_restrictions(page: Page) -> list[PageViewRestriction]:
     """The restrictions on ``page`` and its ancestors, with their groups: two
     queries."""

@@ -3,7 +3,7 @@ type, and one page of results ready to show."""
 
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.contrib.auth.models import AnonymousUser
 from django.core.paginator import Page as PaginatorPage
@@ -40,12 +40,16 @@ class TypeCount:
 
 @dataclass
 class SearchOutcome:
-    results: PaginatorPage  # its object_list holds SearchHit
+    results: PaginatorPage | None  # its object_list holds SearchHit
     total: int  # of the type filtered on, or of all types
     total_all_types: int
     type_counts: list[TypeCount]
     active_type: str  # the slug filtered on, or "" for all types
     notices: list[str]
+    # Set by portal.search.sources: the results are a source's SourceHits,
+    # or the first hits of each source beside the page results.
+    source_results: bool = False
+    previews: list = field(default_factory=list)
 
 
 def _findable_pages(
@@ -149,11 +153,13 @@ def site_search(
     user: User | AnonymousUser,
     type_slug: str,
     page_number: str | None,
+    with_results: bool = True,
 ) -> SearchOutcome:
     """Search the registered page types for ``terms`` (all must match).
 
     The queries are fixed: view restrictions, counts per type, one page of
-    results, and one per page type among those results.
+    results, and one per page type among those results. Without
+    ``with_results`` only the counts (when another list is shown).
     """
     notices: list[str] = []
     types = _Types.load()
@@ -170,6 +176,15 @@ def site_search(
         TypeCount(t, sum(per_type.get(i, 0) for i in types.ids[t.slug]))
         for t in types.all
     ]
+    if not with_results:
+        return SearchOutcome(
+            results=None,
+            total=0,
+            total_all_types=sum(c.count for c in type_counts),
+            type_counts=type_counts,
+            active_type="",
+            notices=notices,
+        )
     if chosen is not None:
         pages = pages.filter(content_type__in=types.ids[chosen.slug])
     paginator = Paginator(pages.search(query), RESULTS_PER_PAGE)

@@ -4,13 +4,13 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-from .selectors import site_search
+from .sources import search_with_sources
 from .text import MAX_QUERY_LENGTH, query_clean, query_terms
 
 
 def search(request: HttpRequest) -> HttpResponse:
     """One search over every registered page type; odd input gets a notice
-    and an ordinary page (see selectors.site_search for the queries)."""
+    and an ordinary page (see sources.search_with_sources for the queries)."""
     query, shortened = query_clean(request.GET.get("q", ""))
     type_slug, _shortened = query_clean(request.GET.get("type", ""))
     notices = []
@@ -21,7 +21,7 @@ def search(request: HttpRequest) -> HttpResponse:
     terms = query_terms(query)
     outcome = None
     if terms:
-        outcome = site_search(
+        outcome = search_with_sources(
             terms=terms,
             user=request.user,
             type_slug=type_slug,

@@ -98,13 +98,16 @@ def test_followed_threads_count_replies_by_others_since_last_read(client, member
     thread = ThreadFactory(title="Oproepen op Telegram")
     PostFactory(thread=thread)
     Follow.objects.create(thread=thread, user=member)
+    page = _page(client, member)
+    assert "Oproepen op Telegram" in page
+    assert ">nieuw</strong>" in page  # never opened
+    client.get(f"/community/discussie/{thread.pk}/")  # reading it
     PostFactory(thread=thread)
     PostFactory(thread=thread)
     PostFactory(thread=thread, author=member)  # one's own is never unread
     PostFactory(thread=thread, hidden=True)
     page = _page(client, member)
-    assert "Oproepen op Telegram" in page
-    assert "2 nieuwe reacties" in page
+    assert "2 nieuwe reacties" in page and ">nieuw<" not in page
     client.get(f"/community/discussie/{thread.pk}/")  # reading it
     assert "nieuwe reactie" not in _page(client, member)
     PostFactory(thread=thread)

@@ -153,6 +153,10 @@ PAGES: dict[str, list[Visit]] = {
         Visit("visitor", lambda site: reverse("search") + "?q=leerkring"),
         Visit("visitor", lambda site: reverse("search") + "?q=zzzzonbekend"),
         Visit("visitor", _url("search")),
+        # Members also find discussions and experts: first hits of each,
+        # and the list of one source.
+        Visit("member", lambda site: reverse("search") + "?q=monitoring"),
+        Visit("member", lambda site: reverse("search") + "?q=wijk&type=discussies"),
     ],
     "templates/newsletter/signup.html": [
         Visit("visitor", _url("newsletter:signup")),
@@ -222,6 +226,7 @@ PAGES: dict[str, list[Visit]] = {
     ],
     # --- community ----------------------------------------------------------
     "templates/community/home.html": [Visit("member", _url("community:home"))],
+    "templates/community/recent.html": [Visit("member", _url("community:recent"))],
     "templates/community/theme.html": [
         Visit("member", _object_url("community:theme", "slug", "theme"))
     ],

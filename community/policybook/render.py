@@ -77,4 +77,9 @@ def policy_book_pdf_render(*, page, period) -> bytes:
     context.update({"page": page, "period": period, "created": period.last_day})
     markup = render_to_string("community/policybook/pdf.html", context)
     document = HTML(string=markup, url_fetcher=fetcher, base_url="/")
-    return document.write_pdf(stylesheets=[CSS(filename=str(PRINT_CSS))])
+    # PDF/UA-1 tags the document (headings, lists, tables, figures with the
+    # charts' titles as alternative text) and shows its title: Dutch
+    # government publications must be accessible.
+    return document.write_pdf(
+        stylesheets=[CSS(filename=str(PRINT_CSS))], pdf_variant="pdf/ua-1"
+    )

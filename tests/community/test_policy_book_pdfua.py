@@ -1,0 +1,139 @@
+"""The policy book's PDF as an accessible government publication (PDF/UA-1).
+
+No veraPDF here (it needs Java): these tests walk the PDF's structure tree
+with pypdf and check what PDF/UA asks of this book: tagged, a title shown as
+title, Dutch, headings in order, every figure with alternative text, the
+chart data as tables."""
+
+import datetime as dt
+import io
+import re
+import shutil
+import subprocess
+
+import pytest
+from django.utils import timezone
+from pypdf import PdfReader
+from pypdf.generic import DictionaryObject
+
+from community.models import PolicyBookPage, Post
+from community.policybook.periods import half_year_parse
+from community.policybook.services import policy_book_build
+from tests.accounts.factories import MemberFactory
+
+from .factories import MeetingNoteFactory, PostFactory, ThemeFactory, ThreadFactory
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("pdf_engine")]
+
+H1 = half_year_parse("2026-H1")
+
+
+def _at(month: int, day: int = 10) -> dt.datetime:
+    return timezone.make_aware(dt.datetime(2026, month, day, 14, 0))
+
+
+@pytest.fixture
+def book(home_page) -> PolicyBookPage:
+    author = MemberFactory(organisation="Gemeente Zwolle")
+    theme = ThemeFactory(name="Online opruiing", slug="online-opruiing", order=1)
+    thread = ThreadFactory(theme=theme, author=author, title="Hoe vroeg signaleren?")
+    PostFactory(thread=thread, author=author, body="<p>Hoe?</p>", created_at=_at(2))
+    PostFactory(
+        thread=thread,
+        author=author,
+        body="<p>Een vast meldpunt werkt.</p>",
+        created_at=_at(3),
+        marked_as=Post.Mark.CONCLUSION,
+    )
+    MeetingNoteFactory(
+        theme=theme,
+        meeting_date=dt.date(2026, 5, 20),
+        agenda_item="Evaluatie",
+        said="<p>De aanpak werkte.</p>",
+    )
+    page = policy_book_build(period=H1)
+    page.refresh_from_db()
+    return page
+
+
+def _pdf_bytes(page: PolicyBookPage) -> bytes:
+    with page.pdf.file.open("rb") as file:
+        return file.read()
+
+
+def _elements(node, found: list[DictionaryObject]) -> list[DictionaryObject]:
+    """The structure elements below ``node`` in reading order."""
+    kids = node.get("/K")
+    if kids is None:
+        return found
+    for kid in kids if isinstance(kids, list) else [kids]:
+        kid = kid.get_object()
+        # Integers are marked-content ids; /MCR and /OBJR point at content.
+        if isinstance(kid, DictionaryObject) and "/S" in kid:
+            found.append(kid)
+            _elements(kid, found)
+    return found
+
+
+def _structure(pdf: bytes) -> tuple[PdfReader, list[DictionaryObject]]:
+    reader = PdfReader(io.BytesIO(pdf))
+    root = reader.trailer["/Root"]
+    assert "/StructTreeRoot" in root, "the PDF is not tagged"
+    return reader, _elements(root["/StructTreeRoot"].get_object(), [])
+
+
+def test_pdf_is_tagged_dutch_and_shows_its_title(book):
+    reader, elements = _structure(_pdf_bytes(book))
+    catalog = reader.trailer["/Root"]
+    assert bool(catalog["/MarkInfo"]["/Marked"])
+    assert bool(catalog["/ViewerPreferences"]["/DisplayDocTitle"])
+    assert catalog["/Lang"] == "nl"
+    assert reader.metadata.title == "Beleidsboek eerste halfjaar 2026"
+    assert elements[0]["/S"] == "/Document"
+    # PDF/UA-1 identifies itself in the XMP metadata.
+    xmp = catalog["/Metadata"].get_object().get_data()
+    assert b'pdfuaid:part="1"' in xmp
+
+
+def test_headings_are_tagged_in_order(book):
+    _reader, elements = _structure(_pdf_bytes(book))
+    levels = [
+        int(e["/S"][2])
+        for e in elements
+        if len(e["/S"]) == 3 and e["/S"].startswith("/H") and e["/S"][2].isdigit()
+    ]
+    assert levels[0] == 1
+    assert {1, 2, 3} <= set(levels)
+    # No level is skipped on the way down (H2 to H4 would be).
+    for before, after in zip(levels, levels[1:], strict=False):
+        assert after <= before + 1, levels
+    assert levels.count(1) == 1
+
+
+def test_every_figure_has_alternative_text_and_the_data_a_table(book):
+    _reader, elements = _structure(_pdf_bytes(book))
+    figures = [e for e in elements if e["/S"] == "/Figure"]
+    # Four activity charts at least (the cover's logo may add one).
+    assert len(figures) >= 4
+    for figure in figures:
+        assert str(figure.get("/Alt", "")).strip(), figure
+    alts = [str(f["/Alt"]) for f in figures]
+    assert "Discussies per thema" in alts
+    tables = [e for e in elements if e["/S"] == "/Table"]
+    assert tables
+    tags = {e["/S"] for e in elements}
+    assert {"/TR", "/TH", "/TD", "/Caption", "/L", "/LI"} <= tags
+
+
+@pytest.mark.skipif(not shutil.which("pdfinfo"), reason="poppler-utils missing")
+def test_pdfinfo_says_tagged(book, tmp_path):
+    path = tmp_path / "boek.pdf"
+    path.write_bytes(_pdf_bytes(book))
+    info = subprocess.run(  # noqa: S603 - our own file, a fixed tool
+        [shutil.which("pdfinfo"), str(path)],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert re.search(r"^Tagged:\s+yes$", info, re.MULTILINE), info
+    assert "Beleidsboek eerste halfjaar 2026" in info

@@ -137,3 +137,78 @@ def test_pdfinfo_says_tagged(book, tmp_path):
     ).stdout
     assert re.search(r"^Tagged:\s+yes$", info, re.MULTILINE), info
     assert "Beleidsboek eerste halfjaar 2026" in info
+
+
+@pytest.fixture
+def listed(home_page) -> PolicyBookPage:
+    """A theme whose messages hold "- " lists, typed as members type them,
+    and with no solutions, notes, meetings or cases."""
+    from community.sanitise import message_clean
+
+    author = MemberFactory(organisation="Politie Eenheid Oost")
+    theme = ThemeFactory(name="Jaarwisseling", slug="jaarwisseling", order=1)
+    thread = ThreadFactory(theme=theme, author=author, title="Wat werkt?")
+    PostFactory(
+        thread=thread,
+        author=author,
+        body=message_clean("Wat werkt bij u?\n\n- een meldpunt\n- cameratoezicht"),
+        created_at=_at(2),
+    )
+    PostFactory(
+        thread=thread,
+        author=author,
+        body=message_clean("Twee lessen:\n1. vroeg beginnen\n2. samen optrekken"),
+        created_at=_at(3),
+        marked_as=Post.Mark.CONCLUSION,
+    )
+    page = policy_book_build(period=H1)
+    page.refresh_from_db()
+    return page
+
+
+def _chapter_lines(page: PolicyBookPage) -> list[str]:
+    """The chapter's text lines, without list markers (drawn apart from the
+    text), the running head and the page number."""
+    reader = PdfReader(io.BytesIO(_pdf_bytes(page)))
+    text = reader.pages[3].extract_text()
+    lines = [" ".join(line.split()) for line in text.splitlines()]
+    return [
+        line
+        for line in lines
+        if line
+        and not re.fullmatch(r"[•◦]|\d+\.", line)
+        and not line.startswith("Leerkring ·")
+        and not line.isdigit()
+    ]
+
+
+def test_dash_lists_print_as_lists(listed):
+    lines = _chapter_lines(listed)
+    # Each item on a line of its own, without the dash typed before it.
+    assert lines[lines.index("Wat werkt bij u?") + 1 :][:2] == [
+        "een meldpunt",
+        "cameratoezicht",
+    ]
+    assert lines[lines.index("Twee lessen:") + 1 :][:3] == [
+        "vroeg beginnen",
+        "samen optrekken",
+        "— politie",
+    ]
+    assert not any(line.startswith("- ") for line in lines)
+    _reader, elements = _structure(_pdf_bytes(listed))
+    # The contents, the questions, the question's own list and the numbered
+    # conclusion.
+    assert sum(e["/S"] == "/L" for e in elements) == 4
+    assert sum(e["/S"] == "/LI" for e in elements) >= 5
+
+
+def test_an_empty_section_prints_its_line_and_nothing_below(listed):
+    lines = _chapter_lines(listed)
+    solutions = lines.index("Voorgestelde oplossingen")
+    assert lines[solutions + 1].startswith("Er zijn in dit halfjaar geen oplossingen")
+    assert lines[solutions + 2] == "Uit de bijeenkomsten"
+    assert lines[solutions + 3].startswith("Geen verslagen")
+    assert lines[solutions + 4] == "Bijeenkomsten en casussen"
+    assert lines[solutions + 5].startswith("Geen bijeenkomsten")
+    # The chapter ends there: no empty list, no heading without content.
+    assert lines[solutions + 6 :] == []

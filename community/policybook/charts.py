@@ -107,7 +107,9 @@ def distinct_labels(bars: list[Bar]) -> list[Bar]:
     return result
 
 
-def _row(*, bar: Bar, lines: list[str], y: int, label_width: float, room: int, top: int):
+def _row(
+    *, bar: Bar, lines: list[str], y: int, label_width: float, room: int, top: int
+):
     """One bar and its label; returns the SVG and the row's height."""
     block = max(BAR_HEIGHT, len(lines) * LINE_HEIGHT)
     bar_y = y + (block - BAR_HEIGHT) // 2

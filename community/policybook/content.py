@@ -25,6 +25,7 @@ QUESTION_LIMIT = 800
 QUOTE_LIMIT = 1500
 NOTE_LIMIT = 2000
 
+
 class _TextParser(HTMLParser):
     """Cleaned HTML as blocks of lines: a paragraph is a block, and a list is
     a block of "- " or "1. " lines, the form members type lists in, so that

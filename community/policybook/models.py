@@ -185,14 +185,16 @@ class PublicationSettings(BaseGenericSetting):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text=_("Printed on the cover. A wide logo on a white background works best."),
+        help_text=_(
+            "Printed on the cover. A wide logo on a white background works best."
+        ),
     )
     colophon = models.TextField(
         _("colophon text"),
         blank=True,
         help_text=_(
             "Further lines for the colophon, such as the address and how to "
-            "reach the publisher. Lines starting with \"- \" become a list."
+            'reach the publisher. Lines starting with "- " become a list.'
         ),
     )
 

@@ -30,7 +30,9 @@ def book_quote(quote: dict) -> SafeString:
     own for each of hundreds of quotes would add pages to the PDF for
     nothing; only a quote that ends in a list gets one."""
     body = "".join(plain_text_html(p) for p in quote.get("paragraphs", []))
-    source = format_html('<span class="book-quote__source">— {}</span>', quote["source"])
+    source = format_html(
+        '<span class="book-quote__source">— {}</span>', quote["source"]
+    )
     if body.endswith("</p>"):
         return mark_safe(f"{body[: -len('</p>')]} {source}</p>")  # noqa: S308
     return mark_safe(f"{body}<p>{source}</p>")  # noqa: S308 - both parts safe

@@ -125,6 +125,15 @@ def test_every_figure_has_alternative_text_and_the_data_a_table(book):
     assert {"/TR", "/TH", "/TD", "/Caption", "/L", "/LI"} <= tags
 
 
+def test_weasyprint_reports_nothing_missing(home_page, caplog):
+    """WeasyPrint logs an error for what PDF/UA lacks (no lang, an image
+    without alt) and writes the PDF anyway: the log must stay clean."""
+    ThemeFactory(name="Online opruiing", slug="online-opruiing")
+    with caplog.at_level("WARNING", logger="weasyprint"):
+        policy_book_build(period=H1)
+    assert not [r for r in caplog.records if r.name.startswith("weasyprint")]
+
+
 @pytest.mark.skipif(not shutil.which("pdfinfo"), reason="poppler-utils missing")
 def test_pdfinfo_says_tagged(book, tmp_path):
     path = tmp_path / "boek.pdf"

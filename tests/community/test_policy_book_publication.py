@@ -45,7 +45,9 @@ def _book() -> tuple[PdfReader, list[str]]:
 
 def _edit_url() -> str:
     details = PublicationSettings.load()
-    return reverse("wagtailsettings:edit", args=["community", "publicationsettings", details.pk])
+    return reverse(
+        "wagtailsettings:edit", args=["community", "publicationsettings", details.pk]
+    )
 
 
 @pytest.mark.django_db

@@ -223,3 +223,14 @@ def test_an_empty_section_prints_its_line_and_nothing_below(listed):
         "Geen bijeenkomsten van de community of practice en geen gepubliceerde "
         "casussen over dit thema in dit halfjaar."
     )
+
+
+def test_the_web_edition_shows_the_same_lists(listed, client, editor):
+    from tests.second_factor import login_with_second_factor
+
+    listed.get_latest_revision().publish()
+    login_with_second_factor(client, editor)
+    html = client.get(listed.url).content.decode()
+    assert "<ul><li>een meldpunt</li><li>cameratoezicht</li></ul>" in html
+    assert "<ol><li>vroeg beginnen</li><li>samen optrekken</li></ol>" in html
+    assert '<span class="book-quote__source">— politie</span>' in html

@@ -417,4 +417,5 @@ from .policybook.models import (  # noqa: E402, F401
     PolicyBookChapter,
     PolicyBookIndexPage,
     PolicyBookPage,
+    PublicationSettings,
 )

@@ -119,6 +119,13 @@ def rich_text_clean(markup: str, *, wagtail: bool = False) -> str:
     return _post_cleaner.clean(_paragraphs(markup)).strip()
 
 
+def plain_text_html(text: str) -> str:
+    """The HTML of plain text, as a message typed in the textarea would get:
+    paragraphs, "- " and "1. " lines as lists. Escaped first, so text that
+    merely looks like markup ("<b>") shows as the text it is."""
+    return rich_text_clean(html.escape(text or "", quote=False))
+
+
 def is_blank(markup: str) -> bool:
     text = html.unescape(strip_tags(markup)).replace("\xa0", " ")
     return not text.strip()

@@ -5,13 +5,11 @@ Everything becomes plain text here: the book never shows a member's markup
 organisation only. Queries per theme are fixed, whatever the number of posts.
 """
 
-import html
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from html.parser import HTMLParser
 
 from django.utils import formats
-from django.utils.html import strip_tags
 from wagtail.models import Page
 
 from casebook.selectors import cases_published_tagged
@@ -27,18 +25,69 @@ QUESTION_LIMIT = 800
 QUOTE_LIMIT = 1500
 NOTE_LIMIT = 2000
 
-_BREAKS = re.compile(r"<br\s*/?>|</(?:p|li|blockquote|ul|ol)>", re.IGNORECASE)
-_BLANKS = re.compile(r"[ \t\r\f\v\xa0]+")
-_PARAGRAPHS = re.compile(r"\n\s*\n+")
+
+class _TextParser(HTMLParser):
+    """Cleaned HTML as blocks of lines: a paragraph is a block, and a list is
+    a block of "- " or "1. " lines, the form members type lists in, so that
+    ``community.sanitise`` turns them back into lists when the book prints."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.blocks: list[list[str]] = []
+        self.lines: list[str] = []
+        self.words: list[str] = []
+        self.marker = ""
+        self.lists: list[list] = []  # [tag, items so far], innermost last
+
+    def handle_starttag(self, tag, attrs) -> None:
+        if tag in ("ul", "ol"):
+            self._end_line() if self.lists else self._end_block()
+            self.lists.append([tag, 0])
+        elif tag == "li":
+            self._end_line()
+            kind = self.lists[-1] if self.lists else ["ul", 0]
+            kind[1] += 1
+            self.marker = "- " if kind[0] == "ul" else f"{kind[1]}. "
+        elif tag in ("p", "blockquote") or (tag == "br" and not self.lists):
+            self._end_block()
+
+    def handle_endtag(self, tag) -> None:
+        if tag == "li":
+            self._end_line()
+        elif tag in ("ul", "ol") and self.lists:
+            self.lists.pop()
+            self._end_line() if self.lists else self._end_block()
+        elif tag in ("p", "blockquote"):
+            self._end_block()
+
+    def handle_data(self, data: str) -> None:
+        self.words.append(data)
+
+    def _end_line(self) -> None:
+        text = " ".join("".join(self.words).split())
+        if text:
+            self.lines.append(self.marker + text)
+        self.words, self.marker = [], ""
+
+    def _end_block(self) -> None:
+        self._end_line()
+        if self.lines:
+            self.blocks.append(self.lines)
+        self.lines = []
+
+    def text(self) -> str:
+        self.close()
+        self._end_block()
+        return "\n\n".join("\n".join(lines) for lines in self.blocks)
 
 
 def plain_text(markup: str, *, limit: int) -> str:
     """Readable text of stored HTML, cut at ``limit`` characters on a word.
     Cleaned once more first: what the book prints must not depend on every
     path that stored the HTML having cleaned it."""
-    text = _BREAKS.sub("\n\n", rich_text_clean(markup or "", wagtail=True))
-    text = html.unescape(strip_tags(text))
-    text = _PARAGRAPHS.sub("\n\n", _BLANKS.sub(" ", text)).strip()
+    parser = _TextParser()
+    parser.feed(rich_text_clean(markup or "", wagtail=True))
+    text = parser.text()
     if len(text) > limit:
         text = text[:limit].rsplit(" ", 1)[0].rstrip() + " …"
     return text
@@ -49,7 +98,12 @@ def _date(value) -> str:
 
 
 def paragraphs(text: str) -> list[str]:
-    return [" ".join(p.split()) for p in text.split("\n\n") if p.strip()]
+    """The blocks of ``text``; a list keeps its lines."""
+    return [
+        "\n".join(" ".join(line.split()) for line in block.split("\n") if line.strip())
+        for block in text.split("\n\n")
+        if block.strip()
+    ]
 
 
 def _quote(post: Post) -> dict:

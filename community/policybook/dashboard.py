@@ -2,9 +2,10 @@
 them, and how busy the meetings and discussions are, as charts."""
 
 import datetime as dt
+from collections import Counter
 
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from wagtail.admin.ui.components import Component
 
@@ -19,11 +20,31 @@ UPCOMING_EVENTS = 8
 HALF_YEAR = dt.timedelta(days=182)
 
 
+def event_labels(events) -> list[str]:
+    """Each meeting's title; a title that recurs gets the date, and the time
+    too when it recurs on one day, so the chart's bars can be told apart."""
+    titles = Counter(e.title for e in events)
+
+    def dated(event, fmt: str) -> str:
+        when = formats.date_format(timezone.localtime(event.starts_at), fmt)
+        return f"{event.title} ({when})"
+
+    labels = [dated(e, "j F") if titles[e.title] > 1 else e.title for e in events]
+    repeated = Counter(labels)
+    return [
+        dated(e, "j F H:i") if repeated[label] > 1 else label
+        for e, label in zip(events, labels, strict=True)
+    ]
+
+
 def _registrations_chart():
     now = timezone.now()
     events = [e for e in events_for_management() if e.starts_at >= now]
     events = events[:UPCOMING_EVENTS]
-    bars = [Bar(label=e.title, value=e.confirmed) for e in events]
+    bars = [
+        Bar(label=label, value=e.confirmed)
+        for e, label in zip(events, event_labels(events), strict=True)
+    ]
     title = _("Registrations per upcoming meeting")
     desc = "; ".join(
         _("{title}: {confirmed} registered, {waiting} on the waiting list").format(

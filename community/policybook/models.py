@@ -13,11 +13,15 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.documents import get_document_model_string
 from wagtail.fields import RichTextField
+from wagtail.images import get_image_model_string
 from wagtail.models import Orderable, Page
 
 INTRO_FEATURES = ["bold", "italic", "ol", "ul", "link"]
+# The platform's own name: what a fresh install prints as publisher.
+DEFAULT_PUBLISHER = "Leerkring"
 
 
 class PolicyBookIndexPage(Page):
@@ -161,3 +165,44 @@ class PolicyBookBuild(models.Model):
     @property
     def finished(self) -> bool:
         return self.status in (self.Status.DONE, self.Status.FAILED)
+
+
+@register_setting(icon="doc-full")
+class PublicationSettings(BaseGenericSetting):
+    """Who publishes the policy books: their cover and colophon. One row for
+    the whole platform, made with the defaults when first read."""
+
+    publisher = models.CharField(
+        _("publisher"),
+        max_length=150,
+        default=DEFAULT_PUBLISHER,
+        help_text=_("Printed on the cover and in the colophon of every policy book."),
+    )
+    logo = models.ForeignKey(
+        get_image_model_string(),
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Printed on the cover. A wide logo on a white background works best."
+        ),
+    )
+    colophon = models.TextField(
+        _("colophon text"),
+        blank=True,
+        help_text=_(
+            "Further lines for the colophon, such as the address and how to "
+            'reach the publisher. Lines starting with "- " become a list.'
+        ),
+    )
+
+    panels = [FieldPanel("publisher"), FieldPanel("logo"), FieldPanel("colophon")]
+
+    class Meta:
+        verbose_name = _("publication details")
+        verbose_name_plural = _("publication details")
+
+    def __str__(self) -> str:
+        return self.publisher

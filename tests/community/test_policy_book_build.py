@@ -112,7 +112,8 @@ def test_book_has_themes_conclusions_and_solutions(discussions):
     assert online["solutions"][0]["source"] == "gemeente"
     quiet = chapters[1].content
     assert quiet["conclusions"] == []
-    assert quiet["notes"][0]["conclusions"] == "Eerder beginnen met jongerenwerk."
+    # A list stays a list: as the "- " lines members type.
+    assert quiet["notes"][0]["conclusions"] == "- Eerder beginnen met jongerenwerk."
     assert page.period == "2026-H1" and not page.live
     assert page.title == "Beleidsboek eerste halfjaar 2026"
 
@@ -141,8 +142,9 @@ def test_pdf_has_cover_contents_page_numbers_and_no_names(discussions):
     page = policy_book_build(period=H1)
     page.refresh_from_db()
     reader, text = _pdf_text(page)
-    # Cover, contents, introduction, two themes and the activity overview.
-    assert len(reader.pages) == 6
+    # Cover, contents, introduction, two themes, the activity overview and
+    # the colophon.
+    assert len(reader.pages) == 7
     cover = " ".join(reader.pages[0].extract_text().split())
     assert "Beleidsboek eerste halfjaar 2026" in cover
     contents = reader.pages[1].extract_text()

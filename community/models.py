@@ -26,6 +26,8 @@ class Theme(models.Model):
     """A subject the community returns to month after month, such as
     undermining or online-incited disturbances. Advisers keep the list."""
 
+    shown_to_visitors = True  # the public policy book names its themes
+
     name = models.CharField(_("name"), max_length=150, unique=True)
     slug = models.SlugField(
         _("short name in web addresses"), max_length=150, unique=True
@@ -66,6 +68,8 @@ class CommunityTag(TagBase):
     """Tags of the discussions only: merging or splitting them never touches
     the tags of news or other content."""
 
+    shown_to_visitors = False  # discussions are for members only
+
     class Meta:
         verbose_name = _("discussion tag")
         verbose_name_plural = _("discussion tags")
@@ -73,6 +77,8 @@ class CommunityTag(TagBase):
 
 
 class ThreadTag(ItemBase):
+    shown_to_visitors = False
+
     tag = models.ForeignKey(
         CommunityTag, on_delete=models.CASCADE, related_name="thread_items"
     )
@@ -89,6 +95,8 @@ class ThreadTag(ItemBase):
 
 
 class PostTag(ItemBase):
+    shown_to_visitors = False
+
     tag = models.ForeignKey(
         CommunityTag, on_delete=models.CASCADE, related_name="post_items"
     )
@@ -107,6 +115,8 @@ class PostTag(ItemBase):
 class Thread(models.Model):
     """A discussion under a theme, usually started around a meeting. The
     author is empty once their account is deleted (shown as a former member)."""
+
+    shown_to_visitors = False  # discussions are for members only
 
     theme = models.ForeignKey(
         Theme, verbose_name=_("theme"), on_delete=models.PROTECT, related_name="threads"
@@ -162,6 +172,8 @@ class Post(models.Model):
     an adviser would stall the conversation); hiding a post withdraws the
     approval and showing it again restores it.
     """
+
+    shown_to_visitors = False  # discussions are for members only
 
     class Mark(models.TextChoices):
         NONE = "none", _("Not marked")
@@ -249,6 +261,8 @@ class Post(models.Model):
 class Follow(models.Model):
     """A member who gets an e-mail when someone else posts in the thread."""
 
+    shown_to_visitors = False
+
     thread = models.ForeignKey(Thread, on_delete=models.CASCADE, related_name="follows")
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -280,6 +294,8 @@ class ThreadRead(models.Model):
     No row means the member never opened the thread ("new").
     """
 
+    shown_to_visitors = False
+
     thread = models.ForeignKey(Thread, on_delete=models.CASCADE, related_name="reads")
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -303,6 +319,8 @@ class ThreadRead(models.Model):
 
 class ModerationAction(models.Model):
     """What an adviser did as a moderator, kept for the audit log."""
+
+    shown_to_visitors = False
 
     class Action(models.TextChoices):
         MARK = "mark", _("Marked a message")
@@ -345,6 +363,8 @@ class MeetingNote(models.Model):
     The texts are Wagtail rich text (render them with ``|richtext``);
     they pass the same whitelist as posts on every save.
     """
+
+    shown_to_visitors = False
 
     event = models.ForeignKey(
         "events.EventPage",

@@ -55,6 +55,8 @@ class Audience(models.Model):
     """Who a meeting is for (youth workers, OOV officers, police, ...); the
     events index filters on it. Advisers edit the list as a snippet."""
 
+    shown_to_visitors = True  # the agenda filters on it
+
     name = models.CharField(_("name"), max_length=100, unique=True)
     slug = models.SlugField(_("short name in web addresses"), unique=True)
 
@@ -334,6 +336,8 @@ class EventPage(RoutablePageMixin, Page):
 class EventQuestion(Orderable):
     """A question an adviser adds to an event's registration form."""
 
+    shown_to_visitors = True
+
     event = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="questions")
     label = models.CharField(_("question"), max_length=300)
     required = models.BooleanField(_("required"), default=False)
@@ -365,6 +369,8 @@ class EventCalendarState(models.Model):
     the page, and publishing an older draft would rewind this bookkeeping.
     """
 
+    shown_to_visitors = False
+
     event = models.OneToOneField(
         EventPage, on_delete=models.CASCADE, related_name="calendar_state"
     )
@@ -382,6 +388,8 @@ class Registration(models.Model):
     Members register with their account; guests leave their details and
     confirm by e-mail before they get a place.
     """
+
+    shown_to_visitors = True  # the places left on event pages and the agenda
 
     class Status(models.TextChoices):
         UNCONFIRMED = "unconfirmed", _("Waiting for e-mail confirmation")
@@ -449,6 +457,8 @@ class TopicFollow(models.Model):
     """A member who wants to hear of every new meeting of one kind ("keep me
     informed of new learning circles"), optionally only near them."""
 
+    shown_to_visitors = False
+
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.CASCADE,
@@ -486,6 +496,8 @@ class EventAnnouncement(models.Model):
     Kept outside EventPage for the reason EventCalendarState is: publishing
     an older revision must not rewind it.
     """
+
+    shown_to_visitors = False
 
     event = models.OneToOneField(
         EventPage, on_delete=models.CASCADE, related_name="announcement"

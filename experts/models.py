@@ -29,6 +29,8 @@ class ExpertiseTag(TagBase):
     """Areas of expertise, shared by profiles and requests so that they can
     be matched; apart from the tags of news and discussions."""
 
+    shown_to_visitors = False  # the expert network is for members only
+
     class Meta:
         verbose_name = _("area of expertise")
         verbose_name_plural = _("areas of expertise")
@@ -36,6 +38,8 @@ class ExpertiseTag(TagBase):
 
 
 class ExpertProfileTag(ItemBase):
+    shown_to_visitors = False
+
     tag = models.ForeignKey(
         ExpertiseTag, on_delete=models.CASCADE, related_name="profile_items"
     )
@@ -53,6 +57,8 @@ class ExpertProfileTag(ItemBase):
 
 class ExpertProfile(models.Model):
     """A member an adviser has added to the flying brigade."""
+
+    shown_to_visitors = False  # the expert network is for members only
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
@@ -140,6 +146,8 @@ class RequestStatus(models.TextChoices):
 
 
 class HelpRequestTag(ItemBase):
+    shown_to_visitors = False
+
     tag = models.ForeignKey(
         ExpertiseTag, on_delete=models.CASCADE, related_name="request_items"
     )
@@ -156,6 +164,8 @@ class HelpRequestTag(ItemBase):
 
 
 class HelpRequest(models.Model):
+    shown_to_visitors = False
+
     requester = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("requested by"),
@@ -229,6 +239,8 @@ class HelpRequest(models.Model):
 
 
 class Assignment(models.Model):
+    shown_to_visitors = False
+
     request = models.ForeignKey(
         HelpRequest, on_delete=models.CASCADE, related_name="assignments"
     )
@@ -262,6 +274,8 @@ class RequestMessage(models.Model):
     """A message in a request's thread. The author is empty once their
     account is deleted."""
 
+    shown_to_visitors = False
+
     request = models.ForeignKey(
         HelpRequest, on_delete=models.CASCADE, related_name="messages"
     )
@@ -291,6 +305,8 @@ class CoffeeSlot(models.Model):
     """A time a host (an adviser, or a member with an expert profile) offers
     for a short conversation. Free while it has no booking that holds it;
     deleted once the conversation is over (the daily purge)."""
+
+    shown_to_visitors = False
 
     host = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -332,6 +348,8 @@ class CoffeeBooking(models.Model):
     member only; it goes when the booking is cancelled or the slot is purged.
     ``sequence`` is the SEQUENCE of the calendar invitation: raised at a
     cancellation, so the CANCEL outranks the REQUEST with the same UID."""
+
+    shown_to_visitors = False
 
     class Status(models.TextChoices):
         BOOKED = "booked", _("Booked")

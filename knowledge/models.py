@@ -16,6 +16,8 @@ class Adviser(models.Model):
     """An adviser of the national centre whom professionals can contact;
     pages and events name one as 'Neem contact op met …'."""
 
+    shown_to_visitors = True  # pages and events name their adviser
+
     name = models.CharField(_("name"), max_length=200)
     role = models.CharField(_("role"), max_length=200, blank=True)
     email = models.EmailField(_("e-mail address"), blank=True)
@@ -328,6 +330,8 @@ class NewsIndexPage(Page):
 
 
 class NewsPageTag(TaggedItemBase):
+    shown_to_visitors = True
+
     content_object = ParentalKey(
         "knowledge.NewsPage", on_delete=models.CASCADE, related_name="tagged_items"
     )

@@ -49,6 +49,8 @@ class CaseIndexPage(Page):
 
 
 class CasePageTag(TaggedItemBase):
+    shown_to_visitors = True
+
     content_object = ParentalKey(
         "casebook.CasePage", on_delete=models.CASCADE, related_name="tagged_items"
     )

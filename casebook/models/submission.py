@@ -32,6 +32,8 @@ class Platform(models.Model):
     """An online platform a case played on (TikTok, Telegram, ...). Advisers
     keep the list as a snippet; the casebook filters on it."""
 
+    shown_to_visitors = True  # published case pages name their platforms
+
     name = models.CharField(_("name"), max_length=100, unique=True)
     slug = models.SlugField(
         _("short name in web addresses"), max_length=60, unique=True
@@ -65,6 +67,8 @@ CLOSED = frozenset({CaseStatus.PUBLISHED, CaseStatus.REJECTED, CaseStatus.WITHDR
 
 
 class CaseSubmissionTag(TaggedItemBase):
+    shown_to_visitors = False
+
     content_object = models.ForeignKey(
         "casebook.CaseSubmission", on_delete=models.CASCADE, related_name="tagged"
     )
@@ -75,6 +79,8 @@ def _text(verbose_name, **kwargs) -> models.TextField:
 
 
 class CaseSubmission(models.Model):
+    shown_to_visitors = False  # a case shows only once published, as a page
+
     submitter = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("submitted by"),
@@ -224,6 +230,8 @@ class CaseSubmission(models.Model):
 class CaseMessage(models.Model):
     """A question of an adviser or an answer of the submitter about a case."""
 
+    shown_to_visitors = False
+
     case = models.ForeignKey(
         CaseSubmission, on_delete=models.CASCADE, related_name="messages"
     )
@@ -259,6 +267,8 @@ class ErasureReason(models.TextChoices):
 class ErasureLog(models.Model):
     """That, when, by whom, which fields and why the original of a case was
     erased; never what it said. Kept when the case itself is deleted."""
+
+    shown_to_visitors = False
 
     case_id = models.PositiveIntegerField(_("case"), db_index=True)
     erased_at = models.DateTimeField(_("erased at"), auto_now_add=True)

@@ -102,6 +102,8 @@ class PolicyBookPage(Page):
 class PolicyBookChapter(Orderable):
     """A theme's chapter; ``content`` is the snapshot made at build time."""
 
+    shown_to_visitors = True  # the chapters of a public policy book
+
     page = ParentalKey(
         PolicyBookPage, on_delete=models.CASCADE, related_name="chapters"
     )
@@ -121,6 +123,8 @@ class PolicyBookChapter(Orderable):
 
 class PolicyBookBuild(models.Model):
     """One run of the build, so the admin can show how far it is."""
+
+    shown_to_visitors = False
 
     class Status(models.TextChoices):
         QUEUED = "queued", _("Waiting to start")
@@ -171,6 +175,8 @@ class PolicyBookBuild(models.Model):
 class PublicationSettings(BaseGenericSetting):
     """Who publishes the policy books: their cover and colophon. One row for
     the whole platform, made with the defaults when first read."""
+
+    shown_to_visitors = True  # the publisher on the policy book
 
     publisher = models.CharField(
         _("publisher"),

@@ -47,6 +47,8 @@ class Phase(ToolChoice):
     """A phase of the barrier model (barrièremodel), from the first online
     signal to the aftermath; in each a barrier can be raised."""
 
+    shown_to_visitors = True  # the intervention tool is public
+
     class Meta(ToolChoice.Meta):
         verbose_name = _("phase")
         verbose_name_plural = _("phases")
@@ -55,6 +57,8 @@ class Phase(ToolChoice):
 class Classification(ToolChoice):
     """How online content classifies: criminal, unlawful or undesirable."""
 
+    shown_to_visitors = True  # the intervention tool is public
+
     class Meta(ToolChoice.Meta):
         verbose_name = _("classification")
         verbose_name_plural = _("classifications")
@@ -62,6 +66,8 @@ class Classification(ToolChoice):
 
 class Actor(ToolChoice):
     """Who acts: the municipality, police, prosecution, platform, youth work."""
+
+    shown_to_visitors = True  # the intervention tool is public
 
     class Meta(ToolChoice.Meta):
         verbose_name = _("actor")
@@ -76,6 +82,8 @@ class InterventionKind(models.TextChoices):
 class Intervention(models.Model):
     """A measure the tool can propose. It fits a situation when it is tied to
     the situation's phase, classification and actor."""
+
+    shown_to_visitors = True  # the intervention tool is public
 
     title = models.CharField(_("title"), max_length=150)
     slug = models.SlugField(

@@ -20,6 +20,8 @@ class Subscriber(models.Model):
     a hashed address as a block list.
     """
 
+    shown_to_visitors = False
+
     class Status(models.TextChoices):
         PENDING = "pending", _("Awaiting confirmation")
         CONFIRMED = "confirmed", _("Confirmed")
@@ -68,6 +70,8 @@ class Digest(models.Model):
     where this period ends.
     """
 
+    shown_to_visitors = False
+
     # Unique: two runs started at once compute the same start, and only one
     # of them may send.
     period_start = models.DateTimeField(_("from"), unique=True)
@@ -90,6 +94,8 @@ class Digest(models.Model):
 class DigestDelivery(models.Model):
     """Who already has a digest that is still being sent. Deleted once the
     digest is complete: only the count is worth keeping."""
+
+    shown_to_visitors = False
 
     digest = models.ForeignKey(
         Digest, on_delete=models.CASCADE, related_name="deliveries"

@@ -36,6 +36,8 @@ class User(AbstractUser):
     trusted e-mail domains, approves it.
     """
 
+    shown_to_visitors = False  # no public page names a member
+
     class ApprovalStatus(models.TextChoices):
         UNVERIFIED = "unverified", _("E-mail address not yet verified")
         PENDING = "pending", _("Waiting for approval")

@@ -9,6 +9,8 @@ class OutgoingMail(models.Model):
     addresses or text; the row goes once the mail is sent, or given up on.
     """
 
+    shown_to_visitors = False
+
     created_at = models.DateTimeField(auto_now_add=True)
     from_email = models.CharField(max_length=254)
     to = models.JSONField(default=list)

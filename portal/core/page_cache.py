@@ -63,14 +63,17 @@ Invalidation
 ------------
 Every entry records the generation it was rendered under: a random token
 under one cache key, read together with the entry (one get_many, an MGET in
-Redis). Any saved or deleted model instance that can show on a public page
-- pages, snippets, settings, images, documents, registrations (an event's
-places), interventions, tags - sets a new token, so every page is rendered
-afresh once. Telling which pages show which object would be fragile; a
-change is rare next to the reads. Bookkeeping that never shows on a page,
-or is written while pages are rendered (sessions, logs, revisions, image
-renditions, embeds, last login), is ignored, or nothing would ever be a
-hit. The token is set at once and again when the transaction commits: a
+Redis). A saved or deleted instance of a model that can change what an
+anonymous visitor is served sets a new token, so every page is rendered
+afresh once: pages, images, documents, tags and the site's restrictions, and
+each of the site's own models that says ``shown_to_visitors = True`` where it
+is defined (advisers, interventions, registrations for the places left,
+published cases' platforms...). Telling which pages show which object would
+be fragile; such a change is rare next to the reads. Everything members
+write - posts, case drafts, help requests, follows, read marks, coffee
+bookings - says False and leaves the cache alone, as does bookkeeping that is
+written while pages are rendered (sessions, logs, renditions, embeds, last
+login). The token is set at once and again when the transaction commits: a
 request reading the old rows between the two stores its page under the
 token it read first, which the commit then makes stale. Content that only
 changes with time (an event that has passed) is at most the timeout old.
@@ -120,6 +123,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.http.cookie import parse_cookie
 from django.utils.cache import patch_cache_control, patch_vary_headers
+from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from portal.core.ratelimit import window_count
@@ -143,36 +147,44 @@ NEVER_CACHED_PREFIXES = (
 MESSAGES_COOKIE = "messages"
 UNCACHEABLE_DIRECTIVES = ("private", "no-store", "no-cache", "max-age=0")
 
-# Saved while nobody publishes anything, and never on a public page: a new
-# generation for each would empty the cache for nothing. Renditions and
-# embeds are even created while a page is rendered for the cache.
-IGNORED_MODELS = frozenset(
+# Models of the libraries that show on what a visitor sees: pages, the site
+# and its restrictions, images, documents, tags and redirects. The site's own
+# models say it themselves, where they are defined, with a class attribute
+# ``shown_to_visitors`` (True or False); tests/portal/test_page_cache_scope.py
+# holds every one of them to saying it.
+LIBRARY_MODELS_SHOWN = frozenset(
     {
-        "sessions.session",
-        "admin.logentry",
-        "account.emailaddress",
-        "account.emailconfirmation",
-        "mfa.authenticator",
-        "wagtailadmin.editingsession",
-        "wagtailadmin.formstate",
-        "wagtailcore.comment",
-        "wagtailcore.commentreply",
-        "wagtailcore.modellogentry",
-        "wagtailcore.pagelogentry",
-        "wagtailcore.pagesubscription",
-        "wagtailcore.revision",
-        "wagtailcore.taskstate",
-        "wagtailcore.uploadedfile",
-        "wagtailcore.workflowstate",
-        "wagtailembeds.embed",
-        "wagtailimages.rendition",
-        "wagtailusers.userprofile",
-        "newsletter.digestdelivery",
-        "newsletter.subscriber",
-        "core.outgoingmail",
-        "django_tasks_database.dbtaskresult",
+        "wagtailcore.site",
+        "wagtailcore.locale",
+        "wagtailcore.collection",
+        "wagtailcore.pageviewrestriction",
+        "wagtailcore.collectionviewrestriction",
+        "wagtailimages.image",
+        "wagtaildocs.document",
+        "wagtailredirects.redirect",
+        "wagtailsearchpromotions.query",
+        "wagtailsearchpromotions.searchpromotion",
+        "taggit.tag",
+        "taggit.taggeditem",
     }
 )
+
+
+# A new tag is on no page until a page's own tag row names it (and those
+# rows say so themselves): members' case drafts and posts create tags all day.
+CREATED_UNSEEN = frozenset({"taggit.tag"})
+
+
+def shown_to_visitors(model: type) -> bool:
+    """Whether a change to an instance of ``model`` can change a page an
+    anonymous visitor is served: only such a change empties the cache."""
+    if issubclass(model, Page):
+        return True
+    declared = model.__dict__.get("shown_to_visitors")
+    if declared is not None:
+        return bool(declared)
+    return model._meta.label_lower in LIBRARY_MODELS_SHOWN
+
 
 # generation, time stored, time it expires, status, headers, body
 Entry = tuple[str, float, float, int, list[tuple[str, str]], bytes]
@@ -248,12 +260,17 @@ def local_copies_clear() -> None:
 
 
 def content_changed_receiver(sender: type, **kwargs) -> None:
-    """post_save, post_delete and m2m_changed of any model, and Wagtail's
-    page signals: a new generation unless the model never shows on a page."""
-    if kwargs.get("action", "post_").startswith("pre_"):  # m2m_changed
+    """post_save, post_delete and m2m_changed of any model: a new generation
+    when the model shows on what a visitor sees. For m2m_changed the sender
+    is the through table; what changed is the instance's model."""
+    action = kwargs.get("action")
+    if action is not None:
+        if action.startswith("pre_"):
+            return
+        sender = type(kwargs["instance"])
+    if not shown_to_visitors(sender):
         return
-    label = sender._meta.label_lower
-    if label in IGNORED_MODELS:
+    if kwargs.get("created") and sender._meta.label_lower in CREATED_UNSEEN:
         return
     update_fields = kwargs.get("update_fields")
     if update_fields and set(update_fields) <= {"last_login"}:

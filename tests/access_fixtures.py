@@ -309,6 +309,14 @@ class World:
         return self._information_page("Over Leerkring", "over")
 
     @cached_property
+    def accessibility_statement(self):
+        from knowledge.models import AccessibilityStatementPage
+        from knowledge.seed import accessibility_statement_build
+
+        accessibility_statement_build(home=self.home, report=lambda created: None)
+        return AccessibilityStatementPage.objects.get()
+
+    @cached_property
     def draft_page(self):
         page = InformationPage(title="Nog niet klaar", slug="concept", live=False)
         self.home.add_child(instance=page)

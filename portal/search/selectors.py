@@ -17,6 +17,7 @@ from wagtail.search.query import And, Or, PlainText, SearchQuery
 from portal.accounts.access import Section, pages_visible_to, restricted_sections
 from portal.accounts.models import User
 
+from .analysis import analyse
 from .registry import SearchType, search_types
 from .summaries import page_texts
 from .synonyms import synonym_groups, term_alternatives
@@ -92,6 +93,9 @@ def search_query(terms: list[str]) -> SearchQuery:
     """Every term must match, each in any word of its synonym group; the
     backend stems them (portal.search.backend), so any number of either
     matches too. One query for the groups, none once they are cached."""
+    # Stop words are not in the index: a query of 'het gebiedsverbod' asks
+    # for 'gebiedsverbod' (a query of stop words only finds nothing).
+    terms = [term for term in terms if analyse(term)] or terms
     groups = synonym_groups()
     parts = [
         Or([PlainText(word) for word in words])

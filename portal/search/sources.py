@@ -32,8 +32,6 @@ from django.utils.safestring import SafeString
 from portal.accounts.access import members_area_visible_to
 from portal.accounts.models import User
 
-from .suggestions import SUGGEST_BELOW, suggestion
-from .synonyms import synonym_groups
 from .selectors import (
     RESULTS_PER_PAGE,
     SearchOutcome,
@@ -41,6 +39,8 @@ from .selectors import (
     _page_number,
     site_search,
 )
+from .suggestions import SUGGEST_BELOW, suggestion
+from .synonyms import synonym_groups
 
 #: Hits of each source shown among the results of all types.
 PREVIEW_HITS = 3

@@ -1,4 +1,4 @@
-""""Did you mean": the closest words of the site's own vocabulary for the
+""" "Did you mean": the closest words of the site's own vocabulary for the
 terms it does not know, when a search finds little.
 
 The vocabulary is the words of the titles and texts of the live pages that
@@ -98,7 +98,9 @@ def suggestion(terms: list[str], *, also_known: list[str] = ()) -> str:
     unknown = [
         term
         for term in terms
-        if len(term) >= MIN_WORD_LENGTH and not term.isdigit() and stem(term) not in stems
+        if len(term) >= MIN_WORD_LENGTH
+        and not term.isdigit()
+        and stem(term) not in stems
     ]
     if not unknown or not known:
         return ""

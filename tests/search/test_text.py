@@ -1,7 +1,5 @@
 """The pure text helpers: cleaning the query, words, stems and the excerpt."""
 
-import pytest
-
 from portal.search.text import (
     MAX_QUERY_LENGTH,
     highlight,

@@ -18,7 +18,10 @@ from tests.second_factor import login_with_second_factor
 
 pytestmark = pytest.mark.django_db
 
-GROUPS = [["rel", "rellen", "ongeregeldheden", "onrust"], ["noodbevel", "noodverordening"]]
+GROUPS = [
+    ["rel", "rellen", "ongeregeldheden", "onrust"],
+    ["noodbevel", "noodverordening"],
+]
 
 
 def test_group_words_one_per_line_or_by_commas():

@@ -26,6 +26,8 @@ run: install
 	mkdir -p var
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo
+	# The index holds Dutch stems: rebuilt in case an older checkout made it.
+	$(PY) manage.py update_index --verbosity 0
 	$(PY) manage.py runserver 127.0.0.1:8000
 
 test: install

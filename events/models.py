@@ -241,7 +241,7 @@ class EventPage(RoutablePageMixin, Page):
     ]
     search_fields = [
         *Page.search_fields,
-        index.SearchField("intro"),
+        index.SearchField("intro", boost=1.5),
         index.SearchField("body"),
         index.FilterField("starts_at"),
     ]

@@ -17,6 +17,7 @@ class KnowledgeConfig(AppConfig):
 
         from . import receivers  # noqa: F401
         from .models import (
+            AccessibilityStatementPage,
             DossierPage,
             InformationPage,
             MeetingReportPage,
@@ -44,6 +45,13 @@ class KnowledgeConfig(AppConfig):
         )
         register_search_type(
             InformationPage,
+            slug="informatie",
+            label=_("About this site"),
+            plural_label=_("About this site"),
+        )
+        # Only exact types count: the statement is an information page too.
+        register_search_type(
+            AccessibilityStatementPage,
             slug="informatie",
             label=_("About this site"),
             plural_label=_("About this site"),

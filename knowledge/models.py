@@ -63,7 +63,10 @@ class DossierPage(Page):
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
-    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    search_fields = [*Page.search_fields, index.SearchField("intro", boost=1.5)]
+    # Guidance ranks above news and far above the information pages
+    # (portal.search.backend multiplies a result's relevance by it).
+    search_weight = 1.2
     subpage_types = ["knowledge.ThemePage", "knowledge.MeetingReportPage"]
 
     class Meta:
@@ -91,9 +94,10 @@ class ThemePage(Page):
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
     search_fields = [
         *Page.search_fields,
-        index.SearchField("intro"),
+        index.SearchField("intro", boost=1.5),
         index.SearchField("body"),
     ]
+    search_weight = 1.2  # guidance: see DossierPage
     parent_page_types = ["knowledge.DossierPage", "knowledge.ThemePage"]
     subpage_types = ["knowledge.ThemePage"]
 
@@ -147,7 +151,7 @@ class MeetingReportPage(Page):
     ]
     search_fields = [
         *Page.search_fields,
-        index.SearchField("intro"),
+        index.SearchField("intro", boost=1.5),
         index.SearchField("rounds"),
         index.SearchField("conclusion"),
         index.SearchField("body"),
@@ -192,6 +196,9 @@ class InformationPage(Page):
         index.SearchField("intro"),
         index.SearchField("body"),
     ]
+    # Footer pages (privacy, accessibility) name the platform and its
+    # meetings everywhere: they come after guidance and news that do too.
+    search_weight = 0.4
     parent_page_types = ["home.HomePage"]
     subpage_types: list[str] = []
 
@@ -356,11 +363,12 @@ class NewsPage(Page):
     ]
     search_fields = [
         *Page.search_fields,
-        index.SearchField("teaser"),
+        index.SearchField("teaser", boost=1.5),
         index.SearchField("body"),
         index.FilterField("category"),
         index.FilterField("date"),
     ]
+    search_weight = 1.1  # after guidance, before events and footer pages
     parent_page_types = ["knowledge.NewsIndexPage"]
     subpage_types: list[str] = []
 

@@ -21,3 +21,15 @@ class InterventionsConfig(AppConfig):
         demo_content_requested.connect(
             demo_build, dispatch_uid="knowledge.interventions.demo"
         )
+        from portal.search.sources import register_search_source
+
+        from .search import intervention_hits, interventions_found
+
+        register_search_source(
+            slug="interventie",
+            label=_("Intervention"),
+            plural_label=_("Interventions"),
+            find=interventions_found,
+            hits=intervention_hits,
+            public=True,
+        )

@@ -6,6 +6,7 @@ from django import forms
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.search import index
 
 SLUG_HELP = _(
     "Used in the tool's web addresses. Changing it breaks links people have shared."
@@ -79,9 +80,10 @@ class InterventionKind(models.TextChoices):
     NON_LEGAL = "non_legal", _("Non-legal")
 
 
-class Intervention(models.Model):
+class Intervention(index.Indexed, models.Model):
     """A measure the tool can propose. It fits a situation when it is tied to
-    the situation's phase, classification and actor."""
+    the situation's phase, classification and actor. The site search finds
+    it (knowledge.interventions.search)."""
 
     shown_to_visitors = True  # the intervention tool is public
 
@@ -151,6 +153,13 @@ class Intervention(models.Model):
         FieldPanel("conditions"),
         FieldPanel("risks"),
         FieldPanel("guidance_page"),
+    ]
+    search_fields = [
+        index.SearchField("title", boost=2),
+        index.SearchField("summary", boost=1.5),
+        index.SearchField("legal_basis"),
+        index.SearchField("conditions"),
+        index.SearchField("risks"),
     ]
 
     class Meta:

@@ -17,9 +17,11 @@ from wagtail.search.query import And, Or, PlainText, SearchQuery
 from portal.accounts.access import Section, pages_visible_to, restricted_sections
 from portal.accounts.models import User
 
+from .analysis import analyse
 from .registry import SearchType, search_types
 from .summaries import page_texts
-from .text import highlight, term_variants
+from .synonyms import synonym_groups, term_alternatives
+from .text import highlight
 
 RESULTS_PER_PAGE = 10
 
@@ -50,6 +52,9 @@ class SearchOutcome:
     # or the first hits of each source beside the page results.
     source_results: bool = False
     previews: list = field(default_factory=list)
+    # Set by portal.search.sources when the search found little: the query
+    # with its unknown words replaced by the closest words of the site.
+    suggestion: str = ""
 
 
 def _findable_pages(
@@ -84,15 +89,30 @@ def _page_number(raw: str | None, paginator: Paginator, notices: list[str]) -> i
     return number
 
 
-def _search_query(terms: list[str]) -> SearchQuery:
-    """Every term must match, each in either of its forms."""
+def search_query(terms: list[str]) -> SearchQuery:
+    """Every term must match, each in any word of its synonym group; the
+    backend stems them (portal.search.backend), so any number of either
+    matches too. One query for the groups, none once they are cached."""
+    # Stop words are not in the index: a query of 'het gebiedsverbod' asks
+    # for 'gebiedsverbod' (a query of stop words only finds nothing).
+    terms = [term for term in terms if analyse(term)] or terms
+    groups = synonym_groups()
     parts = [
-        Or([PlainText(variant) for variant in variants])
-        if len(variants := term_variants(term)) > 1
+        Or([PlainText(word) for word in words])
+        if len(words := term_alternatives(term, groups)) > 1
         else PlainText(term)
         for term in terms
     ]
     return parts[0] if len(parts) == 1 else And(parts)
+
+
+def matched_words(terms: list[str]) -> list[str]:
+    """The terms with their synonyms: what an excerpt marks."""
+    groups = synonym_groups()
+    found: dict[str, None] = {}
+    for term in terms:
+        found.update(dict.fromkeys(term_alternatives(term, groups)))
+    return list(found)
 
 
 def _specific(pages: Iterable[Page], models_by_type: dict[int, type]) -> list[Page]:
@@ -170,7 +190,7 @@ def site_search(
     # Who may find what: the one access decision, judged once for this search.
     sections = restricted_sections(user)
     pages = _findable_pages(user, sections, list(types.models))
-    query = _search_query(terms)
+    query = search_query(terms)
     per_type = pages.search(query).facet("content_type_id")
     type_counts = [
         TypeCount(t, sum(per_type.get(i, 0) for i in types.ids[t.slug]))
@@ -195,7 +215,7 @@ def site_search(
     results = paginator.page(_page_number(page_number, paginator, notices))
     results.object_list = _hits(
         _specific(list(results.object_list), types.models),
-        terms=terms,
+        terms=matched_words(terms),
         labels=types.labels,
         sections=sections,
     )

@@ -9,9 +9,10 @@ Each app registers a source in its ``AppConfig.ready()``:
 
 ``find(terms=..., user=...)`` returns a queryset of what matches every term,
 in the order to show; ``hits(objects, terms=...)`` turns one page of it into
-``SourceHit`` objects with a fixed number of queries. Every source is for
+``SourceHit`` objects with a fixed number of queries. A source is for
 approved members only (``portal.accounts.access.members_area_visible_to``):
-for anyone else no source is asked, counted or named. The page search
+for anyone else it is not asked, counted or named; unless it is registered
+with ``public=True`` (the interventions of the tool). The page search
 (``selectors.site_search``) is left as it is; ``search_with_sources`` puts
 the two side by side, so either can change without the other.
 """
@@ -38,6 +39,8 @@ from .selectors import (
     _page_number,
     site_search,
 )
+from .suggestions import SUGGEST_BELOW, suggestion
+from .synonyms import synonym_groups
 
 #: Hits of each source shown among the results of all types.
 PREVIEW_HITS = 3
@@ -51,6 +54,7 @@ class SourceHit:
     excerpt: SafeString
     meta: str = ""  # where it is and who wrote it, already in words
     date: dt.datetime | None = None
+    members_only: bool = True
 
 
 @dataclass(frozen=True)
@@ -60,6 +64,7 @@ class SearchSource:
     plural_label: str | Promise
     find: Callable[..., QuerySet]
     hits: Callable[..., list[SourceHit]]
+    public: bool = False
 
 
 @dataclass
@@ -88,16 +93,25 @@ def register_search_source(
     plural_label: str | Promise,
     find: Callable[..., QuerySet],
     hits: Callable[..., list[SourceHit]],
+    public: bool = False,
 ) -> None:
     """Registering the same ``slug`` again replaces it (autoreload)."""
     _sources[slug] = SearchSource(
-        slug=slug, label=label, plural_label=plural_label, find=find, hits=hits
+        slug=slug,
+        label=label,
+        plural_label=plural_label,
+        find=find,
+        hits=hits,
+        public=public,
     )
 
 
-def search_sources() -> list[SearchSource]:
-    """Every registered source, in the order the apps registered them."""
-    return list(_sources.values())
+def search_sources(user: User | AnonymousUser | None = None) -> list[SearchSource]:
+    """Every registered source, in the order the apps registered them; with
+    ``user``, those that user may search."""
+    if user is None or members_area_visible_to(user):
+        return list(_sources.values())
+    return [source for source in _sources.values() if source.public]
 
 
 def word_start(term: str) -> str:
@@ -119,10 +133,10 @@ def source_search(
     the source filtered on or, with ``preview``, the first hits of each.
     Per source one count and one page of hits (plus what its ``hits``
     needs), whatever the number of matches; nothing at all for anyone but
-    an approved member."""
-    if not members_area_visible_to(user):
+    an approved member, the public sources excepted."""
+    sources = search_sources(user)
+    if not sources:
         return SourceOutcome()
-    sources = search_sources()
     found = {s.slug: s.find(terms=terms, user=user) for s in sources}
     outcome = SourceOutcome(
         type_counts=[TypeCount(s, found[s.slug].count()) for s in sources],
@@ -162,7 +176,7 @@ def search_with_sources(
     in the type filter; filtered on a source, its hits are the results;
     unfiltered, the page results as ever with the first hits of each
     source above them (on the first page)."""
-    on_source = type_slug in _sources and members_area_visible_to(user)
+    on_source = type_slug in {source.slug for source in search_sources(user)}
     pages = site_search(
         terms=terms,
         user=user,
@@ -177,7 +191,12 @@ def search_with_sources(
         page_number=page_number,
         preview=not pages.active_type and _first_page(pages),
     )
-    return _combined(pages, found)
+    outcome = _combined(pages, found)
+    if outcome.total_all_types < SUGGEST_BELOW:
+        outcome.suggestion = suggestion(
+            terms, also_known=[w for g in synonym_groups() for w in g]
+        )
+    return outcome
 
 
 def _first_page(pages: SearchOutcome) -> bool:

@@ -3,9 +3,12 @@ into words, and the highlighted excerpt shown under each result."""
 
 import re
 import unicodedata
+from collections.abc import Iterator
 
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
+
+from .analysis import STOP_WORDS, stem, words
 
 MAX_QUERY_LENGTH = 200
 EXCERPT_LENGTH = 240
@@ -37,46 +40,26 @@ def query_terms(query: str) -> list[str]:
     return list(seen)
 
 
-_VOWELS = set("aeiouyéëèïóöü")
+_TOKEN = re.compile(r"[^\W_]+")
 
 
-def term_variants(term: str) -> list[str]:
-    """The term and its other number where Dutch adds a bare -s after a
-    vowel: 'demonstraties' and 'demonstratie', 'bureau' and 'bureaus'.
-    PostgreSQL's Dutch stemmer joins -en plurals ('bijeenkomsten') but
-    leaves these apart."""
-    if len(term) > 4 and term.endswith("s") and term[-2] in _VOWELS:
-        return [term, term[:-1]]
-    if len(term) > 3 and term[-1] in _VOWELS:
-        return [term, term + "s"]
-    return [term]
-
-
-def term_stem(term: str) -> str:
-    """A rough Dutch stem: the term without its last letters, so that
-    'demonstraties' marks 'demonstratie' and 'gemeenten' marks 'gemeente'.
-    PostgreSQL found the page with a real stemmer; this only decides what to
-    mark, so erring on the generous side is harmless."""
-    term = term.lower()
-    if len(term) <= 4:
-        return term
-    if len(term) <= 7:
-        return term[: len(term) - 2]
-    return term[: len(term) - 3]
-
-
-def _pattern(terms: list[str]) -> re.Pattern | None:
-    stems = {
-        term_stem(term)
+def _stems(terms: list[str]) -> frozenset[str]:
+    """The stems to mark: those of the query's words, stop words left out
+    as the search leaves them out."""
+    return frozenset(
+        stem(word)
         for term in terms[:MAX_HIGHLIGHT_TERMS]
-        if len(term) > 1 and _WORD.fullmatch(term)
-    }
-    if not stems:
-        return None
-    # Whichever stem matches, the whole word is marked; sorted for a stable
-    # pattern.
-    alternatives = "|".join(re.escape(stem) for stem in sorted(stems))
-    return re.compile(rf"(?<!\w)(?:{alternatives})\w*", re.IGNORECASE)
+        for word in words(term)
+        if len(word) > 1 and word not in STOP_WORDS
+    )
+
+
+def _marked(text: str, stems: frozenset[str]) -> Iterator[re.Match]:
+    """The words of ``text`` with a stem the search matched: 'demonstratie'
+    for 'demonstraties', 'rellen' for 'rel', never a part of a word."""
+    for match in _TOKEN.finditer(text):
+        if stem(match.group().lower()) in stems:
+            yield match
 
 
 def _window(text: str, start: int, length: int) -> tuple[int, int]:
@@ -99,24 +82,24 @@ def highlight(
     texts: list[str], terms: list[str], *, length: int = EXCERPT_LENGTH
 ) -> SafeString:
     """An excerpt of the first text that contains a query term (else of the
-    first text), with every word starting like a term wrapped in <mark>.
+    first text), with every word that has a term's stem wrapped in <mark>.
     Everything else is escaped: the texts are page content and the terms are
     what a visitor typed."""
     texts = [" ".join(text.split()) for text in texts if text and text.strip()]
     if not texts:
         return SafeString("")
-    pattern = _pattern(terms)
+    stems = _stems(terms)
     text, first = texts[0], None
-    if pattern is not None:
+    if stems:
         for candidate in texts:
-            if match := pattern.search(candidate):
+            if match := next(_marked(candidate, stems), None):
                 text, first = candidate, match.start()
                 break
     begin, end = _window(text, first or 0, length)
     passage = text[begin:end]
     parts = ["… " if begin else ""]
     position = 0
-    for match in pattern.finditer(passage) if pattern is not None else ():
+    for match in _marked(passage, stems):
         parts.append(escape(passage[position : match.start()]))
         parts.append(format_html("<mark>{}</mark>", match.group()))
         position = match.end()

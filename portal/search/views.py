@@ -44,5 +44,8 @@ def search(request: HttpRequest) -> HttpResponse:
                 {"q": query, **({"type": active_type} if active_type else {})}
             ),
             "max_length": MAX_QUERY_LENGTH,
+            "suggestion_query": urlencode({"q": outcome.suggestion})
+            if outcome and outcome.suggestion
+            else "",
         },
     )

@@ -375,16 +375,10 @@ WAGTAIL_I18N_ENABLED = False
 # hash of each adviser's address) and needs another origin in the policy.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
-# Wagtail's database search (modelsearch). On PostgreSQL text is stemmed as
-# Dutch ('bijeenkomsten' finds 'bijeenkomst'); SQLite ignores the option. The
-# -s plurals the stemmer keeps apart ('demonstraties') are searched in both
-# forms by portal.search. After changing SEARCH_CONFIG: manage.py update_index.
-WAGTAILSEARCH_BACKENDS = {
-    "default": {
-        "BACKEND": "wagtail.search.backends.database",
-        "SEARCH_CONFIG": "dutch",
-    }
-}
+# Wagtail's database search (modelsearch) with Dutch stems on SQLite and
+# PostgreSQL alike: portal/search/backend.py stems the index and the query with
+# Snowball's Dutch stemmer. After changing it: manage.py update_index.
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "portal.search.backend"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "csv", "txt"]
 # Video blocks take YouTube and Vimeo addresses only, whose players are the
 # frames the Content-Security-Policy allows (VIDEO_PLAYER_ORIGINS): another

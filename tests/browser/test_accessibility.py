@@ -515,6 +515,10 @@ PAGES_DEMO = [
     "/bijeenkomsten/?soort=roadshow&maand=2099-01",
     "/bijeenkomsten/cop-ondermijning-en-burgerinitiatieven/",
     "/zoeken/?q=roadshow",
+    # "Did you mean", and the interventions of the tool among the results
+    "/zoeken/?q=dwansgom",
+    "/zoeken/?q=dwangsommen",
+    "/zoeken/?q=noodbevel&type=interventie",
 ]
 
 

@@ -1,14 +1,10 @@
 """The pure text helpers: cleaning the query, words, stems and the excerpt."""
 
-import pytest
-
 from portal.search.text import (
     MAX_QUERY_LENGTH,
     highlight,
     query_clean,
     query_terms,
-    term_stem,
-    term_variants,
 )
 
 
@@ -40,37 +36,6 @@ def test_query_terms_keep_letters_and_digits_only():
         "coördinatie",
     ]
     assert query_terms("*** -- ''") == []
-
-
-@pytest.mark.parametrize(
-    ("term", "variants"),
-    [
-        ("demonstraties", ["demonstraties", "demonstratie"]),
-        ("demonstratie", ["demonstratie", "demonstraties"]),
-        ("bureaus", ["bureaus", "bureau"]),
-        ("gemeente", ["gemeente", "gemeentes"]),
-        ("bijeenkomsten", ["bijeenkomsten"]),  # the stemmer joins -en plurals
-        ("apvs", ["apvs"]),
-        ("oaov", ["oaov"]),
-        ("de", ["de"]),
-    ],
-)
-def test_term_variants(term, variants):
-    assert term_variants(term) == variants
-
-
-@pytest.mark.parametrize(
-    ("term", "stem"),
-    [
-        ("apv", "apv"),
-        ("Haag", "haag"),
-        ("politie", "polit"),
-        ("gemeenten", "gemeen"),
-        ("demonstraties", "demonstrat"),
-    ],
-)
-def test_term_stem(term, stem):
-    assert term_stem(term) == stem
 
 
 def test_highlight_marks_words_sharing_the_stem():
@@ -122,6 +87,18 @@ def test_highlight_of_a_long_text_shows_a_window_around_the_first_match():
     assert excerpt.startswith("… ") and excerpt.endswith(" …")
     assert len(excerpt) < 120 + len("<mark></mark>… …  ")
     assert "vulli " not in excerpt + " "  # cut at spaces, not inside words
+
+
+def test_highlight_marks_every_number_and_synonyms_passed_along():
+    excerpt = highlight(["Na de rel kwamen meer rellen en onrust."], ["rel", "onrust"])
+    assert str(excerpt) == (
+        "Na de <mark>rel</mark> kwamen meer <mark>rellen</mark> en <mark>onrust</mark>."
+    )
+
+
+def test_highlight_leaves_stop_words_and_word_starts_unmarked():
+    excerpt = highlight(["De relatie en de rel"], ["de", "rel"])
+    assert str(excerpt) == "De relatie en de <mark>rel</mark>"
 
 
 def test_highlight_of_nothing_is_empty():

@@ -14,11 +14,12 @@ INFORMAL = re.compile(r"\b(je|jouw|jij|jou|jezelf|jullie|alsjeblieft)\b", re.IGN
 # Capitalised, as buttons, labels and headings write them; Dutch has none
 # of them as a word of its own.
 ENGLISH = re.compile(
-    r"\b(Search|Submit|Save|Cancel|Delete|Edit|Back|Next|Previous|"
+    # Whole words: "Back" in "Back-up-proef" is part of a Dutch word.
+    r"(?<![\w-])(Search|Submit|Save|Cancel|Delete|Edit|Back|Next|Previous|"
     r"Log out|Sign in|Sign up|Sign out|Password|Remember me|Forgot|Bold|"
     r"Italic|Editor Guide|Settings|Required|Optional|Close|Loading|Remove|"
     r"Send|Choose|Register|Confirm|Your|Please|Thank you|"
-    r"Hello|Welcome|Page not found|Approval|approval)\b"
+    r"Hello|Welcome|Page not found|Approval|approval)(?![\w-])"
 )
 
 # Quotations the platform shows as they were written: chat lines in demo

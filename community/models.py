@@ -471,7 +471,9 @@ class TopicWish(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    agenda_order = models.PositiveIntegerField(_("place on the agenda"), null=True)
+    agenda_order = models.PositiveIntegerField(
+        _("place on the agenda"), null=True, blank=True
+    )
     thread = models.ForeignKey(
         Thread,
         verbose_name=_("discussion"),

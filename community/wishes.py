@@ -19,9 +19,8 @@ from portal.accounts.selectors import user_is_adviser, user_is_member
 from portal.core.audit import audit_log
 
 from .errors import CommunityError, NotAllowed
-from .models import Theme, Thread, TopicWish, TopicWishVote
+from .models import Follow, Post, Theme, Thread, TopicWish, TopicWishVote
 from .sanitise import message_clean
-from .services import _thread_save
 
 #: A wish is a topic or a question, not a message: kept short so that the
 #: list reads at a glance and the adviser can weigh them side by side.
@@ -105,6 +104,26 @@ def _thread_title(body: str) -> str:
     return Truncator(" ".join(strip_tags(body).split())).chars(120)
 
 
+def _wish_thread(*, wish: TopicWish, theme: Theme, event, adviser) -> Thread:
+    """The discussion of a picked proposal: its text is the opening post,
+    under the adviser's name (the proposer may have left since)."""
+    now = timezone.now()
+    thread = Thread(
+        theme=theme,
+        event=event,
+        title=_thread_title(wish.body),
+        author=adviser,
+        created_at=now,
+        last_activity_at=now,
+    )
+    thread.full_clean()
+    thread.save()
+    post = Post(thread=thread, author=adviser, body=wish.body, created_at=now)
+    post.full_clean(validate_constraints=False)
+    post.save()
+    return thread
+
+
 def wishes_choose(
     *, event, adviser, wishes: list[TopicWish], theme: Theme
 ) -> list[Thread]:
@@ -128,15 +147,7 @@ def wishes_choose(
         )["last"]
         for place, given in enumerate(wishes, start=(last or 0) + 1):
             wish = locked[given.pk]
-            thread = _thread_save(
-                theme=theme,
-                author=adviser,
-                title=_thread_title(wish.body),
-                body=wish.body,
-                event=event,
-                tags=[],
-                token=None,
-            )
+            thread = _wish_thread(wish=wish, theme=theme, event=event, adviser=adviser)
             wish.picked_for, wish.agenda_order, wish.thread = event, place, thread
             wish.full_clean()
             wish.save(update_fields=["picked_for", "agenda_order", "thread"])
@@ -148,6 +159,10 @@ def wishes_choose(
                 data={"event": event.pk, "thread": thread.pk, "place": place},
             )
             threads.append(thread)
+        # The adviser follows the discussions they started, as any starter.
+        Follow.objects.bulk_create(
+            [Follow(thread=t, user=adviser) for t in threads], ignore_conflicts=True
+        )
     return threads
 
 

@@ -42,7 +42,7 @@ class Migration(migrations.Migration):
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('body', models.TextField(verbose_name='topic or question')),
                 ('created_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='created at')),
-                ('agenda_order', models.PositiveIntegerField(null=True, verbose_name='place on the agenda')),
+                ('agenda_order', models.PositiveIntegerField(blank=True, null=True, verbose_name='place on the agenda')),
                 ('author', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='community_topic_wishes', to=settings.AUTH_USER_MODEL, verbose_name='proposed by')),
                 ('event', models.ForeignKey(limit_choices_to={'kind': 'cop'}, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='events.eventpage', verbose_name='meeting')),
                 ('picked_for', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='events.eventpage', verbose_name='on the agenda of')),

@@ -50,7 +50,9 @@ def test_members_propose_and_vote_the_adviser_picks_two(
     # Another member proposes one and votes for the member's first.
     colleague = new_page()
     log_in(colleague, live_server.url, other.email, meeting.url)
-    colleague.goto(live_server.url + f"/community/bijeenkomst/{meeting.pk}/onderwerpen/")
+    colleague.goto(
+        live_server.url + f"/community/bijeenkomst/{meeting.pk}/onderwerpen/"
+    )
     _propose(colleague, SECOND)
     first = TopicWish.objects.get(body__contains="signaleren")
     colleague.locator(f"#onderwerp-{first.pk}").get_by_role(

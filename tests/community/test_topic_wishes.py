@@ -94,7 +94,9 @@ def test_no_votes_once_the_meeting_started(meeting, member):
         wishes.wish_vote_toggle(wish=wish, user=MemberFactory(), event=meeting)
 
 
-def test_the_adviser_picks_topics_into_agenda_and_threads(meeting, member, adviser, theme):
+def test_the_adviser_picks_topics_into_agenda_and_threads(
+    meeting, member, adviser, theme
+):
     first, second, third = (_wish(meeting, member, f"Onderwerp {i}") for i in range(3))
     threads = wishes.wishes_choose(
         event=meeting, adviser=adviser, wishes=[second, first], theme=theme
@@ -111,13 +113,17 @@ def test_the_adviser_picks_topics_into_agenda_and_threads(meeting, member, advis
     ]
     third.refresh_from_db()
     assert third.picked_for is None
-    assert ModelLogEntry.objects.filter(action="leerkring.topic_wish.choose").count() == 2
+    assert (
+        ModelLogEntry.objects.filter(action="leerkring.topic_wish.choose").count() == 2
+    )
     # Later picks come after what is on the agenda; picked ones not twice.
     wishes.wishes_choose(event=meeting, adviser=adviser, wishes=[third], theme=theme)
     third.refresh_from_db()
     assert third.agenda_order == 3
     with pytest.raises(CommunityError):
-        wishes.wishes_choose(event=meeting, adviser=adviser, wishes=[first], theme=theme)
+        wishes.wishes_choose(
+            event=meeting, adviser=adviser, wishes=[first], theme=theme
+        )
 
 
 def test_choosing_is_all_or_nothing_and_for_advisers(meeting, member, adviser, theme):
@@ -131,7 +137,9 @@ def test_choosing_is_all_or_nothing_and_for_advisers(meeting, member, adviser, t
     second.refresh_from_db()
     assert second.picked_for is None and Thread.objects.count() == threads
     with pytest.raises(NotAllowed):
-        wishes.wishes_choose(event=meeting, adviser=member, wishes=[second], theme=theme)
+        wishes.wishes_choose(
+            event=meeting, adviser=member, wishes=[second], theme=theme
+        )
     with pytest.raises(CommunityError):
         wishes.wishes_choose(event=meeting, adviser=adviser, wishes=[], theme=theme)
 
@@ -200,14 +208,18 @@ def test_other_events_and_hidden_meetings_are_not_found(client, events, member):
     restriction.groups.set([])
     for event in (other, hidden):
         assert client.get(_url("topic_wishes", event)).status_code == 404
-    assert client.get(reverse("community:topic_wishes", args=[99999])).status_code == 404
+    assert (
+        client.get(reverse("community:topic_wishes", args=[99999])).status_code == 404
+    )
 
 
 def test_proposing_through_the_guard(client, meeting, member):
     client.force_login(member)
     url = _url("topic_wishes", meeting)
     response = client.post(url, {"body": NAMED})
-    assert response.status_code == 200 and "Persoonsgegevens?" in response.content.decode()
+    assert (
+        response.status_code == 200 and "Persoonsgegevens?" in response.content.decode()
+    )
     assert not TopicWish.objects.exists()
     assert client.post(url, {"body": NAMED, "guard": "replace"}).status_code == 302
     wish = TopicWish.objects.get()
@@ -303,7 +315,9 @@ def test_the_proposals_list_costs_the_same_for_3_and_30(
     def fill(n: int) -> None:
         for i in range(n):
             wish = _wish(meeting, authors[i % 3], f"Onderwerp {i}")
-            TopicWishVote.objects.create(wish=wish, user=authors[(i + 1) % 3], event=meeting)
+            TopicWishVote.objects.create(
+                wish=wish, user=authors[(i + 1) % 3], event=meeting
+            )
 
     fill(3)
     first = TopicWish.objects.first()

@@ -86,6 +86,10 @@ def wish_vote_toggle(*, wish: TopicWish, user, event) -> bool:
     _require_before_start(event)
     if wish.author_id is not None and wish.author_id == user.pk:
         raise NotAllowed(_("You cannot vote for your own proposal."))
+    if wish.picked_for_id is not None:
+        raise CommunityError(
+            _("One of these topics is on an agenda already; reload the page.")
+        )
     with transaction.atomic():
         # Locking the proposal queues a double click behind the first.
         TopicWish.objects.select_for_update().filter(pk=wish.pk).first()

@@ -87,6 +87,14 @@ def test_one_vote_each_again_takes_it_back_never_your_own(meeting, member):
         wishes.wish_vote_toggle(wish=wish, user=member, event=meeting)
 
 
+def test_no_votes_for_a_topic_on_the_agenda(meeting, member, adviser, theme):
+    wish = _wish(meeting, member)
+    wishes.wishes_choose(event=meeting, adviser=adviser, wishes=[wish], theme=theme)
+    wish.refresh_from_db()
+    with pytest.raises(CommunityError):
+        wishes.wish_vote_toggle(wish=wish, user=MemberFactory(), event=meeting)
+
+
 def test_no_votes_once_the_meeting_started(meeting, member):
     wish = _wish(meeting, member)
     meeting.starts_at = timezone.now() - dt.timedelta(minutes=1)

@@ -8,9 +8,10 @@ from portal.core.fields import IdChoiceField
 
 from .errors import CommunityError
 from .guard import CHOICES, KEEP, REPLACE, GuardResult, guard_check
-from .models import CommunityTag, Post
+from .models import CommunityTag, Post, Theme
 from .sanitise import message_clean
 from .tags import tags_parse
+from .wishes import WISH_MAX_LENGTH, wish_length_error
 
 BODY_HELP = _(
     "Write as in an e-mail: an empty line starts a new paragraph, lines that "
@@ -105,6 +106,56 @@ class ReplyForm(_MessageForm):
 
 class PostEditForm(_MessageForm):
     pass
+
+
+class WishForm(_MessageForm):
+    """A topic or question for a meeting: short, checked by the same
+    personal-data guard as posts, without tags."""
+
+    field_order = ["body", "token"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        del self.fields["tags"]
+        self.fields["body"].label = _("Your topic or question")
+        self.fields["body"].help_text = _(
+            "What would you most like to raise at this meeting? At most "
+            "{limit} characters."
+        ).format(limit=WISH_MAX_LENGTH)
+        self.fields["body"].widget.attrs["rows"] = 3
+
+    def clean_body(self) -> str:
+        error = wish_length_error(self.data.get("body", ""))
+        if error:
+            raise forms.ValidationError(error)
+        return super().clean_body()
+
+    def clean_tags(self) -> list[str]:
+        return []
+
+
+class WishChooseForm(forms.Form):
+    """The adviser ticks the proposals that go on the agenda and chooses
+    the theme of their discussions."""
+
+    theme = IdChoiceField(
+        label=_("Theme of the discussions"), queryset=Theme.objects.all()
+    )
+
+    def __init__(self, *args, wishes, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.wishes = {str(w.pk): w for w in wishes if w.picked_for_id is None}
+        self.fields["wishes"] = forms.MultipleChoiceField(
+            label=_("Topics for the agenda"),
+            choices=[(pk, pk) for pk in self.wishes],
+            widget=forms.CheckboxSelectMultiple,
+            error_messages={"required": _("Choose at least one topic.")},
+        )
+
+    def clean_wishes(self) -> list:
+        # In the order of the list (most votes first): the agenda's order.
+        chosen = set(self.cleaned_data["wishes"])
+        return [w for pk, w in self.wishes.items() if pk in chosen]
 
 
 class HideForm(forms.Form):

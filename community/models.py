@@ -430,6 +430,101 @@ class MeetingNote(models.Model):
         self.conclusions = rich_text_clean(self.conclusions, wagtail=True)
 
 
+class TopicWish(models.Model):
+    """A topic or question a member wants raised at a community-of-practice
+    meeting, proposed beforehand ("think beforehand about what matters most
+    to raise"). Members vote on the proposals; the adviser picks some, which
+    become the meeting's agenda items and discussions.
+
+    ``body`` is cleaned message HTML, like a post's: safe to render as it is.
+    A proposal that was not picked is offered again on the next meeting
+    (the selector works that out; the text is never copied).
+    """
+
+    shown_to_visitors = False  # members only
+
+    event = models.ForeignKey(
+        "events.EventPage",
+        verbose_name=_("meeting"),
+        on_delete=models.CASCADE,
+        related_name="+",
+        limit_choices_to={"kind": EventKind.COMMUNITY_OF_PRACTICE},
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("proposed by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="community_topic_wishes",
+    )
+    body = models.TextField(_("topic or question"))
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    # Set when the adviser puts it on a meeting's agenda: that meeting (the
+    # next one, for a proposal carried over), the place on the agenda and
+    # the discussion started for it.
+    picked_for = models.ForeignKey(
+        "events.EventPage",
+        verbose_name=_("on the agenda of"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    agenda_order = models.PositiveIntegerField(
+        _("place on the agenda"), null=True, blank=True
+    )
+    thread = models.ForeignKey(
+        Thread,
+        verbose_name=_("discussion"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("topic wish")
+        verbose_name_plural = _("topic wishes")
+        ordering = ["created_at", "pk"]
+        indexes = [
+            models.Index(fields=["event", "created_at"], name="community_wish_event"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self._meta.verbose_name} #{self.pk}"
+
+
+class TopicWishVote(models.Model):
+    """One member's vote for a proposal, for one meeting: a proposal carried
+    over to the next meeting is voted on afresh there."""
+
+    shown_to_visitors = False
+
+    wish = models.ForeignKey(TopicWish, on_delete=models.CASCADE, related_name="votes")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="community_topic_votes",
+    )
+    event = models.ForeignKey(
+        "events.EventPage", on_delete=models.CASCADE, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("vote for a topic")
+        verbose_name_plural = _("votes for topics")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["wish", "user", "event"], name="community_wish_vote_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} → {self.wish_id}"
+
+
 # The policy book's models live in their own module; imported here so Django
 # registers them with this app.
 from .policybook.models import (  # noqa: E402, F401

@@ -5,8 +5,9 @@ from django.dispatch import receiver
 
 from portal.accounts.signals import account_deleting, personal_data_requested
 
-from .models import Follow, Post, Thread, ThreadRead
+from .models import Follow, Post, Thread, ThreadRead, TopicWish, TopicWishVote
 from .services import member_depersonalise
+from .wishes import member_wishes_depersonalise
 
 
 @receiver(personal_data_requested, dispatch_uid="community.export")
@@ -15,6 +16,8 @@ def _export(sender, user, **kwargs):
     posts = Post.objects.filter(author=user).select_related("thread")
     follows = Follow.objects.filter(user=user).select_related("thread")
     reads = ThreadRead.objects.filter(user=user).select_related("thread")
+    wishes = TopicWish.objects.filter(author=user).select_related("event")
+    votes = TopicWishVote.objects.filter(user=user).select_related("event", "wish")
     return (
         "community",
         {
@@ -39,6 +42,18 @@ def _export(sender, user, **kwargs):
                 {"discussion": r.thread.title, "read_up_to": r.read_at}
                 for r in reads.order_by("read_at", "pk")
             ],
+            "topics_proposed": [
+                {
+                    "meeting": w.event.title,
+                    "topic": w.body,
+                    "created_at": w.created_at,
+                }
+                for w in wishes.order_by("created_at", "pk")
+            ],
+            "topic_votes": [
+                {"meeting": v.event.title, "topic": v.wish.body}
+                for v in votes.order_by("created_at", "pk")
+            ],
         },
     )
 
@@ -46,3 +61,4 @@ def _export(sender, user, **kwargs):
 @receiver(account_deleting, dispatch_uid="community.delete")
 def _depersonalise(sender, user, **kwargs):
     member_depersonalise(user=user)
+    member_wishes_depersonalise(user=user)

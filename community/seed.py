@@ -14,7 +14,7 @@ from portal.accounts.roles import MEMBERS_GROUP
 from portal.core.demo import Report
 
 from . import seed_content as content
-from .models import Follow, MeetingNote, Post, Theme, Thread
+from .models import Follow, MeetingNote, Post, Theme, Thread, TopicWish, TopicWishVote
 from .sanitise import rich_text_clean
 
 
@@ -117,6 +117,21 @@ def _notes(*, themes: dict, events: dict) -> None:
         note.save()
 
 
+def _wishes(*, members: list, events: dict) -> None:
+    """Proposals with votes, so the topics page of the next meeting has
+    something to show (and one carried over from the past meeting)."""
+    for event_slug, author, text, voters in content.TOPIC_WISHES:
+        event = events.get(event_slug)
+        body = rich_text_clean(f"<p>{text}</p>")
+        if event is None or TopicWish.objects.filter(event=event, body=body).exists():
+            continue
+        wish = TopicWish(event=event, author=members[author], body=body)
+        wish.full_clean()
+        wish.save()
+        for voter in voters:
+            TopicWishVote.objects.create(wish=wish, user=members[voter], event=event)
+
+
 def demo_build(*, home: Page, report: Report, **kwargs) -> None:
     """Receiver of ``demo_content_requested``. It makes no pages, so it
     reports none. Threads are tied to the demo CoP meetings of events, when
@@ -127,3 +142,4 @@ def demo_build(*, home: Page, report: Report, **kwargs) -> None:
     for spec in content.THREADS:
         _thread(spec, themes=themes, members=members, events=events)
     _notes(themes=themes, events=events)
+    _wishes(members=members, events=events)

@@ -190,3 +190,34 @@ MEETING_NOTES = [
         "<p>Gemeenten verkennen eerst welke meldpunten er al zijn voordat zij een nieuwe tool kiezen.</p>",
     ),
 ]
+
+# Topic wishes for the CoP meetings: (event slug, index of the member in
+# MEMBERS, text, indexes of the members who vote for it). The past meeting's
+# wishes were not picked, so the next meeting offers them again.
+TOPIC_WISHES = [
+    (
+        "cop-ondermijning-en-burgerinitiatieven",
+        1,
+        "Hoe houden we contact met buurtpreventiegroepen die zelf gaan surveilleren?",
+        [0],
+    ),
+    (
+        "cop-online-oproepen-en-jongeren",
+        0,
+        "Welke signalen op TikTok en Snapchat wijzen op een oproep tot rellen, "
+        "en wie in de gemeente kijkt daarnaar?",
+        [1, 2],
+    ),
+    (
+        "cop-online-oproepen-en-jongeren",
+        2,
+        "Ervaringen met het aanspreken van ouders na een online oproep.",
+        [0],
+    ),
+    (
+        "cop-online-oproepen-en-jongeren",
+        1,
+        "Wat mag de gemeente zelf monitoren op open sociale media?",
+        [],
+    ),
+]

@@ -10,9 +10,11 @@ from dataclasses import dataclass
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.db.models import (
+    BooleanField,
     Count,
     Exists,
     Expression,
+    ExpressionWrapper,
     Max,
     OuterRef,
     Prefetch,
@@ -25,7 +27,8 @@ from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
 
-from portal.accounts.access import members_area_visible_to
+from events.selectors import community_meetings
+from portal.accounts.access import members_area_visible_to, page_visible_to
 
 from .models import (
     CommunityTag,
@@ -35,6 +38,8 @@ from .models import (
     Theme,
     Thread,
     ThreadRead,
+    TopicWish,
+    TopicWishVote,
 )
 from .moderation import starter_may_mark
 
@@ -417,3 +422,69 @@ def activity_per_theme(*, start: dt.datetime, end: dt.datetime) -> list[ThemeAct
             )
         )
     return result
+
+
+# --- Topic wishes of a meeting ------------------------------------------------
+
+
+def wish_meeting_or_404(*, pk: int, user):
+    """The community-of-practice meeting ``pk``, if ``user`` may see it: any
+    other event, or one behind a restriction they do not pass, is not found."""
+    event = community_meetings().filter(pk=pk).first()
+    if event is None or not page_visible_to(user, event):
+        raise Http404
+    return event
+
+
+def previous_meeting(*, event):
+    """The community-of-practice meeting before ``event``, once it is over:
+    its proposals that were not picked are offered again on ``event``."""
+    return (
+        community_meetings()
+        .filter(starts_at__lt=event.starts_at, ends_at__lt=timezone.now())
+        .exclude(pk=event.pk)
+        .order_by("-starts_at", "-pk")
+        .first()
+    )
+
+
+def _offered_on(event) -> Q:
+    offered = Q(event=event) | Q(picked_for=event)
+    earlier = previous_meeting(event=event)
+    if earlier is not None:
+        offered |= Q(event=earlier, picked_for__isnull=True)
+    return offered
+
+
+def meeting_wishes(*, event, viewer) -> QuerySet[TopicWish]:
+    """The proposals offered on ``event`` (its own, and those of the
+    previous meeting that were not picked, marked ``carried``), with the
+    votes cast for this meeting and whether ``viewer`` cast one; most votes
+    first. Two queries however many there are."""
+    votes = TopicWishVote.objects.filter(wish=OuterRef("pk"), event=event)
+    return (
+        TopicWish.objects.filter(_offered_on(event))
+        .select_related("author")
+        .annotate(
+            vote_count=Count("votes", filter=Q(votes__event=event)),
+            voted=Exists(votes.filter(user=viewer)),
+            carried=ExpressionWrapper(~Q(event=event), output_field=BooleanField()),
+        )
+        .order_by("-vote_count", "created_at", "pk")
+    )
+
+
+def wish_on_meeting_or_404(*, event, pk: int) -> TopicWish:
+    wish = TopicWish.objects.filter(_offered_on(event), pk=pk).first()
+    if wish is None:
+        raise Http404
+    return wish
+
+
+def meeting_agenda(*, event) -> QuerySet[TopicWish]:
+    """The proposals the adviser put on ``event``'s agenda, in order."""
+    return (
+        TopicWish.objects.filter(picked_for=event)
+        .select_related("thread")
+        .order_by("agenda_order", "pk")
+    )

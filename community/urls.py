@@ -18,6 +18,21 @@ urlpatterns = [
     path("bericht/<int:pk>/verbergen/", views.post_hide, name="post_hide"),
     path("bericht/<int:pk>/tonen/", views.post_unhide, name="post_unhide"),
     path(
+        "bijeenkomst/<int:pk>/onderwerpen/",
+        views.topic_wishes,
+        name="topic_wishes",
+    ),
+    path(
+        "bijeenkomst/<int:pk>/onderwerpen/<int:wish_pk>/stem/",
+        views.topic_wish_vote,
+        name="topic_wish_vote",
+    ),
+    path(
+        "bijeenkomst/<int:pk>/onderwerpen/kiezen/",
+        views.topic_wishes_choose,
+        name="topic_wishes_choose",
+    ),
+    path(
         "niet-meer-volgen/<str:token>/",
         views.unfollow_by_link,
         name="unfollow_by_link",

@@ -12,16 +12,24 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from portal.accounts.decorators import members_only as members_only_for
 from portal.accounts.selectors import user_is_adviser
 from portal.core.params import parse_id
 
-from . import moderation, selectors, services
+from . import moderation, selectors, services, wishes
 from .errors import CommunityError
-from .forms import HideForm, MarkForm, PostEditForm, ReplyForm, ThreadForm
+from .forms import (
+    HideForm,
+    MarkForm,
+    PostEditForm,
+    ReplyForm,
+    ThreadForm,
+    WishChooseForm,
+    WishForm,
+)
 from .guard import guard_choice_record
 from .links import follow_from_token
 from .models import Post
@@ -352,3 +360,106 @@ def thread_lock(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("The discussion has been reopened."))
 
     return _moderate(request, action, thread_id=thread.pk)
+
+
+# Topic wishes of a meeting -------------------------------------------------
+
+
+def _wishes_url(event_pk: int) -> str:
+    return reverse("community:topic_wishes", kwargs={"pk": event_pk})
+
+
+def _wishes_page(request: HttpRequest, event, form, *, status: int = 200):
+    return render(
+        request,
+        "community/topic_wishes.html",
+        {
+            "event": event,
+            "wishes": selectors.meeting_wishes(event=event, viewer=request.user),
+            "agenda": selectors.meeting_agenda(event=event),
+            "form": form,
+            "open": event.starts_at > timezone.now(),
+            "adviser": user_is_adviser(request.user),
+        },
+        status=status,
+    )
+
+
+@members_only
+@require_http_methods(["GET", "POST"])
+def topic_wishes(request: HttpRequest, pk: int) -> HttpResponse:
+    """The proposals for a meeting, with the form to add one."""
+    event = selectors.wish_meeting_or_404(pk=pk, user=request.user)
+    form = WishForm(request.POST or None)
+    if request.method == "GET":
+        return _wishes_page(request, event, form)
+    if not form.is_valid():
+        # Stopped by the personal-data guard only: a question, not an error.
+        return _wishes_page(
+            request, event, form, status=200 if form.guard_result else 400
+        )
+    try:
+        wishes.wish_propose(
+            event=event, author=request.user, body=form.cleaned_data["body"]
+        )
+    except CommunityError as exc:
+        messages.error(request, str(exc))
+        return redirect(_wishes_url(event.pk))
+    _guard_record(request, form)
+    messages.success(request, _("Your topic has been added."))
+    return redirect(_wishes_url(event.pk))
+
+
+@members_only
+@require_POST
+def topic_wish_vote(request: HttpRequest, pk: int, wish_pk: int) -> HttpResponse:
+    event = selectors.wish_meeting_or_404(pk=pk, user=request.user)
+    wish = selectors.wish_on_meeting_or_404(event=event, pk=wish_pk)
+    try:
+        voted = wishes.wish_vote_toggle(wish=wish, user=request.user, event=event)
+    except CommunityError as exc:
+        messages.error(request, str(exc))
+    else:
+        if voted:
+            messages.success(request, _("Your vote has been counted."))
+        else:
+            messages.success(request, _("Your vote has been taken back."))
+    return redirect(f"{_wishes_url(event.pk)}#onderwerp-{wish.pk}")
+
+
+@advisers_only
+@require_http_methods(["GET", "POST"])
+def topic_wishes_choose(request: HttpRequest, pk: int) -> HttpResponse:
+    """The adviser turns proposals into agenda items and discussions."""
+    event = selectors.wish_meeting_or_404(pk=pk, user=request.user)
+    offered = list(selectors.meeting_wishes(event=event, viewer=request.user))
+    form = WishChooseForm(request.POST or None, wishes=offered)
+    status = 200
+    if request.method == "POST":
+        status = 400
+        if form.is_valid():
+            try:
+                threads = wishes.wishes_choose(
+                    event=event,
+                    adviser=request.user,
+                    wishes=form.cleaned_data["wishes"],
+                    theme=form.cleaned_data["theme"],
+                )
+            except CommunityError as exc:
+                form.add_error(None, str(exc))
+            else:
+                messages.success(
+                    request,
+                    ngettext(
+                        "{n} topic is on the agenda, with its discussion.",
+                        "{n} topics are on the agenda, each with a discussion.",
+                        len(threads),
+                    ).format(n=len(threads)),
+                )
+                return redirect(_wishes_url(event.pk))
+    return render(
+        request,
+        "community/topic_wishes_choose.html",
+        {"event": event, "form": form, "wishes": offered},
+        status=status,
+    )

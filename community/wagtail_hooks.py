@@ -96,6 +96,18 @@ def _register_log_actions(actions) -> None:
         label=_("Message posted with the personal data found"),
         message=_("Message posted with the personal data found"),
     )
+    action_register(
+        actions,
+        action="leerkring.topic_wish.propose",
+        label=_("Topic proposed for a meeting"),
+        message=_("Topic proposed for a meeting"),
+    )
+    action_register(
+        actions,
+        action="leerkring.topic_wish.choose",
+        label=_("Topic put on a meeting's agenda"),
+        message=_("Topic put on a meeting's agenda"),
+    )
     for action, label in ModerationAction.Action.choices:
         action_register(
             actions,

@@ -23,7 +23,7 @@ from wagtail.models import (
 from wagtail.users.models import UserProfile
 
 from community.links import unfollow_link
-from community.models import Post
+from community.models import Post, TopicWish
 from community.policybook.models import (
     PolicyBookBuild,
     PolicyBookIndexPage,
@@ -264,6 +264,21 @@ class World:
         thread = ThreadFactory(theme=self.theme, author=self.member)
         thread.follows.create(user=self.member)
         return PostFactory(thread=thread, author=self.member)
+
+    @cached_property
+    def cop_meeting(self) -> EventPage:
+        """A community-of-practice meeting that has yet to start."""
+        return self._labelled(
+            "cop meeting",
+            EventPageFactory(parent=self.event_index, slug="cop", kind="cop"),
+        )
+
+    @cached_property
+    def topic_wish(self) -> TopicWish:
+        """The member's proposal for the meeting."""
+        return TopicWish.objects.create(
+            event=self.cop_meeting, author=self.member, body="<p>Grip op wijken</p>"
+        )
 
     @cached_property
     def community_tag(self):

@@ -87,6 +87,7 @@ PLACES = {
     "account_change_password": "change password",
     "mfa_index": "two-factor overview",
     "community:thread": "thread",
+    "community:topic_wishes": "topic wishes",
     "experts:request": "request",
     "experts:coffee": "coffee",
     "experts:coffee_host": "coffee host",
@@ -404,6 +405,28 @@ TABLE: dict[tuple[str, str, str], Row] = {
         LOGIN, DENIED, DENIED, DENIED, DENIED, MFA, MODERATED
     ),
     ("community:post_unhide", "GET", "own post"): MODERATE_NO_GET,
+    # Topic wishes of a community-of-practice meeting: members propose and
+    # vote (not for their own: refused, with the reason); the adviser picks.
+    ("community:topic_wishes", "GET", "cop meeting"): MEMBERS,
+    ("community:topic_wishes", "POST", "cop meeting"): row(  # empty: the form
+        LOGIN, DENIED, INVALID, INVALID, INVALID, INVALID, INVALID
+    ),
+    ("community:topic_wish_vote", "GET", "own topic wish"): MEMBERS_NO_GET,
+    ("community:topic_wish_vote", "POST", "own topic wish"): row(
+        LOGIN,
+        DENIED,
+        to("topic wishes"),
+        to("topic wishes", CHANGED),
+        to("topic wishes", CHANGED),
+        to("topic wishes", CHANGED),
+        to("topic wishes", CHANGED),
+    ),
+    ("community:topic_wishes_choose", "GET", "cop meeting"): row(
+        LOGIN, DENIED, DENIED, DENIED, DENIED, MFA, OK
+    ),
+    ("community:topic_wishes_choose", "POST", "cop meeting"): row(  # empty
+        LOGIN, DENIED, DENIED, DENIED, DENIED, MFA, INVALID
+    ),
     # --- casebook: a case is its submitter's (advisers once submitted) -----
     # The original text (before anonymisation) is its author's alone: the
     # member's column, and only while editing and previewing the draft.
@@ -753,6 +776,11 @@ TARGETS: dict[str, Callable[[World], dict | tuple | str]] = {
     "theme": lambda w: {"slug": w.theme.slug},
     "own thread": lambda w: {"pk": w.thread.pk},
     "own post": lambda w: {"pk": w.post.pk},
+    "cop meeting": lambda w: {"pk": w.cop_meeting.pk},
+    "own topic wish": lambda w: {
+        "pk": w.topic_wish.event_id,
+        "wish_pk": w.topic_wish.pk,
+    },
     "own draft": lambda w: {"pk": w.case_draft.pk},
     "own case": lambda w: {"pk": w.case_submitted.pk},
     "own request": lambda w: {"pk": w.help_request.pk},
@@ -865,6 +893,8 @@ OBJECTS: dict[str, Callable[[World], list]] = {
     "theme": lambda w: [w.theme],
     "own thread": lambda w: [w.thread],
     "own post": lambda w: [w.post, w.thread],
+    "cop meeting": lambda w: [w.cop_meeting],
+    "own topic wish": lambda w: [w.topic_wish],
     "own draft": lambda w: [w.case_draft],
     "own case": lambda w: [w.case_submitted],
     "own request": lambda w: [w.help_request],

@@ -42,6 +42,8 @@ ADVISER_POWERS: tuple[str, ...] = (
     "community:post_unhide",
     "community:post_mark",
     "community:thread_lock",
+    # Turning a meeting's topic wishes into its agenda and discussions.
+    "community:topic_wishes_choose",
     # The expert network: every request and the assignment of experts.
     "experts:requests",
     "experts:request",

@@ -21,7 +21,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from wagtail.models import PageViewRestriction
 
 from casebook.models import CaseSubmission
-from community.models import Post, Thread
+from community.models import Post, Thread, TopicWish
 from experts.models import CoffeeBooking, CoffeeSlot, HelpRequest
 from knowledge.models import DossierPage, ThemePage
 from portal.accounts import selectors
@@ -58,6 +58,8 @@ class Objects:
         # The adviser's own times for a digital cup of coffee, one booked.
         self.coffee_slot = offered(adviser, days=3)
         self.coffee_booking = booked(adviser, member, days=2)
+        self.topic_wish = self.world.topic_wish
+        self.theme = self.world.theme
 
 
 @dataclass(frozen=True)
@@ -115,6 +117,15 @@ POWERS: dict[str, Power] = {
         lambda o: Thread.objects.get(pk=o.post.thread_id).locked,
         302,
     ),
+    "community:topic_wishes_choose": Power(
+        "POST",
+        lambda o: reverse(
+            "community:topic_wishes_choose", args=[o.topic_wish.event_id]
+        ),
+        {"wishes": "WISH", "theme": "THEME"},
+        lambda o: TopicWish.objects.filter(picked_for__isnull=False).count(),
+        302,
+    ),
     "experts:requests": Power("GET", lambda o: reverse("experts:requests"), {}),
     "experts:request": Power(
         "GET", lambda o: reverse("experts:request", args=[o.help_request.pk]), {}
@@ -168,8 +179,13 @@ POWERS: dict[str, Power] = {
 
 
 def _send(client: Client, power: Power, objects: Objects):
+    placeholders = {
+        "EXPERT": lambda: objects.expert.pk,
+        "WISH": lambda: objects.topic_wish.pk,
+        "THEME": lambda: objects.theme.pk,
+    }
     data = {
-        key: objects.expert.pk if value == "EXPERT" else value
+        key: placeholders[value]() if value in placeholders else value
         for key, value in power.data.items()
     }
     address = power.address(objects)
@@ -360,6 +376,7 @@ DECIDES_ITSELF = ("portal.accounts.access",)
 SHOWS_MORE_ONLY = {
     "community:thread": "hidden messages and moderation buttons",
     "community:post_create": "the thread page again after an invalid reply",
+    "community:topic_wishes": "the link to choosing the topics of the meeting",
     "accounts:overview": "the links to the advisers' pages",
     "experts:to_case": "the requester alone turns a request into a case",
     "experts:coffee": "the link to the host's page; an adviser's booking is "

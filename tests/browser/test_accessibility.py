@@ -89,6 +89,11 @@ def _submit_form_of(button: str):
     return step
 
 
+def _submit_empty_wish(page) -> None:
+    page.get_by_role("button", name="Dit onderwerp voorstellen").click()
+    page.wait_for_selector(".field__errors")
+
+
 def _submit_empty_newsletter(page) -> None:
     page.locator("main form button[type=submit]").first.click()
     page.wait_for_selector(".field__errors")
@@ -234,6 +239,21 @@ PAGES: dict[str, list[Visit]] = {
         Visit("member", _object_url("community:thread", "pk", "thread")),
         Visit("adviser", _object_url("community:thread", "pk", "thread")),
     ],
+    "templates/community/topic_wishes.html": [
+        Visit("member", _object_url("community:topic_wishes", "pk", "cop_meeting")),
+        Visit("expert", _object_url("community:topic_wishes", "pk", "cop_meeting")),
+        Visit(
+            "member",
+            _object_url("community:topic_wishes", "pk", "cop_meeting"),
+            step=_submit_empty_wish,
+        ),
+    ],
+    "templates/community/topic_wishes_choose.html": [
+        Visit(
+            "adviser",
+            _object_url("community:topic_wishes_choose", "pk", "cop_meeting"),
+        ),
+    ],
     "templates/community/thread_form.html": [
         Visit("member", _object_url("community:thread_create", "slug", "theme"))
     ],
@@ -371,7 +391,7 @@ class Site:
                 "news_page event_index event case_index case_page "
                 "policy_book_index policy_book theme thread post case_draft "
                 "case_submitted help_request registration coffee_slot "
-                "coffee_booking"
+                "coffee_booking cop_meeting topic_wish"
             ).split()
         }
         self.objects |= {

@@ -3,7 +3,16 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from community.models import Follow, MeetingNote, Post, Theme, Thread
+from community.models import (
+    Follow,
+    MeetingNote,
+    Post,
+    Theme,
+    Thread,
+    TopicWish,
+    TopicWishVote,
+)
+from events.models import EventPage
 
 pytestmark = pytest.mark.django_db
 
@@ -40,3 +49,17 @@ def test_demo_authors_cannot_log_in(home_page):
     call_command("load_demo", stdout=StringIO())
     author = Thread.objects.first().author
     assert not author.has_usable_password()
+
+
+def test_demo_topic_wishes_show_on_the_next_meeting(client, home_page, member):
+    call_command("load_demo", stdout=StringIO())
+    counts = (TopicWish.objects.count(), TopicWishVote.objects.count())
+    assert counts == (4, 4)
+    call_command("load_demo", stdout=StringIO())
+    assert (TopicWish.objects.count(), TopicWishVote.objects.count()) == counts
+    meeting = EventPage.objects.get(slug="cop-online-oproepen-en-jongeren")
+    client.force_login(member)
+    page = client.get(f"/community/bijeenkomst/{meeting.pk}/onderwerpen/")
+    text = page.content.decode()
+    assert "TikTok en Snapchat" in text and "2 stemmen" in text
+    assert "Meegenomen van de vorige bijeenkomst" in text

@@ -441,6 +441,8 @@ class TopicWish(models.Model):
     (the selector works that out; the text is never copied).
     """
 
+    shown_to_visitors = False  # the topics page is for members only
+
     shown_to_visitors = False  # members only
 
     event = models.ForeignKey(
@@ -498,6 +500,8 @@ class TopicWish(models.Model):
 class TopicWishVote(models.Model):
     """One member's vote for a proposal, for one meeting: a proposal carried
     over to the next meeting is voted on afresh there."""
+
+    shown_to_visitors = False
 
     shown_to_visitors = False
 

@@ -24,6 +24,8 @@ class SynonymGroup(models.Model):
     """Words with one meaning for a search: a search for any of them finds
     pages with any of them ('onrust' finds a page about 'rellen')."""
 
+    shown_to_visitors = True  # cached search results follow the groups
+
     words = models.TextField(
         _("words"),
         help_text=_(

@@ -4,8 +4,6 @@ followed discussions and newsletter on one page, and their details."""
 import datetime as dt
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from casebook.models import CaseMessage
@@ -27,6 +25,7 @@ from tests.events.factories import (
 )
 from tests.experts.coffee import booked
 from tests.experts.factories import ExpertProfileFactory, help_request
+from tests.queries import page_queries
 
 pytestmark = pytest.mark.django_db
 URL = "/mijn-account/"
@@ -206,21 +205,14 @@ def _fill(member, index, n: int) -> None:
     Subscriber.objects.create(email=member.email, status="confirmed")
 
 
-def _queries(client, url: str) -> int:
-    client.get(url)  # warm caches, as in production
-    with CaptureQueriesContext(connection) as captured:
-        assert client.get(url).status_code == 200
-    return len(captured)
-
-
 def test_overview_costs_the_same_queries_for_3_and_30_items(client, index):
     small, large = MemberFactory(), MemberFactory()
     _fill(small, index, 3)
     _fill(large, index, 30)
     client.force_login(small)
-    few = _queries(client, URL)
+    few = page_queries(client, URL)
     client.force_login(large)
-    many = _queries(client, URL)
+    many = page_queries(client, URL)
     assert few == many, (few, many)
     # Session, user, groups, second factor, eight sections (sixteen
     # queries: "near you" five, followed kinds one, coffee one), the

@@ -3,12 +3,11 @@ cases stay with members (also in the site search), and the number of
 queries does not grow with the number of cases."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
 from casebook.models import CasePage, Platform
 from casebook.services.review import page_restrict_to_members
+from tests.queries import page_queries
 
 from .factories import CaseIndexPageFactory, phase_and_classification
 
@@ -152,13 +151,6 @@ def test_paginated(client, index):
     assert "Pagina 1 van 2" in first
 
 
-def _queries(client, url) -> int:
-    client.get(url)  # Wagtail's site-root cache, as in production
-    with CaptureQueriesContext(connection) as captured:
-        assert client.get(url).status_code == 200
-    return len(captured)
-
-
 def _add(index, n, start=0):
     phase, classification = phase_and_classification()
     for i in range(start, start + n):
@@ -178,13 +170,13 @@ def test_query_count_does_not_grow_with_the_number_of_cases(client, index, membe
     if who == "member":
         client.force_login(member)
     _add(index, 2)
-    few = _queries(client, index.url)
+    few = page_queries(client, index.url)
     _add(index, 18, start=2)
-    many = _queries(client, index.url)
+    many = page_queries(client, index.url)
     assert few == many
-    filtered = _queries(client, index.url + "?platform=tiktok&tag=voetbal")
+    filtered = page_queries(client, index.url + "?platform=tiktok&tag=voetbal")
     _add(index, 5, start=20)
-    assert _queries(client, index.url + "?platform=tiktok&tag=voetbal") == filtered
+    assert page_queries(client, index.url + "?platform=tiktok&tag=voetbal") == filtered
 
 
 def test_a_case_page_shows_only_the_anonymised_case(client, index, cases):

@@ -2,11 +2,10 @@
 queries however many cases there are."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from casebook.services import case_message_post
+from tests.queries import page_queries
 from tests.second_factor import login_with_second_factor
 
 from .factories import draft_case, mail_at_once, submitted_case  # noqa: F401
@@ -14,20 +13,13 @@ from .factories import draft_case, mail_at_once, submitted_case  # noqa: F401
 pytestmark = pytest.mark.django_db
 
 
-def _queries(client, url) -> int:
-    client.get(url)
-    with CaptureQueriesContext(connection) as captured:
-        assert client.get(url).status_code == 200
-    return len(captured)
-
-
 def test_my_cases(client, member):
     client.force_login(member)
     draft_case(member)
-    few = _queries(client, reverse("casebook:mine"))
+    few = page_queries(client, reverse("casebook:mine"))
     for _n in range(5):
         draft_case(member)
-    assert _queries(client, reverse("casebook:mine")) == few
+    assert page_queries(client, reverse("casebook:mine")) == few
 
 
 def test_the_advisers_queue_and_a_case_with_its_thread(client, member, editor):
@@ -37,9 +29,9 @@ def test_the_advisers_queue_and_a_case_with_its_thread(client, member, editor):
         reverse("casebook_review:queue"),
         reverse("casebook_review:review", kwargs={"pk": case.pk}),
     )
-    few = (_queries(client, queue), _queries(client, review))
+    few = (page_queries(client, queue), page_queries(client, review))
     for _n in range(4):
         submitted_case(member)
         case_message_post(case=case, author=editor, body="Een vraag")
         case_message_post(case=case, author=member, body="Een antwoord")
-    assert (_queries(client, queue), _queries(client, review)) == few
+    assert (page_queries(client, queue), page_queries(client, review)) == few

@@ -2,13 +2,12 @@
 data), published with the case, and filtered on in the casebook."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from casebook.errors import CaseError
 from casebook.services import case_publish
 from casebook.services.privacy import cases_export
 from casebook.services.review import AnonymisedInput, case_edit_anonymised
+from tests.queries import page_queries
 
 from .factories import (
     CaseIndexPageFactory,
@@ -103,13 +102,6 @@ def test_an_unknown_region_gets_a_dutch_message(client, index, value):
     assert "Casus De Bilt" in body
 
 
-def _queries(client, url) -> int:
-    client.get(url)
-    with CaptureQueriesContext(connection) as captured:
-        assert client.get(url).status_code == 200
-    return len(captured)
-
-
 @pytest.mark.parametrize("logged_in", [False, True])
 def test_the_region_filter_costs_the_same_for_3_and_30_cases(
     client, index, member, logged_in
@@ -119,7 +111,7 @@ def test_the_region_filter_costs_the_same_for_3_and_30_cases(
     for i in range(3):
         CasePageFactory(parent=index, province="utrecht", slug=f"klein-{i}")
     url = index.url + "?regio=utrecht"
-    few = _queries(client, url)
+    few = page_queries(client, url)
     for i in range(27):
         CasePageFactory(parent=index, province="utrecht", slug=f"groot-{i}")
-    assert _queries(client, url) == few
+    assert page_queries(client, url) == few

@@ -2,11 +2,10 @@
 threads, posts, replies and tags there are."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from community.models import Post
+from tests.queries import page_queries
 from tests.second_factor import login_with_second_factor
 
 from .factories import MeetingNoteFactory, PostFactory, ThemeFactory, ThreadFactory
@@ -29,13 +28,6 @@ def _fill(theme, thread, n: int, authors) -> None:
     ).update(hidden=True, marked_as="conclusion")
 
 
-def _queries(client, url: str) -> int:
-    client.get(url)  # warm caches, as in production
-    with CaptureQueriesContext(connection) as captured:
-        assert client.get(url).status_code == 200
-    return len(captured)
-
-
 @pytest.mark.parametrize("viewer", ["member", "adviser"])
 def test_pages_cost_a_fixed_number_of_queries(
     client, theme, thread, member, other_member, adviser, viewer
@@ -50,9 +42,9 @@ def test_pages_cost_a_fixed_number_of_queries(
         "new": reverse("community:thread_create", args=[theme.slug]),
     }
     _fill(theme, thread, 2, authors)
-    small = {name: _queries(client, url) for name, url in urls.items()}
+    small = {name: page_queries(client, url) for name, url in urls.items()}
     _fill(theme, thread, 12, authors)
-    large = {name: _queries(client, url) for name, url in urls.items()}
+    large = {name: page_queries(client, url) for name, url in urls.items()}
     assert small == large
 
 

@@ -16,6 +16,7 @@ from community.models import Follow, Post, ThreadRead
 from community.services import post_create, thread_create, thread_read
 from portal.accounts.services import account_delete, account_export
 from tests.accounts.factories import MemberFactory, UserFactory
+from tests.queries import page_queries
 from tests.second_factor import login_with_second_factor
 
 from .factories import PostFactory, ThemeFactory, ThreadFactory
@@ -294,13 +295,6 @@ def _fill(theme, n: int, member, other_member) -> None:
         Follow.objects.get_or_create(thread=thread, user=member)
 
 
-def _queries(client, url: str) -> int:
-    client.get(url)
-    with CaptureQueriesContext(connection) as captured:
-        assert client.get(url).status_code == 200
-    return len(captured)
-
-
 @pytest.mark.parametrize("viewer", ["member", "adviser"])
 def test_lists_cost_the_same_for_3_and_30_threads(
     client, theme, member, other_member, adviser, viewer, django_assert_num_queries
@@ -309,7 +303,7 @@ def test_lists_cost_the_same_for_3_and_30_threads(
     reader = {"member": member, "adviser": adviser}[viewer]
     urls = [RECENT, reverse("community:theme", args=[theme.slug]), "/mijn-account/"]
     _fill(theme, 3, reader, other_member)
-    few = {url: _queries(client, url) for url in urls}
+    few = {url: page_queries(client, url) for url in urls}
     _fill(theme, 27, reader, other_member)
     for url in urls:
         with django_assert_num_queries(few[url]):

@@ -5,8 +5,6 @@ in one step; proposals not picked are offered again on the next meeting."""
 import datetime as dt
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import ModelLogEntry, PageViewRestriction
@@ -18,6 +16,7 @@ from community.receivers import _export
 from community.selectors import meeting_agenda, meeting_wishes
 from tests.accounts.factories import MemberFactory
 from tests.events.factories import EventIndexPageFactory, EventPageFactory
+from tests.queries import page_queries
 from tests.second_factor import login_with_second_factor
 
 pytestmark = pytest.mark.django_db
@@ -305,13 +304,6 @@ def test_a_bad_choice_changes_nothing(client, meeting, member, adviser, theme, d
 # --- query budget -------------------------------------------------------------
 
 
-def _queries(client, url: str) -> int:
-    client.get(url)
-    with CaptureQueriesContext(connection) as captured:
-        assert client.get(url).status_code == 200
-    return len(captured)
-
-
 @pytest.mark.parametrize("name", ["topic_wishes", "topic_wishes_choose"])
 def test_the_proposals_list_costs_the_same_for_3_and_30(
     client, meeting, adviser, theme, name
@@ -330,8 +322,8 @@ def test_the_proposals_list_costs_the_same_for_3_and_30(
     fill(3)
     first = TopicWish.objects.first()
     wishes.wishes_choose(event=meeting, adviser=adviser, wishes=[first], theme=theme)
-    few = _queries(client, url)
+    few = page_queries(client, url)
     fill(27)
-    many = _queries(client, url)
+    many = page_queries(client, url)
     print(f"{name}: 3 -> {few} queries, 30 -> {many} queries")
     assert many == few

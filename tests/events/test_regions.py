@@ -13,6 +13,7 @@ from portal.core.regions import Region
 from tests.accounts.factories import MemberFactory
 from tests.casebook.factories import CaseIndexPageFactory, CasePageFactory
 from tests.events.factories import EventIndexPageFactory, EventPageFactory
+from tests.queries import page_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -49,13 +50,6 @@ def test_an_unknown_region_gets_a_dutch_message_never_an_error(client, index, va
     assert "Roadshow De Bilt" in body
 
 
-def _agenda_queries(client, url) -> int:
-    client.get(url)
-    with CaptureQueriesContext(connection) as captured:
-        assert client.get(url).status_code == 200
-    return len(captured)
-
-
 @pytest.mark.parametrize("logged_in", [False, True])
 def test_the_region_filter_costs_the_same_for_3_and_30_meetings(
     client, index, member, logged_in
@@ -66,9 +60,9 @@ def test_the_region_filter_costs_the_same_for_3_and_30_meetings(
         client.force_login(member)
     EventPageFactory.create_batch(3, parent=index, region="utrecht")
     url = index.url + "?regio=utrecht"
-    few = _agenda_queries(client, url)
+    few = page_queries(client, url)
     EventPageFactory.create_batch(27, parent=index, region="utrecht")
-    many = _agenda_queries(client, url)
+    many = page_queries(client, url)
     assert few == many, (few, many)
 
 

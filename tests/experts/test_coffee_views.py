@@ -5,14 +5,13 @@ Mijn Leerkring, and their query budgets."""
 import datetime as dt
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from experts.coffee.services import booking_create
 from experts.models import CoffeeBooking, CoffeeSlot
 from tests.accounts.factories import MemberFactory
 from tests.casebook.factories import mail_at_once  # noqa: F401
+from tests.queries import page_queries
 from tests.second_factor import login_with_password_only, login_with_second_factor
 
 from .coffee import booked, offered, soon
@@ -312,13 +311,6 @@ def test_the_overview_shows_booked_coffee_for_member_and_host(client, host, requ
 # --- query budgets ------------------------------------------------------------------
 
 
-def _queries(client, url: str) -> int:
-    client.get(url)  # warm caches, as in production
-    with CaptureQueriesContext(connection) as captured:
-        assert client.get(url).status_code == 200
-    return len(captured)
-
-
 def _fill(n: int, *, host, member) -> None:
     """``n`` hosts with a free time each, ``n`` times of ``host`` booked by
     others, and ``n`` bookings of ``member``."""
@@ -337,7 +329,7 @@ def test_the_pages_cost_the_same_for_3_and_30_items(client, url):
         member = ExpertProfileFactory().user  # hosts too, so both pages open
         _fill(n, host=host, member=member)
         client.force_login(host if url == HOST else member)
-        counts.append(_queries(client, url))
+        counts.append(page_queries(client, url))
     assert counts[0] == counts[1], counts
 
 

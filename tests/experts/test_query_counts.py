@@ -2,11 +2,10 @@
 many experts, tags, requests and messages there are."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from experts.services import experts_assign, message_post
+from tests.queries import page_queries
 from tests.second_factor import login_with_second_factor
 
 from .factories import ExpertProfileFactory, help_request
@@ -23,13 +22,6 @@ def _fill(n: int, *, requester, adviser, target) -> None:
         help_request(requester, municipality=f"Gemeente {i}", expertise=[f"vak-{i}"])
         experts_assign(help_request=target, experts=[expert], adviser=adviser)
         message_post(help_request=target, author=expert.user, body=f"Bericht {i}")
-
-
-def _queries(client, url: str) -> int:
-    client.get(url)
-    with CaptureQueriesContext(connection) as captured:
-        assert client.get(url).status_code == 200
-    return len(captured)
 
 
 @pytest.mark.parametrize("viewer", ["requester", "adviser"])
@@ -52,7 +44,7 @@ def test_pages_cost_a_fixed_number_of_queries(
     if viewer == "adviser":
         urls["assign"] = reverse("experts:assign", args=[open_request.pk])
     _fill(2, requester=requester, adviser=editor, target=open_request)
-    small = {name: _queries(client, url) for name, url in urls.items()}
+    small = {name: page_queries(client, url) for name, url in urls.items()}
     _fill(14, requester=requester, adviser=editor, target=open_request)
-    large = {name: _queries(client, url) for name, url in urls.items()}
+    large = {name: page_queries(client, url) for name, url in urls.items()}
     assert small == large

@@ -1,12 +1,11 @@
 """The public tool: form, results, shareable URLs, bad input, query counts."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from knowledge.interventions.models import InterventionKind
 from knowledge.models import DossierPage, ThemePage
+from tests.queries import page_queries
 
 from .factories import InterventionFactory, situation
 
@@ -168,13 +167,6 @@ def test_navigation_links_to_the_tool(client, s):
     assert 'href="/interventietool/" aria-current="page">Interventietool</a>' in body
 
 
-def _queries(client, url: str) -> int:
-    client.get(url)  # warm Wagtail's caches, as in production
-    with CaptureQueriesContext(connection) as captured:
-        assert client.get(url).status_code == 200
-    return len(captured)
-
-
 def test_result_queries_do_not_grow_with_interventions(client, s, home_page):
     guidance = home_page.add_child(instance=ThemePage(title="Uitleg"))
 
@@ -189,9 +181,9 @@ def test_result_queries_do_not_grow_with_interventions(client, s, home_page):
             )
 
     add(2)
-    few = _queries(client, MOBILISATIE)
+    few = page_queries(client, MOBILISATIE)
     add(13)
-    many = _queries(client, MOBILISATIE)
+    many = page_queries(client, MOBILISATIE)
     assert "15 interventies passen" in client.get(MOBILISATIE).content.decode()
     assert few == many
 

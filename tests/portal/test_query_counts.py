@@ -17,15 +17,9 @@ from knowledge.models import (
     NewsPage,
     ThemePage,
 )
+from tests.queries import page_queries
 
 pytestmark = pytest.mark.django_db
-
-
-def _queries(client, url: str) -> int:
-    client.get(url)  # warm Wagtail's site-root cache, as in production
-    with CaptureQueriesContext(connection) as captured:
-        assert client.get(url).status_code == 200
-    return len(captured)
 
 
 def _add_content(home_page, n: int) -> dict:
@@ -66,9 +60,9 @@ def _add_content(home_page, n: int) -> dict:
 def test_query_count_does_not_grow_with_content(client, home_page, which):
     urls = _add_content(home_page, 2)
     urls["home"] = "/"
-    few = _queries(client, urls[which])
+    few = page_queries(client, urls[which])
     _add_content(home_page, 8)
-    assert _queries(client, urls[which]) == few
+    assert page_queries(client, urls[which]) == few
 
 
 # --- Query budgets: every public page type, for a visitor and a member ------

@@ -13,6 +13,7 @@ from community.selectors import POSTS_PER_PAGE
 from tests.accounts.factories import AdviserFactory, MemberFactory, UserFactory
 from tests.community.factories import PostFactory, ThemeFactory, ThreadFactory
 from tests.experts.factories import ExpertProfileFactory
+from tests.queries import page_queries
 from tests.second_factor import login_with_second_factor
 
 pytestmark = pytest.mark.django_db
@@ -244,13 +245,6 @@ def _add(n: int) -> None:
         )
 
 
-def _queries(client, url: str) -> int:
-    client.get(url)
-    with CaptureQueriesContext(connection) as captured:
-        assert client.get(url).status_code == 200
-    return len(captured)
-
-
 @pytest.mark.parametrize(
     "url",
     [URL + "?q=wijk", URL + "?q=wijk&type=discussies", URL + "?q=wijk&type=experts"],
@@ -260,7 +254,7 @@ def test_same_queries_for_3_and_30_matches(
 ):
     client.force_login(member)
     _add(3)
-    few = _queries(client, url)
+    few = page_queries(client, url)
     _add(27)
     assert "Experts (30)" in client.get(url).content.decode()
     with django_assert_num_queries(few):

@@ -14,10 +14,9 @@ from functools import partial
 
 import bleach
 from bleach.linkifier import LinkifyFilter, build_url_re
-from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
-from portal.core.sanitise import drop_dangerous_content, paragraphs
+from portal.core.sanitise import drop_dangerous_content, html_as_text, paragraphs
 
 from .errors import InvalidMessage
 
@@ -127,8 +126,7 @@ def plain_text_html(text: str) -> str:
 
 
 def is_blank(markup: str) -> bool:
-    text = html.unescape(strip_tags(markup)).replace("\xa0", " ")
-    return not text.strip()
+    return not html_as_text(markup).strip()
 
 
 def message_clean(raw: str) -> str:

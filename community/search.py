@@ -2,12 +2,10 @@
 approved members only, hidden messages never, each hit linking to the
 message on its thread page."""
 
-from html import unescape
-
 from django.db.models import QuerySet
-from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
+from portal.core.sanitise import html_as_text
 from portal.search.sources import SourceHit, word_start
 from portal.search.text import highlight
 
@@ -30,7 +28,7 @@ def post_hits(posts: list[Post], *, terms: list[str]) -> list[SourceHit]:
             title=post.thread.title,
             url=selectors.post_url(post),
             type_label=_("Discussion"),
-            excerpt=highlight([unescape(strip_tags(post.body))], terms),
+            excerpt=highlight([html_as_text(post.body)], terms),
             meta=f"{post.thread.theme.name} · {member_name(post.author)}",
             date=post.created_at,
         )

@@ -11,6 +11,8 @@ import re
 from collections.abc import Mapping
 from html.parser import HTMLParser
 
+from django.utils.html import strip_tags
+
 # Whose content is dropped as well as the tag: their text is code, styling
 # or markup, never part of what a member wrote.
 DROP_WITH_CONTENT = frozenset(
@@ -81,3 +83,9 @@ def paragraphs(markup: str, *, block_tag: re.Pattern, line_break: str = "<br>") 
         return markup
     blocks = [b.strip() for b in re.split(r"\n\s*\n", markup.replace("\r\n", "\n"))]
     return "".join("<p>{}</p>".format(b.replace("\n", line_break)) for b in blocks if b)
+
+
+def html_as_text(markup: str) -> str:
+    """The words of stored HTML as a reader sees them: tags dropped,
+    entities decoded, non-breaking spaces as spaces."""
+    return html.unescape(strip_tags(markup or "")).replace("\xa0", " ")

@@ -14,7 +14,7 @@ import snowballstemmer
 
 # The word characters FTS5 (unicode61) and PostgreSQL's parser agree on: no
 # underscore, which one of them would split and the other keep.
-_WORD = re.compile(r"[^\W_]+")
+WORD = re.compile(r"[^\W_]+")
 _VOWELS = frozenset("aeiouy")
 _DOUBLE = re.compile(r"([bcdfghjklmnpqrstvwxz])\1$")
 
@@ -63,7 +63,7 @@ def stem(word: str) -> str:
 
 def words(text: str) -> list[str]:
     """The lower-case words of ``text``, in order."""
-    return _WORD.findall(text.lower())
+    return WORD.findall(text.lower())
 
 
 def analyse(text: str) -> str:

@@ -2,12 +2,12 @@
 first, then the text of its body."""
 
 from collections.abc import Iterable
-from html import unescape
 
-from django.utils.html import strip_tags
 from wagtail.blocks import StreamValue
 from wagtail.models import Page
 from wagtail.rich_text import RichText
+
+from portal.core.sanitise import html_as_text
 
 # A page type may define ``search_summary`` (an attribute or a method) when its
 # summary lives elsewhere; otherwise the first of these that has text.
@@ -21,7 +21,7 @@ def _plain(value: object) -> str:
     if not isinstance(value, str):
         return ""
     # Rich text is HTML: the excerpt escapes again, so decode entities here.
-    return unescape(strip_tags(value)).strip()
+    return html_as_text(value).strip()
 
 
 def _raw_texts(raw: object) -> Iterable[str]:

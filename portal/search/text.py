@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
-from .analysis import STOP_WORDS, stem, words
+from .analysis import STOP_WORDS, WORD, stem, words
 
 MAX_QUERY_LENGTH = 200
 EXCERPT_LENGTH = 240
@@ -40,9 +40,6 @@ def query_terms(query: str) -> list[str]:
     return list(seen)
 
 
-_TOKEN = re.compile(r"[^\W_]+")
-
-
 def _stems(terms: list[str]) -> frozenset[str]:
     """The stems to mark: those of the query's words, stop words left out
     as the search leaves them out."""
@@ -57,7 +54,7 @@ def _stems(terms: list[str]) -> frozenset[str]:
 def _marked(text: str, stems: frozenset[str]) -> Iterator[re.Match]:
     """The words of ``text`` with a stem the search matched: 'demonstratie'
     for 'demonstraties', 'rellen' for 'rel', never a part of a word."""
-    for match in _TOKEN.finditer(text):
+    for match in WORD.finditer(text):
         if stem(match.group().lower()) in stems:
             yield match
 

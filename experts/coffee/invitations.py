@@ -53,10 +53,11 @@ def _component(booking: CoffeeBooking, *, page_url: str, stamp: dt.datetime) -> 
             host=host.get_full_name(), member=member.get_full_name()
         ),
     )
+    where = _where(booking)
     # The topic stays out: calendars keep it long after the platform
     # has erased it.
-    component.add("description", f"{_where(booking)}\n\n{page_url}")
-    component.add("location", _where(booking))
+    component.add("description", f"{where}\n\n{page_url}")
+    component.add("location", where)
     if slot.meeting_url:
         component.add("url", slot.meeting_url)
     component.add("sequence", booking.sequence)

@@ -36,7 +36,12 @@ from wagtail.models import (
 
 from .models import User
 from .roles import ADVISERS_GROUP, MEMBERS_GROUP
-from .selectors import _group_names, user_is_adviser, user_is_member
+from .selectors import (
+    _group_names,
+    group_names_load,
+    user_is_adviser,
+    user_is_member,
+)
 
 AnyUser = User | AnonymousUser
 
@@ -183,6 +188,8 @@ def page_visible_to_each(page: Page, users: Iterable[AnyUser]) -> list[AnyUser]:
     """The ``users`` who may see ``page`` outside a session (a mail about
     it): the restrictions are read once, however many users."""
     restrictions = page_restrictions(page)
+    users = list(users)
+    group_names_load(users)
     return [user for user in users if _refusal(user, restrictions, ()) is None]
 
 

@@ -1,3 +1,5 @@
+from collections.abc import Iterable
+
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import QuerySet
 
@@ -13,6 +15,19 @@ def _group_names(user: User) -> frozenset[str]:
         cached = frozenset(user.groups.values_list("name", flat=True))
         user._leerkring_groups = cached
     return cached
+
+
+def group_names_load(users: Iterable[User]) -> None:
+    """Fill the cache ``_group_names`` reads for many accounts in one query,
+    so judging a list of members (the recipients of a mail) costs no query
+    per member."""
+    users = [user for user in users if getattr(user, "pk", None)]
+    names: dict[int, set[str]] = {user.pk: set() for user in users}
+    through = User.groups.through.objects.filter(user_id__in=names)
+    for user_id, name in through.values_list("user_id", "group__name"):
+        names[user_id].add(name)
+    for user in users:
+        user._leerkring_groups = frozenset(names[user.pk])
 
 
 def user_is_member(user: User | AnonymousUser) -> bool:

@@ -508,3 +508,29 @@ def test_deleting_the_account_removes_the_follows(member):
     topic_follow(user=member, kind="roadshow")
     account_delete(user=member)
     assert not TopicFollow.objects.exists()
+
+
+def _recipient_queries(index, followers: int) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from events.selectors import topic_recipients
+
+    event = EventPageFactory(parent=index, kind="roadshow")
+    # Members only: each follower's groups decide.
+    PageViewRestriction.objects.create(
+        page=event, restriction_type=PageViewRestriction.LOGIN
+    )
+    for _ in range(followers):
+        TopicFollow.objects.create(user=MemberFactory(), kind="roadshow")
+    with CaptureQueriesContext(connection) as captured:
+        assert len(topic_recipients(event=event)) == followers
+    TopicFollow.objects.all().delete()
+    PageViewRestriction.objects.filter(page=event).delete()
+    return len(captured)
+
+
+def test_judging_the_followers_costs_the_same_for_3_and_30(index):
+    """Who may see the meeting is judged for all followers at once: their
+    groups in one query, not one per member."""
+    assert _recipient_queries(index, 3) == _recipient_queries(index, 30)

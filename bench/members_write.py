@@ -60,8 +60,32 @@ def _writers():
         )
         return "post"
 
+    # Half the registrations are members' (a place or the waiting list at
+    # once: the places left on public pages change), half are guests' (no
+    # place until they confirm their address).
+    registrants = iter(
+        User.objects.create(
+            email=f"deelnemer{n}@gemeente.example",
+            first_name="Deelnemer",
+            last_name=str(n),
+            approval_status="approved",
+        )
+        for n in range(1000)
+    )
+
     def register(member):
         n = next(numbers)
+        if n % 2:
+            user = next(registrants)
+            registration_create(
+                event=event,
+                user=user,
+                name=user.get_full_name(),
+                organisation="Gemeente Utrecht",
+                job_title="Adviseur OOV",
+                email=user.email,
+            )
+            return "registration (member)"
         registration_create(
             event=event,
             name=f"Gast {n}",
@@ -69,7 +93,7 @@ def _writers():
             job_title="Adviseur OOV",
             email=f"gast{n}@gemeente.example",
         )
-        return "registration"
+        return "registration (guest)"
 
     def draft(member):
         data = CaseInput(

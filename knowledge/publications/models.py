@@ -161,7 +161,7 @@ class PublicationPage(Page):
         from .selectors import publication_context
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(publication_context(page=self))
+        context.update(publication_context(page=self, user=request.user))
         return context
 
 

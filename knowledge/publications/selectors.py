@@ -13,7 +13,12 @@ from django.db.models import Exists, OuterRef, QuerySet
 from django.utils.translation import gettext as _
 from wagtail.models import Page, PageViewRestriction
 
-from portal.accounts.access import AnyUser, pages_visible_to
+from portal.accounts.access import (
+    AnyUser,
+    Section,
+    pages_visible_to,
+    restricted_sections,
+)
 from portal.core.params import parse_year
 
 from .models import PublicationFile, PublicationKind, PublicationPage
@@ -23,13 +28,25 @@ PUBLICATIONS_PER_PAGE = 10
 RELATED_LIMIT = 5
 
 
-def _visible(user: AnyUser, publications: QuerySet) -> QuerySet:
+def _visible(
+    user: AnyUser, publications: QuerySet, sections: list[Section] | None = None
+) -> QuerySet:
     """Live publications ``user`` may see, marked ``members_only`` when a
-    restriction on the page itself keeps them from visitors."""
+    restriction on the page itself keeps them from visitors, and
+    ``theme_shown`` when ``user`` may see the theme page they belong to (a
+    public publication may belong to a members-only theme, whose title is
+    not for visitors)."""
+    if sections is None:
+        sections = restricted_sections(user)
     restricted = PageViewRestriction.objects.filter(page=OuterRef("pk"))
-    return pages_visible_to(user, publications.live()).annotate(
-        members_only=Exists(restricted)
+    themes = _visible_pages(user, sections).filter(pk=OuterRef("theme_id"))
+    return pages_visible_to(user, publications.live(), sections=sections).annotate(
+        members_only=Exists(restricted), theme_shown=Exists(themes)
     )
+
+
+def _visible_pages(user: AnyUser, sections: list[Section]) -> QuerySet:
+    return pages_visible_to(user, Page.objects.live(), sections=sections)
 
 
 @dataclass(frozen=True)
@@ -54,11 +71,15 @@ def _choice(
     return value
 
 
-def _filter_choices(visible: QuerySet) -> dict[str, list[Choice]]:
+def _filter_choices(
+    user: AnyUser, visible: QuerySet, sections: list[Section]
+) -> dict[str, list[Choice]]:
     """What the filters offer: only values some visible publication has, so
-    no filter leads to an empty list (three queries)."""
+    no filter leads to an empty list (three queries). A theme is offered
+    only when ``user`` may see its page too: a members-only theme's title is
+    not for visitors, even when a public publication belongs to it."""
     themes = (
-        visible.filter(theme__isnull=False)
+        visible.filter(theme_shown=True)
         .order_by("theme__title")
         .values_list("theme__slug", "theme__title")
         .distinct()
@@ -95,8 +116,9 @@ def publication_index_context(
     Unknown values and page numbers come from addresses people edit by
     hand; they get a message and the filter is left out, never an error.
     """
-    visible = _visible(user, PublicationPage.objects.child_of(index))
-    choices = _filter_choices(visible)
+    sections = restricted_sections(user)
+    visible = _visible(user, PublicationPage.objects.child_of(index), sections)
+    choices = _filter_choices(user, visible, sections)
     notices: list[str] = []
     messages = _messages(params)
     active = {
@@ -128,10 +150,18 @@ def publication_index_context(
     }
 
 
-def publication_context(*, page: PublicationPage) -> dict[str, Any]:
-    """The files of ``page`` with their documents, in their order."""
+def publication_context(*, page: PublicationPage, user: AnyUser) -> dict[str, Any]:
+    """The files of ``page`` with their documents, in their order, and its
+    theme page when ``user`` may see that page."""
     files = PublicationFile.objects.filter(page=page).select_related("document")
-    return {"files": [row.document for row in files.order_by("sort_order")]}
+    theme = None
+    if page.theme_id is not None:
+        visible = _visible_pages(user, restricted_sections(user))
+        theme = visible.filter(pk=page.theme_id).first()
+    return {
+        "files": [row.document for row in files.order_by("sort_order")],
+        "theme": theme,
+    }
 
 
 def publications_of_theme(*, theme: Page, user: AnyUser) -> list[PublicationPage]:

@@ -10,7 +10,7 @@ import pytest
 from django.core.files.base import ContentFile
 from django.core.management import call_command
 from django.test import Client
-from wagtail.models import Collection, CollectionViewRestriction
+from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
 from knowledge.models import (
     NewsPage,
@@ -413,3 +413,26 @@ def test_the_demo_pdfs_are_quick_and_the_same_each_time(home_page):
     )
     assert first == again and first.startswith(b"%PDF")
     assert len(pdf_pages(first)) == len(spec["files"][0]["pages"])
+
+
+def test_a_members_only_themes_title_is_not_offered_to_visitors(
+    client, home_page, library
+):
+    """A public publication may belong to a theme page that is for members:
+    the visitor's theme filter does not name it."""
+    dossier = DossierPageFactory(parent=home_page)
+    closed = ThemePageFactory(parent=dossier, slug="besloten", title="Besloten aanpak")
+    PageViewRestriction.objects.create(
+        page=closed, restriction_type=PageViewRestriction.LOGIN
+    )
+    publication(library, "Openbare handreiking", theme=closed)
+    visitor = client.get(library.url)
+    assert [c.value for c in visitor.context["choices"]["thema"]] == []
+    assert "Besloten aanpak" not in visitor.content.decode()
+    handout = library.get_children().get(title="Openbare handreiking")
+    assert "Besloten aanpak" not in client.get(handout.url).content.decode()
+    member = _logged_in(MemberFactory())
+    assert [c.value for c in member.get(library.url).context["choices"]["thema"]] == [
+        "besloten"
+    ]
+    assert "Besloten aanpak" in member.get(handout.url).content.decode()

@@ -40,8 +40,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-# The start-up helpers are shared with the deployment rehearsal.
-from deploy.rehearsal import (  # noqa: E402
+# The start-up helpers, shared with the deployment rehearsal.
+from deploy.local import (  # noqa: E402
     PURGE_MODULE,
     Processes,
     SetupError,
@@ -54,9 +54,9 @@ from deploy.rehearsal import (  # noqa: E402
     redis_start,
     wait_until_up,
 )
-from deploy.rehearsal import free_port as _free_port  # noqa: E402
-from deploy.rehearsal import http_get as _get  # noqa: E402
-from deploy.rehearsal import manage as _manage  # noqa: E402
+from deploy.local import free_port as _free_port  # noqa: E402
+from deploy.local import http_get as _get  # noqa: E402
+from deploy.local import manage as _manage  # noqa: E402
 
 DATABASE = "bench_load"
 WRK = shutil.which("wrk") or "wrk"

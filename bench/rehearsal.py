@@ -28,7 +28,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from deploy import rehearsal  # noqa: E402
-from deploy.rehearsal import Browser, Cluster, SetupError  # noqa: E402
+from deploy.local import SetupError, postgres_answers  # noqa: E402
+from deploy.rehearsal import Browser, Cluster  # noqa: E402
 
 SERVER = os.environ.get(
     "BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/postgres"
@@ -111,7 +112,7 @@ def main() -> int:
     args = parser.parse_args()
     # Ctrl-C and a plain kill both end in running()'s clean-up.
     signal.signal(signal.SIGTERM, signal.default_int_handler)
-    if not rehearsal.postgres_answers(SERVER):
+    if not postgres_answers(SERVER):
         sys.stderr.write(f"PostgreSQL does not answer at {SERVER}\n")
         return 1
     try:

@@ -1,9 +1,9 @@
 """The deployment of docs/deploy.md rehearsed on one machine, as real processes.
 
 tests/deploy/test_rehearsal.py is its executable description, and
-bench/rehearsal.py prints its figures; bench/load.py and
-tests/deploy/test_nginx.py use the start-up helpers of the first part. The
-site itself never imports this module.
+bench/rehearsal.py prints its figures. The parts are started by
+deploy/local.py; what the database holds is made by
+deploy/rehearsal_scenario.py. The site itself never imports this module.
 
 ``running(postgres=...)`` starts, in a temporary folder, and stops again
 whatever happens:
@@ -38,326 +38,41 @@ import os
 import secrets
 import shutil
 import signal
-import socket
-import string
 import subprocess
 import sys
 import tempfile
 import threading
 import time
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from email import message_from_bytes
-from email.message import Message
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import urlsplit
 
-ROOT = Path(__file__).resolve().parent.parent
-VENV_BIN = Path(sys.executable).parent
-NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
-PURGE_MODULE = Path("/usr/lib/nginx/modules/ngx_http_cache_purge_module.so")
-REDIS_SERVER = shutil.which("redis-server") or "/usr/bin/redis-server"
-NGINX_TEMPLATE = ROOT / "deploy" / "nginx" / "local.conf.template"
-SNIPPETS = ROOT / "deploy" / "nginx" / "snippets"
-# What deploy/nginx/leerkring.conf gives each app server in its upstream.
-UPSTREAM_SERVER = "server 127.0.0.1:{port} max_fails=3 fail_timeout=10s;"
-
-
-class SetupError(Exception):
-    """Something the rehearsal needs did not start."""
-
-
-# -- Processes -------------------------------------------------------------
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-class Processes:
-    """The servers a run started, by name; all stopped at the end, whatever
-    happens. Each runs in a session of its own, so that stopping one stops
-    its children too (gunicorn's workers)."""
-
-    def __init__(self) -> None:
-        self.started: dict[str, subprocess.Popen] = {}
-        self.logs: dict[str, Path] = {}
-
-    def start(self, name: str, args: list[str], env: dict, log: Path) -> None:
-        # Appended to: a server started again keeps its earlier lines.
-        with log.open("ab") as out:
-            process = subprocess.Popen(  # noqa: S603
-                args,
-                cwd=ROOT,
-                env=env,
-                stdout=out,
-                stderr=subprocess.STDOUT,
-                start_new_session=True,
-            )
-        self.started[name] = process
-        self.logs[name] = log
-
-    def kill(self, name: str, sig: int = signal.SIGKILL) -> None:
-        """Send ``sig`` to the process group and wait for it to end."""
-        process = self.started[name]
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(process.pid, sig)
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(process.pid, signal.SIGKILL)
-            process.wait()
-
-    def stop_all(self, grace: float = 10) -> None:
-        """SIGINT to each, SIGKILL to what still runs ``grace`` seconds later.
-
-        SIGINT is a quick shutdown for gunicorn, nginx, redis and the task
-        worker (SIGTERM would let gunicorn's workers finish for up to 30 s).
-        A gunicorn worker still takes seconds to exit after that: the
-        interpreter frees the anonymiser's lookup data object by object.
-        """
-        for process in reversed(self.started.values()):
-            if process.poll() is None:
-                with contextlib.suppress(ProcessLookupError):
-                    os.killpg(process.pid, signal.SIGINT)
-        deadline = time.monotonic() + grace
-        for process in self.started.values():
-            try:
-                process.wait(timeout=max(0.1, deadline - time.monotonic()))
-            except subprocess.TimeoutExpired:
-                with contextlib.suppress(ProcessLookupError):
-                    os.killpg(process.pid, signal.SIGKILL)
-                process.wait()
-        self.started.clear()
-
-    def check_running(self) -> None:
-        for name, process in self.started.items():
-            if process.poll() is not None:
-                log = self.logs[name]
-                raise SetupError(
-                    f"{name} stopped; see {log}:\n{log.read_text()[-2000:]}"
-                )
-
-
-def http_get(url: str, timeout: float = 30) -> tuple[int, dict, bytes]:
-    try:
-        with urllib.request.urlopen(url, timeout=timeout) as response:  # noqa: S310
-            return response.status, dict(response.headers.items()), response.read()
-    except urllib.error.HTTPError as error:
-        return error.code, dict(error.headers.items()), error.read()
-
-
-def wait_until_up(url: str, processes: Processes, timeout: float = 90) -> None:
-    """Until ``url`` answers at all; fails early when a server stopped."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        processes.check_running()
-        with contextlib.suppress(OSError):
-            http_get(url, timeout=5)
-            return
-        time.sleep(0.2)
-    raise SetupError(f"{url} did not answer within {timeout:.0f} s")
-
-
-def wait_for_port(port: int, processes: Processes, timeout: float = 30) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        processes.check_running()
-        with (
-            contextlib.suppress(OSError),
-            socket.create_connection(("127.0.0.1", port), timeout=1),
-        ):
-            return
-        time.sleep(0.1)
-    raise SetupError(f"nothing listens on port {port} after {timeout:.0f} s")
-
-
-# -- The parts of docs/deploy.md ---------------------------------------------
-
-
-def production_env(folder: Path, database_url: str) -> dict[str, str]:
-    """The environment of an app server (portal.settings.production) on this
-    machine: plain http behind nginx, files in ``folder``."""
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if not key.startswith(("DJANGO_", "GUNICORN_", "FRONTEND_CACHE_"))
-    }
-    env.update(
-        DJANGO_SETTINGS_MODULE="portal.settings.production",
-        DJANGO_SECRET_KEY="rehearsal-not-secret-" + "x" * 40,
-        DATABASE_URL=database_url,
-        DJANGO_CONN_MAX_AGE="60",
-        DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost",
-        DJANGO_SECURE_SSL_REDIRECT="0",
-        DJANGO_STATIC_ROOT=str(folder / "static"),
-        DJANGO_MEDIA_ROOT=str(folder / "media"),
-        DJANGO_LOG_LEVEL="WARNING",
-        EMAIL_URL="consolemail://",
-        GUNICORN_ACCESS_LOG="",
-    )
-    return env
-
-
-def manage_command(*args: str) -> list[str]:
-    return [sys.executable, "manage.py", *args]
-
-
-def manage(env: dict, *args: str) -> str:
-    done = subprocess.run(  # noqa: S603
-        manage_command(*args), cwd=ROOT, env=env, capture_output=True, text=True
-    )
-    if done.returncode:
-        raise SetupError(f"manage.py {' '.join(args)} failed:\n{done.stderr[-3000:]}")
-    return done.stdout
-
-
-def database_create(server: str, name: str) -> str:
-    """A new, empty database ``name`` on the PostgreSQL of ``server`` (a URL);
-    its URL."""
-    import psycopg
-
-    with psycopg.connect(_maintenance(server), autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        conn.execute(f'CREATE DATABASE "{name}"')
-    return urlunsplit(urlsplit(server)._replace(path="/" + name))
-
-
-def database_drop(server: str, name: str) -> None:
-    import psycopg
-
-    with psycopg.connect(_maintenance(server), autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-
-
-def _maintenance(server: str) -> str:
-    """The server's own database: the one in ``server`` need not exist."""
-    return urlunsplit(urlsplit(server)._replace(path="/postgres"))
-
-
-def postgres_answers(server: str) -> bool:
-    try:
-        import psycopg
-
-        with psycopg.connect(_maintenance(server), connect_timeout=3) as conn:
-            conn.execute("SELECT 1")
-    except Exception:  # noqa: BLE001 - any failure means: not there
-        return False
-    return True
-
-
-def redis_start(
-    processes: Processes, folder: Path, *, name: str = "redis", port: int = 0
-) -> str:
-    """A Redis of this run's own, saving nothing; its URL."""
-    port = port or free_port()
-    args = [REDIS_SERVER, "--port", str(port), "--bind", "127.0.0.1"]
-    args += ["--save", "", "--appendonly", "no", "--dir", str(folder)]
-    processes.start(name, args, {}, folder / f"{name}.log")
-    wait_for_port(port, processes, timeout=10)
-    return f"redis://127.0.0.1:{port}/0"
-
-
-def gunicorn_start(
-    processes: Processes,
-    name: str,
-    env: dict,
-    *,
-    port: int,
-    log: Path,
-    app: tuple[str, ...] = ("portal.wsgi",),
-) -> None:
-    """gunicorn with deploy/gunicorn.conf.py on ``port``; not waited for."""
-    env = {**env, "GUNICORN_BIND": f"127.0.0.1:{port}"}
-    args = [str(VENV_BIN / "gunicorn"), "-c", "deploy/gunicorn.conf.py"]
-    args += ["--no-control-socket", *app]
-    processes.start(name, args, env, log)
-
-
-def nginx_conf(
-    prefix: Path,
-    *,
-    app_ports: list[int],
-    port: int,
-    purge_port: int,
-    static_root: Path,
-) -> Path:
-    """deploy/nginx/local.conf.template filled in: the production snippets,
-    with ``app_ports`` as the upstream's servers."""
-    for sub in ("cache", "temp", "www"):
-        (prefix / sub).mkdir(parents=True, exist_ok=True)
-    conf = prefix / "nginx.conf"
-    conf.write_text(
-        string.Template(NGINX_TEMPLATE.read_text()).substitute(
-            user="user root;" if os.geteuid() == 0 else "",
-            prefix=prefix,
-            snippets=SNIPPETS,
-            static_root=static_root,
-            upstream_servers="\n        ".join(
-                UPSTREAM_SERVER.format(port=app_port) for app_port in app_ports
-            ),
-            port=port,
-            purge_port=purge_port,
-        )
-    )
-    return conf
-
-
-def nginx_command(prefix: Path, conf: Path) -> list[str]:
-    return [NGINX, "-e", "stderr", "-p", str(prefix), "-c", str(conf)] + [
-        "-g",
-        "daemon off;",
-    ]
-
-
-class MailSink:
-    """An SMTP server in this process that keeps every mail it is given."""
-
-    def __init__(self) -> None:
-        from aiosmtpd.controller import Controller
-
-        self.port = free_port()
-        self.received: list[tuple[list[str], bytes]] = []
-        self._lock = threading.Lock()
-        self._controller = Controller(self, hostname="127.0.0.1", port=self.port)
-
-    async def handle_DATA(self, server, session, envelope) -> str:  # noqa: N802 - aiosmtpd's name
-        with self._lock:
-            self.received.append((list(envelope.rcpt_tos), envelope.content))
-        return "250 Message accepted for delivery"
-
-    def start(self) -> None:
-        self._controller.start()
-
-    def stop(self) -> None:
-        with contextlib.suppress(Exception):
-            self._controller.stop()
-
-    def to(self, address: str) -> list[Message]:
-        with self._lock:
-            return [
-                message_from_bytes(content)
-                for recipients, content in self.received
-                if address in recipients
-            ]
-
-    def recipients(self) -> list[str]:
-        with self._lock:
-            return [r for recipients, _content in self.received for r in recipients]
-
-
-# -- The rehearsal -----------------------------------------------------------
+from deploy.local import (
+    ROOT,
+    MailSink,
+    Processes,
+    SetupError,
+    database_create,
+    database_drop,
+    free_port,
+    gunicorn_start,
+    manage_command,
+    nginx_command,
+    nginx_conf,
+    production_env,
+    redis_start,
+    wait_for_port,
+    wait_until_up,
+)
 
 DATABASE = "rehearsal_leerkring"
 BUCKET = "leerkring-media"
 SERVERS = ("a", "b")
 SEATS, RUSH = 50, 200
+# The member who logs in with the form (deploy/rehearsal_scenario.py).
+PASSWORD = "een-goed-wachtwoord-42"  # noqa: S105 - a made-up member's
 
 
 @dataclass
@@ -531,7 +246,7 @@ def _prepare(cluster: Cluster, env: dict) -> None:
     scenario = (
         "from django.core.management import call_command as c; "
         "c('migrate', interactive=False, verbosity=0); "
-        "from deploy.rehearsal import scenario_build as b; "
+        "from deploy.rehearsal_scenario import scenario_build as b; "
         f"b(nginx_port={cluster.ports['nginx']}, members={RUSH}, seats={SEATS})"
     )
     processes.start(
@@ -578,178 +293,6 @@ def _nginx_start(cluster: Cluster) -> None:
         "nginx", nginx_command(prefix, conf), {}, cluster.folder / "nginx.log"
     )
     wait_for_port(cluster.ports["nginx"], cluster.processes)
-
-
-# -- What the scenario finds in the database (run inside Django) -------------
-
-PASSWORD = "een-goed-wachtwoord-42"  # noqa: S105 - a made-up member's
-
-
-def scenario_build(*, nginx_port: int, members: int, seats: int) -> None:
-    """Run by ``manage.py shell`` in the fresh database: the site at nginx's
-    address, a member who logs in, an adviser with a second factor, a news
-    item with a draft waiting, an event with ``seats`` places and
-    ``members`` members with a session each. Prints what the tests need, as
-    JSON."""
-    from wagtail.models import Collection, Site
-
-    site = Site.objects.get(is_default_site=True)
-    # The address visitors use, so that Wagtail's purge names the host nginx
-    # keyed its copies under.
-    site.hostname, site.port = "127.0.0.1", nginx_port
-    site.save()
-    home = site.root_page.specific
-    adviser = _user("adviseur@rehearsal.example", "Advisers", second_factor=True)
-    member = _user("lid@rehearsal.example", "Members", password=PASSWORD)
-    rush = _rush_members(members)
-    print(  # noqa: T201 - the output of the shell command
-        json.dumps(
-            {
-                "member": {"email": member.email, "name": member.get_full_name()},
-                "adviser_session": _session(adviser, second_factor=True),
-                "news": _news_with_draft(home, adviser),
-                "event": _event(home, "Leerkring onder druk", seats),
-                "guest_event": _event(home, "Leerkring met gasten", 10),
-                "collection": Collection.get_first_root_node().pk,
-                "rush": [
-                    {"email": user.email, "session": _session(user)} for user in rush
-                ],
-            }
-        )
-    )
-
-
-def _user(email: str, group: str, *, password: str = "", second_factor=False):
-    from allauth.account.models import EmailAddress
-    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
-    from django.contrib.auth.models import Group
-
-    from portal.accounts.models import User
-
-    user = User(
-        email=email,
-        first_name="Rehearsal",
-        last_name=group,
-        organisation="Gemeente Oefenstad",
-        job_title="OOV-adviseur",
-        approval_status=User.ApprovalStatus.APPROVED,
-    )
-    user.set_password(password or None)
-    user.save()
-    user.groups.add(Group.objects.get(name=group))
-    EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
-    if second_factor:
-        TOTP.activate(user, generate_totp_secret())
-    return user
-
-
-def _rush_members(count: int) -> list:
-    """Members made in bulk: each logs in through a session of its own
-    (``_session``), which costs no password hashing."""
-    from django.contrib.auth.hashers import make_password
-    from django.contrib.auth.models import Group
-
-    from portal.accounts.models import User
-
-    users = User.objects.bulk_create(
-        User(
-            email=f"lid{number}@rehearsal.example",
-            first_name="Lid",
-            last_name=str(number),
-            organisation="Gemeente Oefenstad",
-            job_title="OOV-adviseur",
-            approval_status=User.ApprovalStatus.APPROVED,
-            password=make_password(None),
-        )
-        for number in range(count)
-    )
-    members = Group.objects.get(name="Members")
-    User.groups.through.objects.bulk_create(
-        User.groups.through(user_id=user.pk, group_id=members.pk) for user in users
-    )
-    return users
-
-
-def _session(user, *, second_factor: bool = False) -> str:
-    """A session as the login form leaves it (with the authenticator app's
-    step, for an adviser); its key, the ``sessionid`` cookie."""
-    from allauth.account.internal.flows.login import (
-        _AUTHENTICATION_METHODS_USER_SESSION_KEY,
-        AUTHENTICATION_METHODS_SESSION_KEY,
-    )
-    from allauth.account.internal.userkit import user_id_to_str
-    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
-    from django.contrib.sessions.backends.db import SessionStore
-
-    store = SessionStore()
-    store[SESSION_KEY] = str(user.pk)
-    store[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
-    store[HASH_SESSION_KEY] = user.get_session_auth_hash()
-    records = [{"method": "password", "at": time.time()}]
-    if second_factor:
-        from allauth.mfa.models import Authenticator
-
-        totp = Authenticator.objects.get(user=user, type=Authenticator.Type.TOTP)
-        records.append(
-            {"method": "mfa", "at": time.time(), "id": totp.pk, "type": "totp"}
-        )
-    store[AUTHENTICATION_METHODS_SESSION_KEY] = records
-    store[_AUTHENTICATION_METHODS_USER_SESSION_KEY] = user_id_to_str(user)
-    store.create()
-    return store.session_key
-
-
-def _news_with_draft(home, adviser) -> dict:
-    import datetime as dt
-
-    from knowledge.models import NewsIndexPage, NewsPage
-
-    index = home.add_child(instance=NewsIndexPage(title="Nieuws"))
-    news = index.add_child(
-        instance=NewsPage(
-            title="Oefening: de eerste versie",
-            category="policy",
-            date=dt.date(2026, 12, 1),
-            teaser="Een bericht dat een adviseur straks bijwerkt.",
-        )
-    )
-    news.title = "Oefening: de bijgewerkte versie"
-    news.save_revision(user=adviser)
-    return {
-        "id": news.pk,
-        "path": news.get_url_parts()[2],
-        "old": "Oefening: de eerste versie",
-        "new": news.title,
-    }
-
-
-def _event(home, title: str, seats: int) -> dict:
-    import datetime as dt
-
-    from django.utils import timezone
-
-    from events.models import EventIndexPage, EventPage
-
-    index = EventIndexPage.objects.first() or home.add_child(
-        instance=EventIndexPage(title="Bijeenkomsten")
-    )
-    starts = timezone.now().replace(microsecond=0) + dt.timedelta(days=14)
-    event = index.add_child(
-        instance=EventPage(
-            title=title,
-            kind="leerkring",
-            format="online",
-            location="Microsoft Teams",
-            intro="Een bijeenkomst van de generale repetitie.",
-            starts_at=starts,
-            ends_at=starts + dt.timedelta(hours=1),
-            capacity=seats,
-        )
-    )
-    return {"id": event.pk, "path": event.get_url_parts()[2]}
-
-
-# -- Visitors ----------------------------------------------------------------
 
 
 class Browser:
@@ -861,17 +404,16 @@ class Failover:
     back_after: float = 0.0
 
 
-def failover(
-    cluster: Cluster, *, seconds: float = 4.0, kill_after: float = 1.0, clients=6
-) -> Failover:
+def failover(cluster: Cluster, *, clients: int = 6) -> Failover:
     """Members read pages through nginx (never from its cache) while app
-    server A is killed; then A is started again and asked, through nginx,
-    until it answers once more."""
+    server A is killed: a few pages each before, more after, so that some
+    are under way at A when it goes. Then A is started again and asked,
+    through nginx, until it answers once more."""
     path = cluster.scenario["news"]["path"]
     members = cluster.scenario["rush"][:clients]
     statuses: list[int] = []
     lock = threading.Lock()
-    stop_at = time.monotonic() + seconds
+    done = threading.Event()
 
     def read(number: int) -> None:
         browser = Browser(
@@ -879,7 +421,7 @@ def failover(
             address=visitor_address(number + 2000),
             cookies={"sessionid": members[number]["session"]},
         )
-        while time.monotonic() < stop_at:
+        while not done.is_set():
             try:
                 status = browser.get(path).status_code
             except OSError:
@@ -887,12 +429,19 @@ def failover(
             with lock:
                 statuses.append(status)
 
+    def until(count: int) -> None:
+        deadline = time.monotonic() + 60
+        while len(statuses) < count and time.monotonic() < deadline:
+            time.sleep(0.05)
+
     with ThreadPoolExecutor(max_workers=clients) as pool:
         for number in range(clients):
             pool.submit(read, number)
-        time.sleep(kill_after)
+        until(2 * clients)
         cluster.processes.kill("a")
         killed_at = len(statuses)
+        until(killed_at + 4 * clients)
+        done.set()
     result = Failover(statuses, sum(s != 200 for s in statuses), killed_at)
     began = time.monotonic()
     cluster.server_start("a")

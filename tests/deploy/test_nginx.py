@@ -2,7 +2,7 @@
 the cache, and that Wagtail's purge reaches the key it keeps a page under.
 
 nginx runs with the production snippets (deploy/nginx/local.conf.template,
-filled in by deploy/rehearsal.py) in front of a small HTTP server that
+filled in by deploy/local.py) in front of a small HTTP server that
 answers like Django would. tests/deploy/test_rehearsal.py puts the real app
 servers behind it.
 """
@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 import pytest
 from wagtail.contrib.frontend_cache.backends import HTTPBackend
 
-from deploy.rehearsal import NGINX, PURGE_MODULE, free_port, nginx_command, nginx_conf
+from deploy.local import NGINX, PURGE_MODULE, free_port, nginx_command, nginx_conf
 from tests.system_tools import require
 
 

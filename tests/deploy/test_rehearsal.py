@@ -26,7 +26,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from deploy import rehearsal
+from deploy import local, rehearsal
 from deploy.rehearsal import Browser, visitor_address
 from tests.system_tools import require
 
@@ -39,15 +39,15 @@ def cluster():
             "the rehearsal runs in the PostgreSQL pass (DATABASE_URL=postgres://...)"
         )
     require(
-        Path(rehearsal.NGINX).exists()
-        and rehearsal.PURGE_MODULE.exists()
-        and Path(rehearsal.REDIS_SERVER).exists(),
+        Path(local.NGINX).exists()
+        and local.PURGE_MODULE.exists()
+        and Path(local.REDIS_SERVER).exists(),
         what="nginx with the cache-purge module, and redis-server",
         install="apt-get install nginx libnginx-mod-http-cache-purge redis-server",
         ci_variable="LEERKRING_REQUIRE_NGINX",
     )
     require(
-        rehearsal.postgres_answers(server),
+        local.postgres_answers(server),
         what=f"PostgreSQL answering at {urlsplit(server).hostname}",
         install="a running PostgreSQL server",
         ci_variable="LEERKRING_REQUIRE_POSTGRES",
@@ -184,11 +184,11 @@ def test_nginx_sends_the_traffic_to_b_while_a_is_down_and_to_a_again(cluster):
     assert 0 < result.killed_at < len(result.statuses)
     assert result.failed == 0, Counter(result.statuses)
     # failover() returned: A answered through nginx again after its restart.
-    assert rehearsal.http_get(f"{cluster.url('a')}/health/ready")[0] == 200
+    assert local.http_get(f"{cluster.url('a')}/health/ready")[0] == 200
 
 
 def _ready(cluster, server: str) -> tuple[int, dict]:
-    status, _headers, body = rehearsal.http_get(f"{cluster.url(server)}/health/ready")
+    status, _headers, body = local.http_get(f"{cluster.url(server)}/health/ready")
     return status, json.loads(body)["checks"]
 
 

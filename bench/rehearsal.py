@@ -64,6 +64,8 @@ def _mails_sent(cluster: Cluster, began: float) -> float:
 def _run(web_workers: int) -> None:
     out = sys.stdout.write
     began = time.monotonic()
+    # The machine may be shared: its load says how much of it this run had.
+    load_before = os.getloadavg()[0]
     with rehearsal.running(postgres=SERVER, web_workers=web_workers) as cluster:
         timings = dict(cluster.timings)
         rush = rehearsal.registration_rush(cluster)
@@ -74,7 +76,8 @@ def _run(web_workers: int) -> None:
     stopped = time.monotonic() - stopping
     out(
         f"\n{web_workers} gunicorn workers per app server, 2 app servers, "
-        f"2 task workers, {os.cpu_count()} CPU cores\n\n"
+        f"2 task workers, {os.cpu_count()} CPU cores; load average (1 min) "
+        f"{load_before:.1f} before, {os.getloadavg()[0]:.1f} after\n\n"
     )
     out("| step | figure |\n|---|---|\n")
     for step, seconds in timings.items():

@@ -249,28 +249,31 @@ def _prepare(cluster: Cluster, env: dict) -> None:
         "from deploy.rehearsal_scenario import scenario_build as b; "
         f"b(nginx_port={cluster.ports['nginx']}, members={RUSH}, seats={SEATS})"
     )
-    processes.start(
-        "migrate", manage_command("shell", "-v0", "-c", scenario), env,
-        folder / "migrate.log",
-    )  # fmt: skip
+    command = manage_command("shell", "-v0", "-c", scenario)
+    processes.start("migrate", command, env, folder / "migrate.log")
     collect = subprocess.run(  # noqa: S603
         manage_command("collectstatic", "--noinput", "-v0"),
-        cwd=ROOT, env=env, capture_output=True, text=True,
-    )  # fmt: skip
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     if collect.returncode:
         raise SetupError(f"collectstatic failed:\n{collect.stderr[-3000:]}")
     cluster.timings["collectstatic"] = time.monotonic() - began
     for name in SERVERS:
+        log = folder / f"{name}.log"
         gunicorn_start(
-            processes, name, cluster.envs[name], port=cluster.ports[name],
-            log=folder / f"{name}.log",
-        )  # fmt: skip
+            processes, name, cluster.envs[name], port=cluster.ports[name], log=log
+        )
     failed = processes.started.pop("migrate").wait()
     output = (folder / "migrate.log").read_text()
     if failed:
         raise SetupError(f"migrate or the scenario failed:\n{output[-3000:]}")
     cluster.timings["migrate and scenario"] = time.monotonic() - began
-    cluster.scenario = json.loads(output.strip().splitlines()[-1])
+    # The scenario's one line of JSON, whatever warnings came before.
+    [line] = [line for line in output.splitlines() if line.startswith("{")]
+    cluster.scenario = json.loads(line)
     for name in SERVERS:
         processes.start(
             f"worker-{name}",

@@ -49,6 +49,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import requests
+
 from deploy.local import (
     ROOT,
     MailSink,
@@ -320,16 +322,14 @@ class Browser:
         """The same visitor (the same cookies) at another address."""
         return Browser(base, address=address, cookies=self.cookies)
 
-    def get(self, path: str, **kwargs):
+    def get(self, path: str, **kwargs) -> requests.Response:
         return self._send("GET", path, **kwargs)
 
-    def post(self, path: str, data: dict | None = None, **kwargs):
+    def post(self, path: str, data: dict | None = None, **kwargs) -> requests.Response:
         data = {"csrfmiddlewaretoken": self.cookies["csrftoken"], **(data or {})}
         return self._send("POST", path, data=data, **kwargs)
 
-    def _send(self, method: str, path: str, **kwargs):
-        import requests
-
+    def _send(self, method: str, path: str, **kwargs) -> requests.Response:
         headers = {"X-Forwarded-For": self.address} if self.address else {}
         response = requests.request(
             method,
@@ -403,7 +403,7 @@ def registration_rush(cluster: Cluster) -> Rush:
 class Failover:
     statuses: list[int]
     failed: int
-    killed_at: float
+    killed_at: int
     back_after: float = 0.0
 
 

@@ -31,30 +31,37 @@ import os
 import re
 import shutil
 import signal
-import socket
-import string
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.error
-import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parent.parent
-VENV_BIN = Path(sys.executable).parent
+sys.path.insert(0, str(ROOT))
+# The start-up helpers, shared with the deployment rehearsal.
+from deploy.local import (  # noqa: E402
+    PURGE_MODULE,
+    Processes,
+    SetupError,
+    database_create,
+    database_drop,
+    gunicorn_start,
+    nginx_command,
+    nginx_conf,
+    production_env,
+    redis_start,
+    wait_until_up,
+)
+from deploy.local import free_port as _free_port  # noqa: E402
+from deploy.local import http_get as _get  # noqa: E402
+from deploy.local import manage as _manage  # noqa: E402
+
 DATABASE = "bench_load"
 WRK = shutil.which("wrk") or "wrk"
-NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
-PURGE_MODULE = Path("/usr/lib/nginx/modules/ngx_http_cache_purge_module.so")
 # Headers that belong to one response or one server, not to the page.
 HOP_HEADERS = {"date", "server", "content-length", "connection", "set-cookie", "age"}
-
-
-class SetupError(Exception):
-    pass
 
 
 @dataclass
@@ -88,124 +95,21 @@ def _say(text: str) -> None:
     sys.stderr.flush()
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-class Processes:
-    """The servers this run started; all stopped at the end, whatever happens."""
-
-    def __init__(self) -> None:
-        self.started: list[tuple[str, subprocess.Popen]] = []
-
-    def start(self, name: str, args: list[str], env: dict, log: Path) -> None:
-        with log.open("wb") as out:
-            process = subprocess.Popen(  # noqa: S603
-                args,
-                cwd=ROOT,
-                env=env,
-                stdout=out,
-                stderr=subprocess.STDOUT,
-                start_new_session=True,
-            )
-        self.started.append((name, process))
-
-    def stop_all(self) -> None:
-        # SIGINT is a quick shutdown for both gunicorn and nginx (SIGTERM
-        # would let gunicorn's workers finish for up to 30 s).
-        for _name, process in reversed(self.started):
-            if process.poll() is None:
-                with contextlib.suppress(ProcessLookupError):
-                    os.killpg(process.pid, signal.SIGINT)
-        deadline = time.monotonic() + 10
-        for _name, process in self.started:
-            try:
-                process.wait(timeout=max(0.1, deadline - time.monotonic()))
-            except subprocess.TimeoutExpired:
-                with contextlib.suppress(ProcessLookupError):
-                    os.killpg(process.pid, signal.SIGKILL)
-                process.wait()
-        self.started.clear()
-
-
-def _get(url: str, cookie: str = "") -> tuple[int, dict, bytes]:
-    request = urllib.request.Request(url, headers={"Cookie": cookie} if cookie else {})  # noqa: S310
-    try:
-        with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310
-            return response.status, dict(response.headers.items()), response.read()
-    except urllib.error.HTTPError as error:
-        return error.code, dict(error.headers.items()), error.read()
-
-
-def _wait_until_up(url: str, processes: Processes, log: Path) -> None:
-    deadline = time.monotonic() + 90
-    while time.monotonic() < deadline:
-        if any(p.poll() is not None for _n, p in processes.started):
-            raise SetupError(f"a server stopped; see {log}:\n{log.read_text()[-2000:]}")
-        with contextlib.suppress(OSError):
-            _get(url)
-            return
-        time.sleep(0.3)
-    raise SetupError(f"{url} did not answer within 90 s; see {log}")
-
-
 def _database_url(folder: Path) -> str:
     server = os.environ.get("DATABASE_URL", "")
     if not server.startswith(("postgres://", "postgresql://")):
         return f"sqlite:///{folder}/bench.sqlite3"
-    import psycopg
-
-    with psycopg.connect(server, autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{DATABASE}"')
-        conn.execute(f'CREATE DATABASE "{DATABASE}"')
-    return urlunsplit(urlsplit(server)._replace(path="/" + DATABASE))
+    return database_create(server, DATABASE)
 
 
 def _drop_database() -> None:
     server = os.environ.get("DATABASE_URL", "")
-    if not server.startswith(("postgres://", "postgresql://")):
-        return
-    import psycopg
-
-    with psycopg.connect(server, autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{DATABASE}" WITH (FORCE)')
+    if server.startswith(("postgres://", "postgresql://")):
+        database_drop(server, DATABASE)
 
 
 def _django_env(folder: Path, database_url: str) -> dict:
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if not key.startswith(("DJANGO_", "GUNICORN_", "FRONTEND_CACHE_"))
-    }
-    env.update(
-        DJANGO_SETTINGS_MODULE="portal.settings.production",
-        DJANGO_SECRET_KEY="bench-load-not-secret-" + "x" * 40,
-        DATABASE_URL=database_url,
-        DJANGO_CONN_MAX_AGE="60",
-        DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost",
-        DJANGO_SECURE_SSL_REDIRECT="0",
-        DJANGO_STATIC_ROOT=str(folder / "static"),
-        DJANGO_MEDIA_ROOT=str(folder / "media"),
-        DJANGO_LOG_LEVEL="WARNING",
-        EMAIL_URL="consolemail://",
-        GUNICORN_ACCESS_LOG="",
-    )
-    return env
-
-
-def _manage(env: dict, *args: str) -> str:
-    done = subprocess.run(  # noqa: S603
-        [sys.executable, "manage.py", *args],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-    )
-    if done.returncode:
-        raise SetupError(f"manage.py {' '.join(args)} failed:\n{done.stderr[-3000:]}")
-    return done.stdout
+    return production_env(folder, database_url)
 
 
 PAGES_SCRIPT = """
@@ -325,35 +229,9 @@ def _prepare_database(env: dict, nginx_port: int) -> dict[str, str]:
     return json.loads(output.strip().splitlines()[-1])
 
 
-def _nginx_conf(folder: Path, app_port: int, port: int, purge_port: int) -> Path:
-    """deploy/nginx/local.conf.template filled in: the production snippets."""
-    template = ROOT / "deploy" / "nginx" / "local.conf.template"
-    conf = folder / "nginx" / "nginx.conf"
-    conf.write_text(
-        string.Template(template.read_text()).substitute(
-            user="user root;" if os.geteuid() == 0 else "",
-            prefix=folder / "nginx",
-            snippets=ROOT / "deploy" / "nginx" / "snippets",
-            static_root=folder / "static",
-            app_port=app_port,
-            port=port,
-            purge_port=purge_port,
-        )
-    )
-    return conf
-
-
 def _gunicorn(processes: Processes, env: dict, app: list[str], port: int, log: Path):
-    env = {**env, "GUNICORN_BIND": f"127.0.0.1:{port}"}
-    args = [
-        str(VENV_BIN / "gunicorn"),
-        "-c",
-        "deploy/gunicorn.conf.py",
-        "--no-control-socket",
-        *app,
-    ]
-    processes.start(log.stem, args, env, log)
-    _wait_until_up(f"http://127.0.0.1:{port}/health/live", processes, log)
+    gunicorn_start(processes, log.stem, env, port=port, log=log, app=tuple(app))
+    wait_until_up(f"http://127.0.0.1:{port}/health/live", processes)
 
 
 def _start_servers(
@@ -388,28 +266,16 @@ def _start_servers(
         folder / "minimal.log",
     )
     _say("nginx")
-    conf = _nginx_conf(folder, ports["app"], ports["nginx"], ports["purge"])
-    processes.start(
-        "nginx",
-        [
-            NGINX,
-            "-e",
-            "stderr",
-            "-p",
-            str(folder / "nginx"),
-            "-c",
-            str(conf),
-            "-g",
-            "daemon off;",
-        ],
-        env,
-        folder / "nginx.log",
+    prefix = folder / "nginx"
+    conf = nginx_conf(
+        prefix,
+        app_ports=[ports["app"]],
+        port=ports["nginx"],
+        purge_port=ports["purge"],
+        static_root=folder / "static",
     )
-    _wait_until_up(
-        f"http://127.0.0.1:{ports['nginx']}/static-home.html",
-        processes,
-        folder / "nginx.log",
-    )
+    processes.start("nginx", nginx_command(prefix, conf), env, folder / "nginx.log")
+    wait_until_up(f"http://127.0.0.1:{ports['nginx']}/static-home.html", processes)
 
 
 def _warm(url: str, times: int = 12) -> str:
@@ -621,33 +487,9 @@ def _report(results: list[Result], purge: tuple[bool, str], args) -> None:
 
 def _redis(processes: Processes, folder: Path) -> str:
     """A Redis of this run's own, as production has one; else REDIS_URL."""
-    server = shutil.which("redis-server")
-    if server is None:
+    if shutil.which("redis-server") is None:
         return os.environ.get("REDIS_URL", "")
-    port = _free_port()
-    args = [
-        server,
-        "--port",
-        str(port),
-        "--bind",
-        "127.0.0.1",
-        "--save",
-        "",
-        "--appendonly",
-        "no",
-        "--dir",
-        str(folder),
-    ]
-    processes.start("redis", args, {}, folder / "redis.log")
-    deadline = time.monotonic() + 10
-    while time.monotonic() < deadline:
-        with (
-            contextlib.suppress(OSError),
-            socket.create_connection(("127.0.0.1", port), timeout=1),
-        ):
-            return f"redis://127.0.0.1:{port}/0"
-        time.sleep(0.1)
-    raise SetupError("redis-server did not start")
+    return redis_start(processes, folder)
 
 
 def _run(args: argparse.Namespace, folder: Path) -> None:

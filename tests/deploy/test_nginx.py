@@ -1,16 +1,15 @@
 """The nginx page cache of deploy/nginx/: what it keeps, whom it serves from
 the cache, and that Wagtail's purge reaches the key it keeps a page under.
 
-nginx runs with the production snippets (deploy/nginx/local.conf.template)
-in front of a small HTTP server that answers like Django would.
+nginx runs with the production snippets (deploy/nginx/local.conf.template,
+filled in by deploy/local.py) in front of a small HTTP server that
+answers like Django would. tests/deploy/test_rehearsal.py puts the real app
+servers behind it.
 """
 
 import itertools
-import os
-import shutil
 import signal
 import socket
-import string
 import subprocess
 import threading
 import time
@@ -22,11 +21,8 @@ from urllib.parse import urlsplit
 import pytest
 from wagtail.contrib.frontend_cache.backends import HTTPBackend
 
+from deploy.local import NGINX, PURGE_MODULE, free_port, nginx_command, nginx_conf
 from tests.system_tools import require
-
-ROOT = Path(__file__).resolve().parents[2]
-NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
-PURGE_MODULE = Path("/usr/lib/nginx/modules/ngx_http_cache_purge_module.so")
 
 
 @pytest.fixture(autouse=True, scope="module")
@@ -68,38 +64,23 @@ class _Django(BaseHTTPRequestHandler):
         pass
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def nginx(tmp_path_factory):
     """(address of nginx, address of its purge listener)."""
     prefix = tmp_path_factory.mktemp("nginx")
     prefix.chmod(0o755)
-    for sub in ("cache", "temp", "www"):
-        (prefix / sub).mkdir()
     app = ThreadingHTTPServer(("127.0.0.1", 0), _Django)
     threading.Thread(target=app.serve_forever, daemon=True).start()
-    port, purge_port = _free_port(), _free_port()
-    template = ROOT / "deploy" / "nginx" / "local.conf.template"
-    conf = prefix / "nginx.conf"
-    conf.write_text(
-        string.Template(template.read_text()).substitute(
-            user="user root;" if os.geteuid() == 0 else "",
-            prefix=prefix,
-            snippets=ROOT / "deploy" / "nginx" / "snippets",
-            static_root=prefix / "www",
-            app_port=app.server_port,
-            port=port,
-            purge_port=purge_port,
-        )
+    port, purge_port = free_port(), free_port()
+    conf = nginx_conf(
+        prefix,
+        app_ports=[app.server_port],
+        port=port,
+        purge_port=purge_port,
+        static_root=prefix / "www",
     )
     process = subprocess.Popen(  # noqa: S603
-        [NGINX, "-e", "stderr", "-p", str(prefix), "-c", str(conf)]
-        + ["-g", "daemon off;"],
+        nginx_command(prefix, conf),
         stderr=subprocess.PIPE,
         start_new_session=True,
     )

@@ -64,3 +64,12 @@ def test_a_missing_tool_fails_when_ci_requires_it(monkeypatch):
     monkeypatch.setitem(os.environ, "LEERKRING_TEST_REQUIRE", "1")
     with pytest.raises(pytest.fail.Exception, match="needs a tool"):
         require(False, what="a tool", install="x", ci_variable="LEERKRING_TEST_REQUIRE")
+
+
+@pytest.mark.parametrize(
+    "package", ["nginx", "libnginx-mod-http-cache-purge", "redis-server"]
+)
+def test_ci_installs_what_the_deployment_rehearsal_starts(package):
+    """tests/deploy/test_rehearsal.py fails in CI without them
+    (LEERKRING_REQUIRE_NGINX): CI must install them first."""
+    assert f"missing+=({package})" in (ROOT / ".ci" / "run").read_text()

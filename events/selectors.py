@@ -399,3 +399,8 @@ def events_ended_between(
         .filter(ends_at__gt=since, ends_at__lte=until, cancelled=False)
         .order_by("ends_at", "pk")
     )
+
+
+def event_by_slug(*, slug: str) -> EventPage | None:
+    """A live meeting by its slug: what the apps' demo content links to."""
+    return EventPage.objects.live().filter(slug=slug).first()

@@ -13,6 +13,13 @@ class SurveysConfig(AppConfig):
 
     def ready(self) -> None:
         from events.participants_sections import register_participants_section
+        from portal.core.signals import demo_content_requested
+
+        from .seed import demo_build
+
+        # After events' receiver (INSTALLED_APPS order): the demo evaluation
+        # belongs to a demo meeting.
+        demo_content_requested.connect(demo_build, dispatch_uid="surveys.demo")
 
         from . import receivers  # noqa: F401
         from .overview import evaluation_section

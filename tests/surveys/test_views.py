@@ -184,6 +184,12 @@ def test_a_participant_answers_from_the_mailed_link_without_logging_in(
     assert ALREADY in _text(fresh.get(link))
 
 
+@pytest.mark.readme_claim(
+    "The answers to a survey are read by the advisers only; a meeting's "
+    "evaluation is answered only through a participant's personal link or by "
+    "a member with a place at the meeting, and to anyone else its address "
+    "answers 404."
+)
 def test_without_a_valid_link_a_participants_survey_is_not_found(
     client, event, evaluation
 ):
@@ -211,6 +217,12 @@ def test_another_surveys_link_is_refused(client, event, evaluation):
     assert client.get(f"{evaluation.url}?{foreign}").status_code == 404
 
 
+@pytest.mark.readme_claim(
+    "The answers to a survey are read by the advisers only; a meeting's "
+    "evaluation is answered only through a participant's personal link or by "
+    "a member with a place at the meeting, and to anyone else its address "
+    "answers 404."
+)
 def test_a_registered_member_answers_from_the_page_and_the_link_alike(
     client, event, evaluation
 ):
@@ -284,6 +296,12 @@ def test_the_adviser_exports_the_answers(client, editor, event, evaluation):
     assert "Meer tijd voor vragen 1" in body
 
 
+@pytest.mark.readme_claim(
+    "The answers to a survey are read by the advisers only; a meeting's "
+    "evaluation is answered only through a participant's personal link or by "
+    "a member with a place at the meeting, and to anyone else its address "
+    "answers 404."
+)
 def test_results_are_for_advisers_with_the_second_factor(
     client, member, editor, evaluation
 ):

@@ -416,3 +416,27 @@ def test_the_daily_purge_command_erases_survey_answers(settings):
     call_command("purge_event_personal_data", stdout=out)
     assert "Survey answers erased: 1 (retention 365 days)" in out.getvalue()
     assert not SurveyResponse.objects.exists()
+
+
+# --- a member's privacy rights -------------------------------------------------
+
+
+def test_a_members_answers_are_in_their_export_and_unlinked_on_deletion(member):
+    from portal.accounts.models import User
+    from portal.accounts.signals import account_deleting, personal_data_requested
+
+    enquete = survey()
+    response_create(
+        survey=enquete,
+        respondent=Respondent(key=f"user:{member.pk}", user_id=member.pk),
+        data=_data(useful="De casus"),
+    )
+    sections = dict(
+        value for _r, value in personal_data_requested.send(sender=User, user=member)
+    )
+    [answer] = sections["surveys"]["survey_answers"]
+    assert answer["survey"] == enquete.title
+    assert answer["answers"]["wat_was_voor_u_het_nuttigst"] == "De casus"
+    account_deleting.send(sender=User, user=member)
+    response = SurveyResponse.objects.get()
+    assert response.user is None and response.respondent == f"user:{member.pk}"

@@ -322,3 +322,59 @@ def test_the_participants_page_shows_the_response_rate(
     page = client.get(reverse("event_participants:participants", args=[event.pk]))
     assert "1 van 2 deelnemers (50 %)" in _text(page)
     assert reverse("survey_results:results", args=[evaluation.pk]) in _text(page)
+
+
+# --- building a survey in the page editor -----------------------------------
+
+
+def test_an_adviser_builds_a_survey_with_the_form_builder(client, editor):
+    from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
+
+    from surveys.evaluations import survey_index
+    from surveys.models import SurveyPage
+
+    index = survey_index()
+    login_with_second_factor(client, editor)
+    add = reverse("wagtailadmin_pages:add", args=["surveys", "surveypage", index.pk])
+    assert client.get(add).status_code == 200
+    data = nested_form_data(
+        {
+            "title": "Enquête online oproepen",
+            "slug": "enquete-online-oproepen",
+            "intro": rich_text("<p>Voor alle gemeenten in Midden-Nederland.</p>"),
+            "thank_you_text": rich_text("<p>Dank u wel.</p>"),
+            "audience": "members",
+            "event": "",
+            "closes_at": "",
+            "form_fields": inline_formset(
+                [
+                    {
+                        "label": "Zag uw gemeente online oproepen tot rellen?",
+                        "field_type": "radio",
+                        "choices": "Ja\nNee",
+                        "required": "on",
+                        "help_text": "",
+                        "default_value": "",
+                    }
+                ]
+            ),
+            "action-publish": "publish",
+        }
+    )
+    response = client.post(add, data)
+    assert response.status_code == 302, response.content.decode()[-3000:]
+    survey_page = SurveyPage.objects.get(slug="enquete-online-oproepen")
+    assert survey_page.live and survey_page.audience == Audience.MEMBERS
+    [question] = survey_page.form_fields.all()
+    assert question.clean_name == "zag_uw_gemeente_online_oproepen_tot_rellen"
+
+
+def test_a_participants_survey_needs_its_meeting():
+    from django.core.exceptions import ValidationError
+
+    from surveys.models import SurveyPage
+
+    page = SurveyPage(title="Evaluatie", slug="x", audience=Audience.PARTICIPANTS)
+    with pytest.raises(ValidationError) as refused:
+        page.clean()
+    assert "event" in refused.value.message_dict

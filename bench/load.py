@@ -63,6 +63,8 @@ class Run:
     p50: float
     p99: float
     errors: str
+    # nginx's hits, Django's page cache's hits, pages rendered (rotate script)
+    cache: tuple[int, int, int] | None = None
 
 
 @dataclass
@@ -128,9 +130,10 @@ class Processes:
         self.started.clear()
 
 
-def _get(url: str) -> tuple[int, dict, bytes]:
+def _get(url: str, cookie: str = "") -> tuple[int, dict, bytes]:
+    request = urllib.request.Request(url, headers={"Cookie": cookie} if cookie else {})  # noqa: S310
     try:
-        with urllib.request.urlopen(url, timeout=30) as response:  # noqa: S310
+        with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310
             return response.status, dict(response.headers.items()), response.read()
     except urllib.error.HTTPError as error:
         return error.code, dict(error.headers.items()), error.read()
@@ -221,6 +224,70 @@ print(json.dumps({{
     "event page": EventPage.objects.live().public().first().url,
     "search": "/zoeken/?q=leerkring",
 }}))
+"""
+
+MEMBER_SCRIPT = """
+import json
+from django.conf import settings
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+from django.contrib.sessions.backends.db import SessionStore
+from django.urls import reverse
+from django.utils import timezone
+from community.models import Thread
+from events.models import EventIndexPage, EventPage
+from knowledge.models import ThemePage
+from portal.accounts.models import User
+member = (
+    User.objects.filter(approval_status="approved", is_superuser=False)
+    .exclude(groups__name="Adviseurs").order_by("pk").first()
+)
+session = SessionStore()
+session[SESSION_KEY] = str(member.pk)
+session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
+session[HASH_SESSION_KEY] = member.get_session_auth_hash()
+session.create()
+thread = Thread.objects.order_by("pk").first()
+coming = EventPage.objects.live().filter(starts_at__gt=timezone.now())
+event = coming.order_by("starts_at").first()
+print(json.dumps({{
+    "cookie": f"{{settings.SESSION_COOKIE_NAME}}={{session.session_key}}",
+    "pages": {{
+        "home": "/",
+        "theme page": ThemePage.objects.live().first().url,
+        "agenda": EventIndexPage.objects.live().first().url,
+        "event with its form": event.url,
+        "community theme": reverse("community:theme", args=[thread.theme.slug]),
+        "thread": reverse("community:thread", args=[thread.pk]),
+        "overview": reverse("accounts:overview"),
+    }},
+}}))
+"""
+
+# A wrk script: the public pages in turn, counting the cache's answers
+# (nginx's X-Cache-Status, else Django's X-Cache) over all threads.
+ROTATE_LUA = """
+local paths = {{{paths}}}
+local counter = 0
+local threads = {{}}
+function setup(thread) table.insert(threads, thread) end
+function init(args) hits = 0; misses = 0; django_hits = 0 end
+function request()
+  counter = counter + 1
+  return wrk.format("GET", paths[(counter % #paths) + 1])
+end
+function response(status, headers, body)
+  local nginx = headers["X-Cache-Status"]
+  if nginx == "HIT" then hits = hits + 1
+  elseif headers["X-Cache"] == "HIT" then django_hits = django_hits + 1
+  else misses = misses + 1 end
+end
+function done(summary, latency, requests)
+  local h, d, m = 0, 0, 0
+  for _, t in ipairs(threads) do
+    h = h + t:get("hits"); d = d + t:get("django_hits"); m = m + t:get("misses")
+  end
+  io.write(string.format("cache: nginx=%d django=%d rendered=%d\\n", h, d, m))
+end
 """
 
 PUBLISH_SCRIPT = """
@@ -361,7 +428,7 @@ def _ms(text: str) -> float:
     return float(value) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60000}[unit]
 
 
-def _wrk(url: str, args: argparse.Namespace) -> Run:
+def _wrk(url: str, args: argparse.Namespace, extra: tuple[str, ...] = ()) -> Run:
     done = subprocess.run(  # noqa: S603
         [
             WRK,
@@ -369,6 +436,7 @@ def _wrk(url: str, args: argparse.Namespace) -> Run:
             f"-c{args.connections}",
             f"-d{args.duration}s",
             "--latency",
+            *extra,
             url,
         ],
         capture_output=True,
@@ -384,7 +452,10 @@ def _wrk(url: str, args: argparse.Namespace) -> Run:
         problems.append(f"{match.group(1)} non-2xx")
     if match := re.search(r"Socket errors: (.*)", out):
         problems.append("socket " + match.group(1))
-    return Run(rps, p50, p99, "; ".join(problems))
+    cache = None
+    if match := re.search(r"cache: nginx=(\d+) django=(\d+) rendered=(\d+)", out):
+        cache = tuple(int(n) for n in match.groups())
+    return Run(rps, p50, p99, "; ".join(problems), cache)
 
 
 def _measure(
@@ -402,6 +473,79 @@ def _measure(
             _say(f"wrk {result.target} ({number}/{rounds}): {result.url}")
             result.runs.append(_wrk(result.url, args))
     return results
+
+
+def _measure_members(
+    app: str, minimal: str, member: dict, args: argparse.Namespace
+) -> list[tuple[str, Run, Run]]:
+    """Each member page (Django alone, logged in: never from a cache) with
+    the minimal WSGI app measured right before it."""
+    header = ("-H", f"Cookie: {member['cookie']}")
+    pairs = []
+    for name, path in member["pages"].items():
+        for _ in range(3):  # warm every worker's templates and connections
+            _get(minimal + "/")
+        status, _headers, _body = _get(app + path, cookie=member["cookie"])
+        if status != 200:
+            raise SetupError(f"member page {path} answered {status}; expected 200")
+        _say(f"wrk member page: {name} ({path}), with the minimal app")
+        baseline = _wrk(minimal + "/", args)
+        pairs.append((name, _wrk(app + path, args, header), baseline))
+    return pairs
+
+
+def _rotate_script(folder: Path, paths: list[str]) -> Path:
+    script = folder / "rotate.lua"
+    quoted = ", ".join(json.dumps(path) for path in paths)
+    script.write_text(ROTATE_LUA.format(paths=quoted))
+    return script
+
+
+def _writer(env: dict, args: argparse.Namespace, seconds: float):
+    return subprocess.Popen(  # noqa: S603
+        [
+            sys.executable,
+            "bench/members_write.py",
+            "--rate",
+            str(args.write_rate),
+            "--seconds",
+            str(seconds),
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def _measure_mixed(
+    env: dict, folder: Path, servers: dict[str, str], paths: list[str], args
+) -> tuple[dict[str, Run], dict[str, Run], dict]:
+    """Visitors reading the public pages in turn, through nginx and through
+    Django alone: first with nobody writing, then while members post, register
+    and save case drafts at ``--write-rate`` a second."""
+    script = ("-s", str(_rotate_script(folder, paths)))
+    read_only, mixed = {}, {}
+    for name, base in servers.items():
+        for path in paths:
+            _warm(base + path, times=4)
+        _say(f"wrk visitors, read only: {name}")
+        read_only[name] = _wrk(base + "/", args, script)
+    writer = _writer(env, args, seconds=len(servers) * args.duration + 2)
+    try:
+        time.sleep(1)  # the writer has started writing
+        for name, base in servers.items():
+            _say(f"wrk visitors, members writing: {name}")
+            mixed[name] = _wrk(base + "/", args, script)
+        out, err = writer.communicate(timeout=120)
+    finally:
+        if writer.poll() is None:
+            writer.kill()
+            writer.wait()
+    if writer.returncode:
+        raise SetupError(f"bench/members_write.py failed:\n{err[-3000:]}")
+    return read_only, mixed, json.loads(out.strip().splitlines()[-1])
 
 
 def _purge_check(env: dict, nginx: str, purge_port: int) -> tuple[bool, str]:
@@ -509,6 +653,7 @@ def _redis(processes: Processes, folder: Path) -> str:
 def _run(args: argparse.Namespace, folder: Path) -> None:
     ports = {name: _free_port() for name in ("app", "minimal", "nginx", "purge")}
     processes = Processes()
+    results, purge, member_pairs, mixed = [], None, [], None
     try:
         env = _django_env(folder, _database_url(folder))
         env["REDIS_URL"] = _redis(processes, folder)
@@ -517,36 +662,115 @@ def _run(args: argparse.Namespace, folder: Path) -> None:
             env["LEERKRING_PAGE_CACHE_SECONDS"] = "600"
         _say("cache: " + (env["REDIS_URL"] or "local memory in each worker"))
         pages = _prepare_database(env, ports["nginx"])
+        member = json.loads(
+            _manage(env, "shell", "-c", MEMBER_SCRIPT.format()).strip().splitlines()[-1]
+        )
         _start_servers(processes, folder, env, ports, args.workers)
         app = f"http://127.0.0.1:{ports['app']}"
         nginx = f"http://127.0.0.1:{ports['nginx']}"
-        # The two ratios' targets and baselines, side by side, several times.
-        paired = _measure(
-            [
-                ("static file (nginx)", nginx + "/static-home.html"),
-                ("nginx: home", nginx + "/"),
-                ("minimal WSGI app", f"http://127.0.0.1:{ports['minimal']}/"),
-                ("Django: home", app + "/"),
-            ],
-            args,
-            rounds=args.rounds,
-        )
-        others = [(name, path) for name, path in pages.items() if path != "/"]
-        single = _measure(
-            [(f"nginx: {name}", nginx + path) for name, path in others]
-            + [(f"Django: {name}", app + path) for name, path in others],
-            args,
-            rounds=1,
-        )
-        order = ["static file (nginx)", "minimal WSGI app", "nginx: home"]
-        order += [f"nginx: {name}" for name, _path in others] + ["Django: home"]
-        by_name = {r.target: r for r in paired + single}
-        results = [by_name[name] for name in order]
-        results += [r for r in single if r.target.startswith("Django:")]
-        purge = _purge_check(env, nginx, ports["purge"])
+        minimal = f"http://127.0.0.1:{ports['minimal']}"
+        if "public" in args.scenario:
+            results = _measure_public(pages, app, nginx, minimal, args)
+        if "members" in args.scenario:
+            member_pairs = _measure_members(app, minimal, member, args)
+        if "mixed" in args.scenario:
+            servers = {"through nginx": nginx, "Django alone": app}
+            mixed = _measure_mixed(env, folder, servers, list(pages.values()), args)
+        if "public" in args.scenario:
+            purge = _purge_check(env, nginx, ports["purge"])
     finally:
         processes.stop_all()
-    _report(results, purge, args)
+    if results:
+        _report(results, purge, args)
+    if member_pairs:
+        _report_members(member_pairs, args)
+    if mixed:
+        _report_mixed(*mixed, args)
+
+
+def _measure_public(
+    pages: dict[str, str], app: str, nginx: str, minimal: str, args
+) -> list[Result]:
+    # The two ratios' targets and baselines, side by side, several times.
+    paired = _measure(
+        [
+            ("static file (nginx)", nginx + "/static-home.html"),
+            ("nginx: home", nginx + "/"),
+            ("minimal WSGI app", minimal + "/"),
+            ("Django: home", app + "/"),
+        ],
+        args,
+        rounds=args.rounds,
+    )
+    others = [(name, path) for name, path in pages.items() if path != "/"]
+    single = _measure(
+        [(f"nginx: {name}", nginx + path) for name, path in others]
+        + [(f"Django: {name}", app + path) for name, path in others],
+        args,
+        rounds=1,
+    )
+    order = ["static file (nginx)", "minimal WSGI app", "nginx: home"]
+    order += [f"nginx: {name}" for name, _path in others] + ["Django: home"]
+    by_name = {r.target: r for r in paired + single}
+    results = [by_name[name] for name in order]
+    return results + [r for r in single if r.target.startswith("Django:")]
+
+
+def _report_members(pairs: list[tuple[str, Run, Run]], args) -> None:
+    out = sys.stdout.write
+    out(
+        "\nMember pages (logged in, Django alone, never cached), each right "
+        "after a run of the minimal WSGI app\n\n"
+        "| member page | req/s | p50 ms | p99 ms | minimal app req/s | ratio "
+        "| errors |\n"
+        "|---|---:|---:|---:|---:|---:|---|\n"
+    )
+    for name, run, baseline in pairs:
+        out(
+            f"| {name} | {run.rps:,.0f} | {run.p50:.1f} | {run.p99:.1f} "
+            f"| {baseline.rps:,.0f} | {run.rps / baseline.rps:.3f} "
+            f"| {run.errors or '-'} |\n"
+        )
+    lowest = min(run.rps / baseline.rps for _name, run, baseline in pairs)
+    verdict = "PASS" if lowest >= 0.05 else "FAIL"
+    out(f"\n- lowest member page / minimal app: {lowest:.3f} (>= 0.05) {verdict}\n")
+
+
+def _hit_rate(run: Run) -> tuple[float, str]:
+    nginx_hits, django_hits, rendered = run.cache or (0, 0, 0)
+    total = nginx_hits + django_hits + rendered
+    if not total:
+        return 0.0, "no answers counted"
+    rate = (nginx_hits + django_hits) / total
+    return rate, f"nginx {nginx_hits:,}, Django {django_hits:,}, rendered {rendered:,}"
+
+
+def _report_mixed(read_only: dict, mixed: dict, writes: dict, args) -> None:
+    out = sys.stdout.write
+    out(
+        f"\nVisitors reading the public pages in turn (wrk -t{args.threads} "
+        f"-c{args.connections} -d{args.duration}s), without and with members "
+        f"writing; writes done: {writes}\n\n"
+        "| visitors | members writing | req/s | p50 ms | p99 ms | hit rate "
+        "| answers |\n"
+        "|---|---|---:|---:|---:|---:|---|\n"
+    )
+    verdicts = []
+    for name in read_only:
+        for label, run in (("no", read_only[name]), ("yes", mixed[name])):
+            rate, answers = _hit_rate(run)
+            out(
+                f"| {name} | {label} | {run.rps:,.0f} | {run.p50:.1f} | {run.p99:.1f} "
+                f"| {rate:.1%} | {answers} |\n"
+            )
+        rate, _answers = _hit_rate(mixed[name])
+        tail = mixed[name].p99 / read_only[name].p99
+        verdicts.append(
+            f"- {name}: hit rate with writes {rate:.1%} (>= 95 %) "
+            f"{'PASS' if rate >= 0.95 else 'FAIL'}; p99 with writes / read only "
+            f"{tail:.2f} (<= 2) {'PASS' if tail <= 2 else 'FAIL'}\n"
+        )
+    out("\n" + "".join(verdicts))
 
 
 def _check_tools() -> None:
@@ -570,6 +794,17 @@ def main() -> int:
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 2)
     parser.add_argument("--keep", action="store_true", help="keep the temp folder")
+    parser.add_argument(
+        "--scenario",
+        nargs="+",
+        choices=("public", "members", "mixed"),
+        default=["public", "members", "mixed"],
+        help="public pages (the ratios of issue #8), member pages, visitors "
+        "while members write",
+    )
+    parser.add_argument(
+        "--write-rate", type=float, default=10, help="members' writes a second"
+    )
     args = parser.parse_args()
     # Ctrl-C and a plain kill both end in the finally blocks below.
     signal.signal(signal.SIGTERM, signal.default_int_handler)

@@ -4,12 +4,21 @@ Runs against PostgreSQL (row locking is what is measured), in a database of
 its own that it creates and drops: ``bench_leerkring`` on the server of
 BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres).
 
-    .venv/bin/python bench/registrations.py
+    .venv/bin/python bench/registrations.py [--processes 2] [--threads 20]
 
-Prints the confirmed, waiting and failed counts and the latency percentiles
-of one registration (lock, count, insert, mail queued).
+As in production: the production settings profile, persistent database
+connections, and mail queued for the worker (the database task backend)
+rather than sent in the request. The registrations are spread over
+``--processes`` processes (app server workers; one per core by default) of
+``--threads`` threads each, released at the same moment.
+
+Prints the confirmed, waiting and failed counts, the mails queued, the
+latency percentiles of one registration (lock, count, insert, commit, mail
+rendered and queued) and the throughput.
 """
 
+import argparse
+import multiprocessing
 import os
 import statistics
 import sys
@@ -21,7 +30,7 @@ from urllib.parse import urlsplit, urlunsplit
 import psycopg
 
 ROOT = Path(__file__).resolve().parent.parent
-REGISTRATIONS, SEATS, WORKERS = 200, 50, 40
+REGISTRATIONS, SEATS = 200, 50
 SERVER = os.environ.get(
     "BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/postgres"
 )
@@ -35,14 +44,25 @@ def _database_url() -> str:
 
 def _recreate_database() -> None:
     with psycopg.connect(SERVER, autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{NAME}"')
+        conn.execute(f'DROP DATABASE IF EXISTS "{NAME}" WITH (FORCE)')
         conn.execute(f'CREATE DATABASE "{NAME}"')
 
 
 def _setup_django() -> None:
     sys.path.insert(0, str(ROOT))
-    os.environ["DATABASE_URL"] = _database_url()
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.test")
+    for key in [k for k in os.environ if k.startswith("DJANGO_")]:
+        del os.environ[key]
+    os.environ.update(
+        DJANGO_SETTINGS_MODULE="portal.settings.production",
+        DJANGO_SECRET_KEY="bench-registrations-not-secret-" + "x" * 40,
+        DATABASE_URL=_database_url(),
+        DJANGO_CONN_MAX_AGE="60",
+        DJANGO_ALLOWED_HOSTS="127.0.0.1",
+        DJANGO_LOG_LEVEL="WARNING",
+        LEERKRING_TASKS_BACKEND="database",
+        EMAIL_URL="consolemail://",
+    )
+    os.environ.pop("REDIS_URL", None)
     import django
 
     django.setup()
@@ -81,9 +101,7 @@ def _scenario():
     return event, users
 
 
-def _register(event, user):
-    from django.db import connection
-
+def _register(event, user) -> tuple[str, float]:
     from events.services import registration_create
 
     began = time.perf_counter()
@@ -98,9 +116,22 @@ def _register(event, user):
         ).status
     except Exception as exc:  # noqa: BLE001 - a failure is a result here
         status = f"failed: {exc}"
-    finally:
-        connection.close()
     return status, time.perf_counter() - began
+
+
+def _process(event, users, threads, ready, start, results) -> None:
+    """One app server worker: its own connections, its threads released
+    together with every other process's."""
+    from django.db import connections
+
+    connections.close_all()
+    ready.put(os.getpid())
+    start.wait()
+    try:
+        with ThreadPoolExecutor(max_workers=threads) as pool:
+            results.put(list(pool.map(lambda u: _register(event, u), users)))
+    finally:
+        connections.close_all()
 
 
 def _percentile(values: list[float], share: float) -> float:
@@ -113,32 +144,69 @@ def _drop_database() -> None:
 
     connections.close_all()
     with psycopg.connect(SERVER, autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{NAME}"')
+        conn.execute(f'DROP DATABASE IF EXISTS "{NAME}" WITH (FORCE)')
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--processes", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--threads", type=int, default=20)
+    args = parser.parse_args()
     _recreate_database()
     try:
-        _run()
+        _run(args.processes, args.threads)
     finally:
         _drop_database()
 
 
-def _run() -> None:
+def _run(processes: int, threads: int) -> None:
     _setup_django()
     event, users = _scenario()
+    from django.db import connections
+
+    connections.close_all()
+    context = multiprocessing.get_context("fork")
+    ready, start, done = context.Queue(), context.Event(), context.Queue()
+    workers = [
+        context.Process(
+            target=_process,
+            args=(event, users[n::processes], threads, ready, start, done),
+        )
+        for n in range(processes)
+    ]
+    for worker in workers:
+        worker.start()
+    for _ in workers:
+        ready.get(timeout=60)
     began = time.perf_counter()
-    with ThreadPoolExecutor(max_workers=WORKERS) as pool:
-        results = list(pool.map(lambda u: _register(event, u), users))
+    start.set()
+    results = [row for _ in workers for row in done.get(timeout=600)]
     wall = time.perf_counter() - began
+    for worker in workers:
+        worker.join()
+    _report(results, wall, processes, threads)
+
+
+def _report(results, wall: float, processes: int, threads: int) -> None:
+    from django_tasks_db.models import DBTaskResult
+
+    from events.models import Registration
+    from portal.core.models import OutgoingMail
+
     statuses = [status for status, _ in results]
     latencies = [seconds * 1000 for _, seconds in results]
     failed = [s for s in statuses if s.startswith("failed")]
+    stored = Registration.objects.values_list("status", flat=True)
     sys.stdout.write(
-        f"registrations: {REGISTRATIONS} at once ({WORKERS} workers), seats: {SEATS}\n"
-        f"confirmed: {statuses.count('confirmed')}\n"
-        f"waiting:   {statuses.count('waiting')}\n"
+        f"registrations: {REGISTRATIONS} at once "
+        f"({processes} processes x {threads} threads), seats: {SEATS}\n"
+        f"confirmed: {statuses.count('confirmed')} "
+        f"(stored {list(stored).count('confirmed')})\n"
+        f"waiting:   {statuses.count('waiting')} "
+        f"(stored {list(stored).count('waiting')})\n"
         f"failed:    {len(failed)}\n"
+        f"mails queued: {OutgoingMail.objects.count()}, "
+        f"tasks queued: {DBTaskResult.objects.count()}\n"
         f"latency ms: p50 {_percentile(latencies, 0.5):.1f}  "
         f"p90 {_percentile(latencies, 0.9):.1f}  "
         f"p99 {_percentile(latencies, 0.99):.1f}  "

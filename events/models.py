@@ -452,6 +452,16 @@ class Registration(models.Model):
     def is_active(self) -> bool:
         return self.status != self.Status.CANCELLED
 
+    def seen_by_visitors(self) -> bool:
+        """Visitors see the places taken and the waiting list. A registration
+        waiting for its e-mail confirmation or an adviser's approval holds
+        neither and never did, so saving or dropping it leaves the page
+        cache alone: a rush of guests registering does not empty it."""
+        return self.status not in (
+            self.Status.UNCONFIRMED,
+            self.Status.PENDING_APPROVAL,
+        )
+
 
 class TopicFollow(models.Model):
     """A member who wants to hear of every new meeting of one kind ("keep me

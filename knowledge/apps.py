@@ -22,8 +22,10 @@ class KnowledgeConfig(AppConfig):
             InformationPage,
             MeetingReportPage,
             NewsPage,
+            PublicationPage,
             ThemePage,
         )
+        from .publications import receivers as _publication_receivers  # noqa: F401
 
         register_search_type(
             DossierPage,
@@ -58,4 +60,10 @@ class KnowledgeConfig(AppConfig):
         )
         register_search_type(
             NewsPage, slug="nieuws", label=_("News"), plural_label=_("News")
+        )
+        register_search_type(
+            PublicationPage,
+            slug="publicatie",
+            label=_("Publication"),
+            plural_label=_("Publications"),
         )

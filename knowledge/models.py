@@ -4,7 +4,7 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail import blocks
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -104,6 +104,13 @@ class ThemePage(Page):
     class Meta:
         verbose_name = _("theme page")
         verbose_name_plural = _("theme pages")
+
+    def get_context(self, request, *args, **kwargs):
+        from .publications.selectors import publications_of_theme
+
+        context = super().get_context(request, *args, **kwargs)
+        context["publications"] = publications_of_theme(theme=self, user=request.user)
+        return context
 
 
 class MeetingReportPage(Page):
@@ -360,6 +367,12 @@ class NewsPage(Page):
         FieldPanel("teaser"),
         FieldPanel("body"),
         FieldPanel("tags"),
+        InlinePanel(
+            "publication_links",
+            heading=_("Publications"),
+            label=_("Publication"),
+            help_text=_("Publications from the library this news item is about."),
+        ),
     ]
     search_fields = [
         *Page.search_fields,
@@ -375,3 +388,23 @@ class NewsPage(Page):
     class Meta:
         verbose_name = _("news item")
         verbose_name_plural = _("news items")
+
+    def get_context(self, request, *args, **kwargs):
+        from .publications.selectors import publications_of_news
+
+        context = super().get_context(request, *args, **kwargs)
+        context["publications"] = publications_of_news(news=self, user=request.user)
+        return context
+
+
+# The publications library lives in its own module; imported here so Django
+# registers its models with this app.
+from .publications.models import (  # noqa: E402, F401
+    NewsPublicationLink,
+    PublicationFile,
+    PublicationIndexPage,
+    PublicationKind,
+    PublicationPage,
+    PublicationPageTag,
+    PublicationText,
+)

@@ -21,6 +21,7 @@ from .models import (
     NewsPage,
     ThemePage,
 )
+from .publications.seed import publications_build
 
 
 def _stream(body: list[tuple[str, object]]) -> list[tuple[str, object]]:
@@ -201,5 +202,6 @@ def demo_build(*, home: Page, report: Report, **kwargs) -> None:
     advisers_build()
     dossier_build(home=home, report=report)
     news_build(home=home, report=report)
+    publications_build(home=home, report=report)
     accessibility_statement_build(home=home, report=report)
     statements_build(home=home, report=report)

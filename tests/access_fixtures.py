@@ -54,7 +54,9 @@ from tests.knowledge.factories import (
     MeetingReportPageFactory,
     NewsIndexPageFactory,
     NewsPageFactory,
+    PublicationIndexPageFactory,
     ThemePageFactory,
+    publication,
 )
 from tests.newsletter.factories import PendingSubscriberFactory
 from tests.second_factor import login_with_password_only, login_with_second_factor
@@ -427,6 +429,40 @@ class World:
     @cached_property
     def document(self):
         return _document("Barrièremodel", "barrieremodel.pdf")
+
+    # --- the publications library ------------------------------------------
+
+    @cached_property
+    def publication_index(self):
+        return self._labelled(
+            "publication library", PublicationIndexPageFactory(parent=self.home)
+        )
+
+    def _publication(self, label: str, slug: str, **kwargs):
+        page = publication(
+            self.publication_index,
+            f"Publicatie {slug}",
+            slug=slug,
+            documents=[_document(f"Bestand {slug}", f"{slug}.pdf")],
+            **kwargs,
+        )
+        return self._labelled(label, page)
+
+    @cached_property
+    def publication(self):
+        return self._publication("publication", "fenomeenkaart")
+
+    @cached_property
+    def publication_members(self):
+        """Wagtail's privacy "Members and Advisers": its file follows it."""
+        return self._publication(
+            "members' publication", "presentatie-roadshow", members_only=True
+        )
+
+    @cached_property
+    def publication_draft(self):
+        """Saved with its file, not yet published."""
+        return self._publication("draft publication", "concept", live=False)
 
     @cached_property
     def password_page(self):

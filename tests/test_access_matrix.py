@@ -652,6 +652,17 @@ TABLE: dict[tuple[str, str, str], Row] = {
         GONE, GONE, GONE, GONE, GONE, MFA, OK
     ),
     ("wagtaildocs_authenticate_with_password", "GET", "no restriction"): NOWHERE,
+    # --- the publications library: a file follows its publication ---------
+    ("wagtail_serve", "GET", "publication library"): PUBLIC,
+    ("wagtail_serve", "GET", "publication library, filtered"): PUBLIC,
+    ("wagtail_serve", "GET", "publication"): PUBLIC,
+    ("wagtail_serve", "GET", "members' publication"): MEMBER_PAGE,
+    ("wagtail_serve", "GET", "draft publication"): NOWHERE,
+    ("wagtaildocs_serve", "GET", "publication file"): PUBLIC,
+    ("wagtaildocs_serve", "GET", "members' publication file"): MEMBER_PAGE,
+    ("wagtaildocs_serve", "GET", "draft publication file"): row(
+        GONE, GONE, GONE, GONE, GONE, MFA, OK
+    ),
     # --- the Wagtail admin: advisers only, after the second factor ----------
     ("wagtailadmin_home", "GET", "-"): ADMIN,
     ("wagtailadmin_explore_root", "GET", "-"): ADMIN,
@@ -784,6 +795,11 @@ def _collection_restriction(document) -> CollectionViewRestriction:
     return CollectionViewRestriction.objects.get(collection_id=document.collection_id)
 
 
+def _file_of(page) -> tuple[int, str]:
+    document = page.files.get().document
+    return (document.pk, document.filename)
+
+
 # What each object of a row stands for: URL arguments, or a page's path.
 TARGETS: dict[str, Callable[[World], dict | tuple | str]] = {
     "-": lambda w: {},
@@ -881,6 +897,16 @@ TARGETS: dict[str, Callable[[World], dict | tuple | str]] = {
     "advisers' event registration": lambda w: w.event_advisers.url + "inschrijven/",
     "password event registration": lambda w: w.event_password.url + "inschrijven/",
     "no such page": lambda w: "/bestaat-niet/",
+    "publication library": lambda w: w.publication_index.url,
+    "publication library, filtered": lambda w: (
+        w.publication_index.url + "?soort=poster&jaar=twintig&pagina=9"
+    ),
+    "publication": lambda w: w.publication.url,
+    "members' publication": lambda w: w.publication_members.url,
+    "draft publication": lambda w: w.publication_draft.url,
+    "publication file": lambda w: _file_of(w.publication),
+    "members' publication file": lambda w: _file_of(w.publication_members),
+    "draft publication file": lambda w: _file_of(w.publication_draft),
     "survey index": lambda w: w.survey.get_parent().url,
     "survey": lambda w: w.survey.url,
     "members' survey": lambda w: w.survey_members.url,

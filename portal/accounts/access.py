@@ -178,6 +178,21 @@ def page_refusal(
     return _refusal(request.user, restrictions, passwords)
 
 
+def pages_refusal(
+    request: HttpRequest, pages: Iterable[Page]
+) -> tuple[Page, Refused] | None:
+    """For what follows several pages, such as a file of publications: None
+    when ``request.user`` may see one of ``pages`` in this session, else
+    the first page with why it is refused. Two queries per page asked."""
+    first = None
+    for page in pages:
+        refused = page_refusal(request, page)
+        if refused is None:
+            return None
+        first = first or (page, refused)
+    return first
+
+
 def page_visible_to(user: AnyUser, page: Page) -> bool:
     """May ``user`` see ``page``, outside a session (a list, a feed, a book)?
     Password pages are never visible here."""

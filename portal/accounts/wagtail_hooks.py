@@ -18,6 +18,7 @@ from . import admin_urls
 from .access import Refusal, Refused, document_refusal, page_refusal, page_restrictions
 from .decorators import members_only_response
 from .models import User
+from .refusals import page_refused_response
 from .roles import REVIEW_PERMISSION
 from .selectors import account_requests_pending_count
 from .services import account_delete_by_admin
@@ -82,22 +83,6 @@ def _replace_wagtails_own_checks() -> None:
 _replace_wagtails_own_checks()
 
 
-def _page_refused_response(request: HttpRequest, page: Page, refused: Refused):
-    if refused.kind == Refusal.LOGIN:
-        return wagtail_core_hooks.require_wagtail_login(next=request.get_full_path())
-    if refused.kind == Refusal.MEMBERS_ONLY:
-        return members_only_response(request, page.title, page)
-    form = PasswordViewRestrictionForm(
-        instance=refused.restriction,
-        initial={"return_url": request.get_full_path()},
-    )
-    action_url = reverse(
-        "wagtailcore_authenticate_with_password",
-        args=[refused.restriction.pk, page.pk],
-    )
-    return page.serve_password_required_response(request, form, action_url)
-
-
 @hooks.register("on_serve_page", order=-1)
 def _page_access(serve):
     """Every page and every route of a page (an event's registration) is
@@ -107,7 +92,7 @@ def _page_access(serve):
         restrictions = page_restrictions(page)
         refused = page_refusal(request, page, restrictions=restrictions)
         if refused is not None:
-            response = _page_refused_response(request, page, refused)
+            response = page_refused_response(request, page, refused)
         else:
             response = serve(page, request, serve_args, serve_kwargs)
         if restrictions:

@@ -261,7 +261,9 @@ def local_copies_clear() -> None:
 
 def content_changed_receiver(sender: type, **kwargs) -> None:
     """post_save, post_delete and m2m_changed of any model: a new generation
-    when the model shows on what a visitor sees. For m2m_changed the sender
+    when the model shows on what a visitor sees, unless the instance says
+    this one does not (an optional ``seen_by_visitors()`` method beside the
+    model's ``shown_to_visitors``). For m2m_changed the sender
     is the through table; what changed is the instance's model."""
     action = kwargs.get("action")
     if action is not None:
@@ -269,6 +271,9 @@ def content_changed_receiver(sender: type, **kwargs) -> None:
             return
         sender = type(kwargs["instance"])
     if not shown_to_visitors(sender):
+        return
+    seen = getattr(kwargs.get("instance"), "seen_by_visitors", None)
+    if callable(seen) and not seen():
         return
     if kwargs.get("created") and sender._meta.label_lower in CREATED_UNSEEN:
         return

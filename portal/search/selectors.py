@@ -19,9 +19,8 @@ from portal.accounts.models import User
 
 from .analysis import analyse
 from .registry import SearchType, search_types
-from .summaries import page_texts
+from .summaries import page_excerpt
 from .synonyms import synonym_groups, term_alternatives
-from .text import highlight
 
 RESULTS_PER_PAGE = 10
 
@@ -32,6 +31,7 @@ class SearchHit:
     type_label: str
     excerpt: SafeString
     members_only: bool
+    where: str = ""  # the page of a file the excerpt comes from
 
 
 @dataclass
@@ -117,14 +117,16 @@ def matched_words(terms: list[str]) -> list[str]:
 
 def _specific(pages: Iterable[Page], models_by_type: dict[int, type]) -> list[Page]:
     """The specific pages, one query per page type on this page of results
-    (Page.specific would query once per page)."""
+    (Page.specific would query once per page), with what a page type names
+    in ``search_prefetch`` for its excerpt."""
     by_type: dict[int, list[int]] = defaultdict(list)
     for page in pages:
         by_type[page.content_type_id].append(page.pk)
     found = {}
     for content_type_id, pks in by_type.items():
         model = models_by_type[content_type_id]
-        found.update(model.objects.in_bulk(pks))
+        prefetch = getattr(model, "search_prefetch", ())
+        found.update(model.objects.prefetch_related(*prefetch).in_bulk(pks))
     return [found[page.pk] for page in pages if page.pk in found]
 
 
@@ -136,15 +138,19 @@ def _hits(
     sections: list[Section],
 ) -> list[SearchHit]:
     members_sections = [s for s in sections if s.members_only and not s.hidden]
-    return [
-        SearchHit(
-            page=page,
-            type_label=labels[page.content_type_id],
-            excerpt=highlight(page_texts(page), terms),
-            members_only=any(s.covers(page) for s in members_sections),
+    hits = []
+    for page in pages:
+        excerpt = page_excerpt(page, terms)
+        hits.append(
+            SearchHit(
+                page=page,
+                type_label=labels[page.content_type_id],
+                excerpt=excerpt.text,
+                members_only=any(s.covers(page) for s in members_sections),
+                where=excerpt.where,
+            )
         )
-        for page in pages
-    ]
+    return hits
 
 
 @dataclass

@@ -2,8 +2,9 @@
 terms it does not know, when a search finds little.
 
 The vocabulary is the words of the titles and texts of the live pages that
-every visitor may read (so no members-only word is ever suggested), built
-with one query per page type and kept in the cache. PostgreSQL picks the
+every visitor may read, a publication's files included (so no members-only
+word is ever suggested), built with one query per page type (and what it
+names in ``search_prefetch``) and kept in the cache. PostgreSQL picks the
 closest word with pg_trgm's ``similarity()`` in one query for all terms;
 SQLite with rapidfuzz in Python; both over the same cached vocabulary.
 """
@@ -30,15 +31,24 @@ MIN_SIMILARITY = 0.3
 MIN_RATIO = 75
 
 
+def _more_texts(page) -> list[str]:
+    """What a page type indexes beyond its own fields (a publication's
+    files), named by a method ``search_more_texts``."""
+    more = getattr(page, "search_more_texts", None)
+    return more() if callable(more) else []
+
+
 def _page_words() -> list[str]:
     anonymous = AnonymousUser()
     sections = restricted_sections(anonymous)
     found: set[str] = set()
     for search_type in search_types():
         for model in search_type.models:
-            pages = pages_visible_to(anonymous, model.objects.live(), sections=sections)
-            for page in pages:
-                for text in [page.title, *page_texts(page)]:
+            live = model.objects.live().prefetch_related(
+                *getattr(model, "search_prefetch", ())
+            )
+            for page in pages_visible_to(anonymous, live, sections=sections):
+                for text in [page.title, *page_texts(page), *_more_texts(page)]:
                     found.update(words(text))
     return sorted(
         word

@@ -2,12 +2,16 @@
 first, then the text of its body."""
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
+from django.utils.safestring import SafeString
 from wagtail.blocks import StreamValue
 from wagtail.models import Page
 from wagtail.rich_text import RichText
 
 from portal.core.sanitise import html_as_text
+
+from .text import highlight
 
 # A page type may define ``search_summary`` (an attribute or a method) when its
 # summary lives elsewhere; otherwise the first of these that has text.
@@ -63,3 +67,23 @@ def page_texts(page: Page) -> list[str]:
         if len(texts) > MAX_BODY_TEXTS:
             break
     return texts
+
+
+@dataclass(frozen=True)
+class Excerpt:
+    """What a search result quotes, and where in the page it comes from
+    when that is not the page itself ("pagina 3 van Fenomeenkaart")."""
+
+    text: SafeString
+    where: str = ""
+
+
+def page_excerpt(page: Page, terms: list[str]) -> Excerpt:
+    """The excerpt of ``page`` for ``terms``. A page type may quote from
+    elsewhere (a publication from its files) with a method
+    ``search_excerpt(terms)`` that returns an Excerpt, or None to quote the
+    page as any other."""
+    custom = getattr(page, "search_excerpt", None)
+    if callable(custom) and (found := custom(terms)) is not None:
+        return found
+    return Excerpt(highlight(page_texts(page), terms))

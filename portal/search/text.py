@@ -59,6 +59,18 @@ def _marked(text: str, stems: frozenset[str]) -> Iterator[re.Match]:
             yield match
 
 
+def first_matching(texts: list[str], terms: list[str]) -> int | None:
+    """The index of the first of ``texts`` with a word that has a term's
+    stem, or None: which page of a file to quote."""
+    stems = _stems(terms)
+    if not stems:
+        return None
+    for number, text in enumerate(texts):
+        if text and next(_marked(text, stems), None) is not None:
+            return number
+    return None
+
+
 def _window(text: str, start: int, length: int) -> tuple[int, int]:
     """A passage of about ``length`` characters that shows position ``start``
     a little after its beginning, cut at spaces."""

@@ -112,6 +112,16 @@ DATABASES = {
     )
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The embedded default serves several requests at once (runserver's
+    # threads, or gunicorn's workers): with the write-ahead log readers never
+    # wait for a writer, and a transaction that writes takes the write lock
+    # at its start instead of failing with "database is locked" when two
+    # transactions both try to upgrade from reading to writing.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        init_command="PRAGMA journal_mode=WAL;PRAGMA synchronous=NORMAL",
+        transaction_mode="IMMEDIATE",
+    )
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DJANGO_CONN_MAX_AGE", default=0)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -53,6 +53,11 @@ ZEAL_ALLOWLIST = [
     # on the through model (forms allow a few tags); the tag-merge form's two
     # choice fields get one tag each.
     {"model": "*Tag", "field": "get()"},
+    # Saving a page's child rows makes Wagtail queue a reference-index task
+    # per row, which gets that row by id (the immediate task backend runs
+    # them in the request): bounded by the files or links one page has.
+    {"model": "knowledge.PublicationFile", "field": "get()"},
+    {"model": "knowledge.NewsPublicationLink", "field": "get()"},
     # Wagtail's settings edit view gets its one row by id in setup() and
     # again in get() and post().
     {"model": "community.PublicationSettings", "field": "get()"},

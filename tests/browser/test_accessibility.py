@@ -140,6 +140,18 @@ PAGES: dict[str, list[Visit]] = {
         Visit("visitor", lambda site: site.objects["news_index"].url + "?jaar=1990"),
     ],
     "templates/knowledge/news_page.html": [Visit("visitor", _page("news_page"))],
+    "templates/knowledge/publication_index_page.html": [
+        Visit("visitor", _page("publication_index")),
+        Visit(
+            "visitor",
+            lambda site: site.objects["publication_index"].url + "?soort=x&jaar=1990",
+        ),
+        Visit("member", _page("publication_index")),
+    ],
+    "templates/knowledge/publication_page.html": [
+        Visit("visitor", _page("publication")),
+        Visit("member", _page("publication_members")),
+    ],
     "templates/events/event_index_page.html": [
         Visit("visitor", _page("event_index")),
         Visit("visitor", lambda site: site.objects["event_index"].url + "?regio=x"),
@@ -379,6 +391,7 @@ PAGES: dict[str, list[Visit]] = {
 EXCLUDED: dict[str, str] = {
     "templates/base.html": "the layout every page extends, checked through them",
     "templates/community/policybook/pdf.html": "printed to PDF, never served",
+    "templates/knowledge/publications/file_pdf.html": "printed to PDF, never served",
 }
 # Wagtail admin screens: the admin's own layout, for advisers only.
 ADMIN_LAYOUT = '{% extends "wagtailadmin/'
@@ -440,7 +453,8 @@ class Site:
                 "news_page event_index event case_index case_page "
                 "policy_book_index policy_book theme thread post case_draft "
                 "case_submitted help_request registration coffee_slot "
-                "coffee_booking cop_meeting topic_wish survey survey_members "
+                "coffee_booking cop_meeting topic_wish publication_index "
+                "publication publication_members survey survey_members "
                 "survey_participants"
             ).split()
         }
@@ -605,6 +619,11 @@ PAGES_DEMO = [
     "/bijeenkomsten/?soort=roadshow&maand=2099-01",
     "/bijeenkomsten/cop-ondermijning-en-burgerinitiatieven/",
     "/zoeken/?q=roadshow",
+    # The library, and a word found inside a publication's PDF
+    "/publicaties/",
+    "/publicaties/?soort=onderzoek&jaar=2024",
+    "/publicaties/fenomeenkaart-online-aangejaagde-ordeverstoringen/",
+    "/zoeken/?q=veldwerk",
     # "Did you mean", and the interventions of the tool among the results
     "/zoeken/?q=dwansgom",
     "/zoeken/?q=dwangsommen",

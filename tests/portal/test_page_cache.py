@@ -21,7 +21,7 @@ from django.views.decorators.cache import never_cache
 from wagtail.models import PageViewRestriction
 
 from events.models import Registration
-from events.services import registration_create
+from events.services import registration_confirm, registration_create
 from knowledge.models import InformationPage, NewsIndexPage, NewsPage
 from portal.accounts.roles import MEMBERS_GROUP
 from portal.core.page_cache import (
@@ -274,9 +274,13 @@ def test_edited_intervention_shows_in_the_tool(client):
     assert "Noodverordening" not in response.content.decode()
 
 
-def test_registration_makes_the_next_visit_a_miss(client, home_page, event):
+def test_a_place_taken_makes_the_next_visit_a_miss(client, home_page, event):
+    """Places left show on public pages; a guest who has not confirmed the
+    address yet holds no place, so that alone changes nothing cached."""
     _cached(client, "/")
-    registration_create(event=event, **GUEST)
+    registration = registration_create(event=event, **GUEST)
+    assert client.get("/")["X-Cache"] == "HIT"
+    registration_confirm(registration=registration)
     assert client.get("/")["X-Cache"] == "MISS"
 
 

@@ -123,3 +123,23 @@ def test_library_models_visitors_see_are_declared_here():
     assert shown_to_visitors(get_document_model())
     assert not shown_to_visitors(apps.get_model("sessions", "Session"))
     assert not shown_to_visitors(apps.get_model("wagtailcore", "Revision"))
+
+
+def test_a_guest_waiting_for_confirmation_leaves_the_cache(home_page):
+    """It holds no place until the address is confirmed; confirming it
+    (a place taken) renews the cache."""
+    from events.services import registration_confirm, registration_create
+
+    event = EventPageFactory(parent=EventIndexPageFactory(parent=home_page))
+    before = _generation()
+    registration = registration_create(
+        event=event,
+        name="Gast",
+        organisation="Gemeente Utrecht",
+        job_title="Adviseur OOV",
+        email="gast@gemeente.example",
+    )
+    assert registration.status == "unconfirmed"
+    assert _generation() == before
+    registration_confirm(registration=registration)
+    assert _generation() != before

@@ -290,6 +290,35 @@ def _interventions(home_page, n: int, start: int):
         )
 
 
+def _publications(home_page, n: int, start: int):
+    from knowledge.models import PublicationIndexPage
+    from tests.knowledge.factories import pdf_document, publication
+
+    index = _index(home_page, PublicationIndexPage, title="Publicaties")
+    for i in range(start, start + n):
+        publication(
+            index,
+            f"Publicatie over de wijk {i}",
+            documents=[pdf_document(f"Bestand {i}", ["Over de wijk"])],
+            publisher=f"Uitgever {i % 4}",
+            tags=[f"label-{i}", "wijk"],
+            members_only=bool(i % 2),
+        )
+    return index
+
+
+def _publication(home_page, n: int, start: int):
+    from tests.knowledge.factories import pdf_document, publication
+
+    index = _publications(home_page, 0, 0)
+    return publication(
+        index,
+        f"Met {start + n} bestanden",
+        documents=[pdf_document(f"Bijlage {i}", ["x"]) for i in range(start + n)],
+        tags=[f"label-{i}" for i in range(start + n)],
+    )
+
+
 def _all_lists(home_page, n: int, start: int) -> None:
     _news(home_page, n, start)
     _events(home_page, n, start)
@@ -316,12 +345,14 @@ TOOL_RESULT = TOOL + "?fase=mobilisatie&classificatie=onrechtmatig&actor=gemeent
 BUDGETS = {
     "home": (_all_lists, "/", 14, 19),
     "dossier": (_themes, None, 14, 19),
-    "theme": (_theme_page, None, 17, 22),
+    # A theme page and a news item list their publications: the page view
+    # restrictions (who may see which) and the publications themselves.
+    "theme": (_theme_page, None, 19, 24),
     "meeting_report": (_meeting_report, None, 17, 22),
     "information": (_information_page, None, 15, 20),
     "news_index": (_news, None, 16, 21),
     "news_index_filtered": (_news, "/nieuws/?tag=wijk&jaar=2024", 17, 22),
-    "news": (_news_page, None, 14, 19),
+    "news": (_news_page, None, 16, 21),
     # A member's agenda and event page read the kinds of meeting they
     # follow (one query), for the follow buttons.
     "event_index": (_events, None, 15, 21),
@@ -332,16 +363,27 @@ BUDGETS = {
     # test_member_sources.py measures their hits). Every search reads the
     # synonym groups (cached, but not here) and counts the interventions. A
     # search that finds little builds the vocabulary of "Did you mean" (the
-    # restrictions and one query per page type; cached for an hour or until
-    # the next publication, so rarely paid outside this measurement).
+    # restrictions and one query per page type, publications among them;
+    # cached for an hour or until the next publication, so rarely paid
+    # outside this measurement).
     "search": (_news, "/zoeken/?q=bericht", 12, 19),
-    "search_empty": (_nothing, "/zoeken/?q=zzzonbekend", 18, 25),
+    "search_empty": (_nothing, "/zoeken/?q=zzzonbekend", 19, 26),
     "intervention_tool": (_interventions, TOOL, 8, 13),
     "intervention_result": (_interventions, TOOL_RESULT, 11, 16),
     "newsletter_signup": (_nothing, "/nieuwsbrief/", 5, 10),
     "case_index": (_cases, None, 19, 24),
     "case": (_case_page, None, 15, 20),
     "policy_book_index": (_books, None, 12, 17),
+    # The filters offer what visible publications have: themes, publishers
+    # and years, one query each.
+    "publication_index": (_publications, None, 18, 23),
+    "publication_index_filtered": (
+        _publications,
+        "/publicaties/?soort=fenomeenkaart&uitgever=Uitgever+1&jaar=2024",
+        18,
+        23,
+    ),
+    "publication": (_publication, None, 15, 20),
     "policy_book": (_book, None, 14, 19),
     "news_rss": (_news, "/nieuws/rss.xml", 5, 5),
     "news_atom": (_news, "/nieuws/atom.xml", 5, 5),

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
+from casebook.anonymisation import Entity, anonymise_texts
 from casebook.anonymisation.markup import anonymise_html
 from portal.core.audit import audit_log
 
@@ -37,19 +38,33 @@ class GuardResult:
     replaced: str
 
 
-def guard_check(body: str) -> GuardResult:
-    """What the anonymiser finds in ``body`` (cleaned message HTML)."""
-    result = anonymise_html(body)
-    findings = tuple(
+def _findings(entities: tuple[Entity, ...]) -> tuple[Finding, ...]:
+    return tuple(
         Finding(
             text=e.text,
             replacement=e.replacement,
             kind=e.label.description,
             code=e.label.value,
         )
-        for e in result.entities
+        for e in entities
     )
-    return GuardResult(findings=findings, replaced=rich_text_clean(result.html))
+
+
+def guard_check(body: str) -> GuardResult:
+    """What the anonymiser finds in ``body`` (cleaned message HTML)."""
+    result = anonymise_html(body)
+    return GuardResult(
+        findings=_findings(result.entities), replaced=rich_text_clean(result.html)
+    )
+
+
+def guard_check_texts(texts: list[str]) -> list[GuardResult]:
+    """The same check for plain texts written together (the open answers of
+    one survey): one numbering, so "[PERSOON-1]" is one person in all."""
+    return [
+        GuardResult(findings=_findings(result.entities), replaced=result.text)
+        for result in anonymise_texts(texts)
+    ]
 
 
 def guard_choice_record(*, user, choice: str, result: GuardResult) -> None:

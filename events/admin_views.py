@@ -14,6 +14,7 @@ from portal.core.params import parse_id
 
 from .errors import RegistrationError
 from .models import EventPage
+from .participants_sections import participants_sections
 from .selectors import event_participants, events_for_management
 from .services import (
     attendance_record,
@@ -70,6 +71,7 @@ def participants(request: HttpRequest, pk: int) -> HttpResponse:
             "registrations": event_participants(event=event),
             "message_form": MessageForm(),
             "add_form": AddParticipantForm(),
+            "sections": participants_sections(event),
         },
     )
 

@@ -362,3 +362,45 @@ def agenda_url() -> str:
     """The agenda's address, or empty when there is none (yet)."""
     agenda = EventIndexPage.objects.live().first()
     return agenda.url if agenda else ""
+
+
+def participants_present(*, event_id: int) -> QuerySet[Registration]:
+    """The participants of a meeting who had a place and were not marked
+    absent: whom the follow-up mail goes to, and whom a response rate
+    counts."""
+    return Registration.objects.filter(
+        event_id=event_id,
+        status=Registration.Status.CONFIRMED,
+        anonymised_at__isnull=True,
+    ).exclude(attended=False)
+
+
+def participant_registration(
+    *, event_id: int, pk: int | None = None, user=None
+) -> Registration | None:
+    """The registration with a place at the meeting: by its number (a
+    personal link) or by its account (a member who is logged in)."""
+    if pk is None and (user is None or not user.is_authenticated):
+        return None
+    found = Registration.objects.filter(
+        event_id=event_id, status=Registration.Status.CONFIRMED
+    )
+    found = found.filter(pk=pk) if pk is not None else found.filter(user=user)
+    return found.only("pk", "event_id", "user_id", "status", "name").first()
+
+
+def events_ended_between(
+    *, since: dt.datetime, until: dt.datetime
+) -> QuerySet[EventPage]:
+    """Live meetings that ended in ``(since, until]`` and were not
+    cancelled: those whose participants get the follow-up mail."""
+    return (
+        EventPage.objects.live()
+        .filter(ends_at__gt=since, ends_at__lte=until, cancelled=False)
+        .order_by("ends_at", "pk")
+    )
+
+
+def event_by_slug(*, slug: str) -> EventPage | None:
+    """A live meeting by its slug: what the apps' demo content links to."""
+    return EventPage.objects.live().filter(slug=slug).first()

@@ -60,6 +60,7 @@ from tests.knowledge.factories import (
 )
 from tests.newsletter.factories import PendingSubscriberFactory
 from tests.second_factor import login_with_password_only, login_with_second_factor
+from tests.surveys.factories import survey as survey_page
 
 # The roles of the outside security test, in the order of the matrix's columns.
 # ``unverified``, ``pending`` and ``rejected`` are the accounts that are not
@@ -484,6 +485,37 @@ class World:
             PageViewRestriction.GROUPS,
             ADVISERS_ONLY,
         )
+
+    # --- surveys: for anyone, for members, for the event's participants ----
+
+    @cached_property
+    def survey(self):
+        page = survey_page(title="Enquête soevereinen en autonomen", slug="enquete")
+        self._labelled("survey index", page.get_parent())
+        return self._labelled("survey", page)
+
+    @cached_property
+    def survey_members(self):
+        page = survey_page(title="Enquête voor leden", slug="leden", audience="members")
+        return self._labelled("members' survey", page)
+
+    @cached_property
+    def survey_participants(self):
+        """The evaluation of the event the member registered for."""
+        self.registration  # noqa: B018 - the member has a place
+        page = survey_page(
+            title="Evaluatie leerkring",
+            slug="evaluatie",
+            audience="participants",
+            event=self.event,
+        )
+        return self._labelled("participants' survey", page)
+
+    def survey_link(self) -> str:
+        """The member's personal link to the evaluation, as mailed."""
+        from surveys.links import invitation_link
+
+        return invitation_link(self.survey_participants, self.registration)
 
     # --- documents in restricted collections --------------------------------
 

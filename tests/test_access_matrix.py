@@ -557,6 +557,31 @@ TABLE: dict[tuple[str, str, str], Row] = {
     ("wagtail_serve", "GET", "policy book draft"): NOWHERE,
     ("wagtail_serve", "GET", "draft page"): NOWHERE,
     ("wagtail_serve", "GET", "no such page"): NOWHERE,
+    # --- surveys: each person answers once; an empty answer is the form
+    # again. One for anyone; one for members; the evaluation of the event
+    # the member registered for, which the member opens from the page and
+    # anyone holding the member's mailed link opens without logging in.
+    ("wagtail_serve", "GET", "survey index"): PUBLIC,
+    ("wagtail_serve", "GET", "survey"): PUBLIC,
+    ("wagtail_serve", "POST", "survey"): row(
+        INVALID, INVALID, INVALID, INVALID, INVALID, INVALID, INVALID
+    ),
+    ("wagtail_serve", "GET", "members' survey"): MEMBER_PAGE,
+    ("wagtail_serve", "POST", "members' survey"): row(
+        LOGIN, DENIED, INVALID, INVALID, INVALID, INVALID, INVALID
+    ),
+    ("wagtail_serve", "GET", "participants' survey"): row(
+        GONE, GONE, OK, GONE, GONE, GONE, GONE
+    ),
+    ("wagtail_serve", "POST", "participants' survey"): row(
+        GONE, GONE, INVALID, GONE, GONE, GONE, GONE
+    ),
+    ("wagtail_serve", "GET", "participants' survey, member's link"): PUBLIC,
+    ("wagtail_serve", "POST", "participants' survey, member's link"): row(
+        INVALID, INVALID, INVALID, INVALID, INVALID, INVALID, INVALID
+    ),
+    ("wagtail_serve", "GET", "participants' survey, forged link"): NOWHERE,
+    ("wagtail_serve", "POST", "participants' survey, forged link"): NOWHERE,
     # Wagtail's own login form would skip the second factor: sent to allauth.
     ("wagtailcore_login", "GET", "-"): row(
         LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, LOGIN
@@ -745,6 +770,14 @@ TABLE: dict[tuple[str, str, str], Row] = {
     ("community_tags:index", "POST", "-"): ADMIN,
     ("community_tags:split", "GET", "tag"): ADMIN,
     ("community_tags:split", "POST", "tag"): ADMIN,
+    # Survey results, with the answers: advisers after the second factor.
+    ("survey_results:index", "GET", "-"): ADMIN,
+    ("survey_results:results", "GET", "survey id"): ADMIN,
+    ("survey_results:results", "GET", "participants' survey id"): ADMIN,
+    # Exports are written to the audit log.
+    ("survey_results:export", "GET", "participants' survey id"): row(
+        LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, MFA, DONE
+    ),
     ("policy_book_admin:form", "GET", "-"): ADMIN,
     ("policy_book_admin:form", "POST", "-"): ADMIN,
     ("policy_book_admin:build", "GET", "build"): ADMIN,
@@ -874,6 +907,17 @@ TARGETS: dict[str, Callable[[World], dict | tuple | str]] = {
     "publication file": lambda w: _file_of(w.publication),
     "members' publication file": lambda w: _file_of(w.publication_members),
     "draft publication file": lambda w: _file_of(w.publication_draft),
+    "survey index": lambda w: w.survey.get_parent().url,
+    "survey": lambda w: w.survey.url,
+    "members' survey": lambda w: w.survey_members.url,
+    "participants' survey": lambda w: w.survey_participants.url,
+    "participants' survey, member's link": lambda w: w.survey_link(),
+    # The member's link with its signature cut off and replaced.
+    "participants' survey, forged link": lambda w: (
+        w.survey_link().split("%3A")[0] + "%3Ax"
+    ),
+    "survey id": lambda w: {"pk": w.survey.pk},
+    "participants' survey id": lambda w: {"pk": w.survey_participants.pk},
 }
 # Admin rows that name a page take its id, not its path.
 PAGE_IDS = {"page_id", "parent_page_id"}

@@ -13,6 +13,12 @@ retention_purge_requested(sender=None)
     own erasures. Each app that keeps personal data only for a while erases
     what is due and returns one line for the command's output, such as
     "Coffee time slots deleted after the conversation: 3".
+
+hourly_mail_requested(sender=None)
+    Sent by ``manage.py send_event_reminders`` (hourly), after the events'
+    own reminders and announcements. Each app that mails on a schedule sends
+    what is due, never twice, and returns one line for the command's
+    output, such as "Follow-up mails with an evaluation sent: 12".
 """
 
 from django.dispatch import Signal
@@ -20,3 +26,5 @@ from django.dispatch import Signal
 demo_content_requested = Signal()
 
 retention_purge_requested = Signal()
+
+hourly_mail_requested = Signal()

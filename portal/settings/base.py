@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "casebook",
     "community",
     "experts",
+    "surveys",
     "wagtail.contrib.forms",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
@@ -412,6 +413,9 @@ WAGTAILFRONTENDCACHE = {
 
 # Participants' personal data is erased this many days after an event ends.
 EVENTS_RETENTION_DAYS = env.int("EVENTS_RETENTION_DAYS", default=365)
+# Survey answers (a meeting's evaluation included) are erased this many days
+# after they were given.
+SURVEYS_RETENTION_DAYS = env.int("SURVEYS_RETENTION_DAYS", default=365)
 # An acute request for help that no adviser picked up within these working
 # hours is mailed to all advisers again and shown as overdue.
 EXPERTS_ESCALATE_AFTER_WORKING_HOURS = env.float(

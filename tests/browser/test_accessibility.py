@@ -8,6 +8,7 @@ templates that are no public page, with the reason.
 in neither.
 """
 
+import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -20,18 +21,21 @@ from django.core.management import call_command
 from django.template.loader import render_to_string
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 from wagtail.models import Site as WagtailSite
 
 from events.services import registration_create
 from events.topics import topic_follow
 from knowledge.models import AccessibilityStatementPage
 from knowledge.seed import accessibility_statement_build
+from surveys.models import SurveyResponse
 from tests.access_fixtures import World
 from tests.casebook.factories import CasePageFactory
 from tests.conftest import PASSWORD, totp_code
 from tests.events.factories import EventPageFactory
 from tests.interventions.factories import InterventionFactory, situation
 from tests.second_factor import login_with_second_factor
+from tests.surveys.factories import survey as survey_page
 
 ROLES = ("visitor", "unapproved", "member", "expert", "adviser")
 
@@ -94,6 +98,24 @@ def _submit_empty_wish(page) -> None:
     page.wait_for_selector(".field__errors")
 
 
+def _fill_evaluation(page, better: str = "") -> None:
+    page.get_by_label("4", exact=True).check()
+    page.get_by_label("Ja", exact=True).check()
+    if better:
+        page.get_by_label("Wat kan beter?").fill(better)
+    page.get_by_role("button", name="Mijn antwoorden versturen").click()
+
+
+def _answer_evaluation(page) -> None:
+    _fill_evaluation(page)
+    page.wait_for_selector("text=Bedankt voor uw antwoorden")
+
+
+def _answer_with_personal_data(page) -> None:
+    _fill_evaluation(page, better="Bel Jan de Vries op 06-12345678.")
+    page.wait_for_selector(".guard")
+
+
 def _submit_empty_newsletter(page) -> None:
     page.locator("main form button[type=submit]").first.click()
     page.wait_for_selector(".field__errors")
@@ -153,6 +175,33 @@ PAGES: dict[str, list[Visit]] = {
     ],
     "templates/community/policybook/policy_book_page.html": [
         Visit("visitor", _page("policy_book"))
+    ],
+    # --- surveys: the form, with errors, with the guard's question, closed,
+    # answered already; the thank-you page; a participants' survey without
+    # a valid link ------------------------------------------------------------
+    "templates/surveys/survey_index_page.html": [
+        Visit("visitor", _page("survey_index")),
+        Visit("member", _page("survey_index")),
+    ],
+    "templates/surveys/survey_page.html": [
+        Visit("visitor", _page("survey")),
+        Visit(
+            "visitor",
+            _page("survey"),
+            step=_submit_form_of("Mijn antwoorden versturen"),
+        ),
+        Visit("visitor", _page("survey"), step=_answer_with_personal_data),
+        Visit("visitor", _page("survey_closed")),
+        Visit("member", _page("survey_members")),  # answered already
+        Visit("member", _page("survey_participants")),  # registered: no link
+    ],
+    "templates/surveys/survey_page_landing.html": [
+        Visit(
+            "expert", lambda site: site.objects["survey_link"], step=_answer_evaluation
+        )
+    ],
+    "templates/surveys/link_invalid.html": [
+        Visit("visitor", _page("survey_participants"), 404)
     ],
     # --- tools, search, newsletter, links from mails -----------------------
     "templates/interventions/tool.html": [
@@ -405,9 +454,11 @@ class Site:
                 "policy_book_index policy_book theme thread post case_draft "
                 "case_submitted help_request registration coffee_slot "
                 "coffee_booking cop_meeting topic_wish publication_index "
-                "publication publication_members"
+                "publication publication_members survey survey_members "
+                "survey_participants"
             ).split()
         }
+        self.objects |= _surveys(w)
         self.objects |= {
             "event_full": full,
             "event_closed": closed,
@@ -435,6 +486,25 @@ class Site:
             role: _session(w.accounts[role]) for role in ("unapproved", "member")
         }
         self.sessions["expert"] = _session(w.accounts["expert"])
+
+
+def _surveys(w: World) -> dict:
+    """The index, a closed survey, the member's answer to the members'
+    survey, and the member's mailed link to the evaluation."""
+    closed = survey_page(
+        title="Gesloten enquête",
+        slug="gesloten",
+        closes_at=timezone.now() - dt.timedelta(days=1),
+    )
+    member = w.accounts["member"]
+    SurveyResponse.objects.create(
+        page=w.survey_members, respondent=f"user:{member.pk}", user=member, form_data={}
+    )
+    return {
+        "survey_index": w.survey.get_parent(),
+        "survey_closed": closed,
+        "survey_link": w.survey_link(),
+    }
 
 
 def _near_and_followed(w: World) -> None:

@@ -28,7 +28,15 @@ from tests.experts.factories import ExpertProfileFactory, help_request
 
 pytestmark = pytest.mark.django_db
 
-OUR_APPS = ("portal", "knowledge", "events", "casebook", "community", "experts")
+OUR_APPS = (
+    "portal",
+    "knowledge",
+    "events",
+    "casebook",
+    "community",
+    "experts",
+    "surveys",
+)
 
 
 @pytest.fixture(autouse=True)

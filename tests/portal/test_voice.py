@@ -53,6 +53,7 @@ SAMPLE_CONTEXT = {
         "post": SimpleNamespace(author=None),
     },
     "newsletter/email/confirm_body.txt": {"valid_days": 7},
+    "surveys/email/follow_up_body.txt": {"retention_days": 365},
     "events/email/topic_announcement_body.txt": {
         "follow": SimpleNamespace(
             user=SimpleNamespace(get_full_name="", email="a@example.org")

@@ -10,6 +10,8 @@ from django.core import mail
 from django.core.cache import cache
 from wagtail.models import Site
 
+from portal.core.page_cache import local_copies_clear
+from portal.core.shared_memo import shared_memo_clear
 from portal.home.models import HomePage
 from tests.accounts.factories import AdviserFactory, MemberFactory, UserFactory
 from tests.nplusone import suite_context as zeal_suite_context
@@ -33,9 +35,15 @@ def _media_root(settings, tmp_path):
 @pytest.fixture(autouse=True)
 def _clear_cache():
     # Rate-limit counters live in the cache; one test must not throttle another.
+    # What a process keeps per page-cache generation (the site, the menu) is
+    # forgotten too: the next test has another database.
     cache.clear()
+    local_copies_clear()
+    shared_memo_clear()
     yield
     cache.clear()
+    local_copies_clear()
+    shared_memo_clear()
 
 
 @pytest.fixture(autouse=True)

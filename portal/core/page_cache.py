@@ -207,6 +207,22 @@ def _generation_renew() -> None:
     _local.generation_seen(generation)
 
 
+def generation_current() -> str:
+    """The page cache's current generation: from this process's memory for
+    PAGE_CACHE_LOCAL_SECONDS after it was last read, else from the shared
+    cache. Anything derived from what visitors see may be kept as long as
+    this stays the same (portal.core.shared_memo)."""
+    fresh = time.monotonic() - _local.checked_at < settings.PAGE_CACHE_LOCAL_SECONDS
+    if fresh and _local.generation is not None:
+        return _local.generation
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:  # first request, or the key was evicted
+        cache.add(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+        generation = cache.get(GENERATION_KEY)
+    _local.generation_seen(generation)
+    return generation
+
+
 class _LocalCopies:
     """This process's copies of entries it served, and the generation it
     last read from the shared cache. For PAGE_CACHE_LOCAL_SECONDS after that

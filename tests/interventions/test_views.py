@@ -189,8 +189,8 @@ def test_result_queries_do_not_grow_with_interventions(client, s, home_page):
 
 
 # phases, classifications, actors, interventions, their actors, their
-# classifications; the site, view restrictions and menu pages of the layout.
-RESULT_QUERIES = 9
+# classifications. The layout's site and menu come from memory.
+RESULT_QUERIES = 6
 
 
 @pytest.mark.parametrize("n", [1, 12])

@@ -4,12 +4,14 @@ the search shows are the ones a reader sees."""
 
 import datetime as dt
 import logging
+from pathlib import Path
 
 from django.template.loader import render_to_string
 from django.utils import translation
 
 # WeasyPrint logs every page it lays out at INFO.
 logging.getLogger("weasyprint").setLevel(logging.WARNING)
+PRINT_CSS = Path(__file__).with_name("print.css")
 
 
 class PdfEngineMissing(Exception):
@@ -27,7 +29,7 @@ def publication_pdf_render(
     """The PDF of ``pages`` (a heading and paragraphs each). The same input
     gives the same bytes: its dates are the publication's, not today."""
     try:
-        from weasyprint import HTML
+        from weasyprint import CSS, HTML
         from weasyprint.urls import URLFetcher
     except OSError as exc:  # Pango missing: WeasyPrint fails on import
         raise PdfEngineMissing(str(exc)) from exc
@@ -45,4 +47,6 @@ def publication_pdf_render(
     # Nothing is fetched: the text is all in the markup.
     fetcher = URLFetcher(allowed_protocols={"data"})
     document = HTML(string=markup, url_fetcher=fetcher, base_url="/")
-    return document.write_pdf(pdf_variant="pdf/ua-1")
+    return document.write_pdf(
+        stylesheets=[CSS(filename=str(PRINT_CSS))], pdf_variant="pdf/ua-1"
+    )

@@ -400,7 +400,8 @@ def _measure_mixed(
         read_only[name] = _wrk(base + "/", args, script)
     writer = _writer(env, args, seconds=len(servers) * args.duration + 2)
     try:
-        time.sleep(1)  # the writer has started writing
+        if writer.stdout.readline().strip() != "writing":
+            raise SetupError("bench/members_write.py did not start writing")
         for name, base in servers.items():
             _say(f"wrk visitors, members writing: {name}")
             mixed[name] = _wrk(base + "/", args, script)

@@ -118,6 +118,11 @@ def main() -> None:
     args = parser.parse_args()
     _setup()
     members, kinds = _writers()
+    # bench/load.py starts the visitors only now: setting Django up takes
+    # seconds on a busy machine, which would leave the first measured run
+    # without writes.
+    sys.stdout.write("writing\n")
+    sys.stdout.flush()
     done: dict[str, int] = {}
     failed = 0
     began = time.monotonic()

@@ -11,12 +11,14 @@ change made while it was being built makes it stale, never the other way
 round.
 """
 
+import logging
 import threading
 from collections.abc import Callable, Hashable
 from typing import TypeVar
 
 from .page_cache import generation_current
 
+logger = logging.getLogger(__name__)
 T = TypeVar("T")
 # Host names and menus: a handful. A flood of made-up host names (refused
 # by ALLOWED_HOSTS before they get here) could not grow it past this.
@@ -29,17 +31,27 @@ _memo: dict[Hashable, tuple[str, object]] = {}
 MISSING = object()
 
 
-def memo_get(key: Hashable) -> tuple[str, object]:
+def memo_get(key: Hashable) -> tuple[str | None, object]:
     """The current generation, and the value kept for ``key`` under it, or
-    MISSING. Store a value built after this with that generation."""
-    generation = generation_current()
+    MISSING. Store a value built after this with that generation.
+
+    Without the shared cache (Redis gone) there is no generation to trust:
+    (None, MISSING), and the caller builds the value as if there were no
+    memo. Losing Redis costs speed, never a page."""
+    try:
+        generation = generation_current()
+    except Exception:  # noqa: BLE001 - any failure of the cache backend
+        logger.warning("shared memo: the cache does not answer", exc_info=True)
+        return None, MISSING
     found = _memo.get(key)
     if found is not None and found[0] == generation:
         return generation, found[1]
     return generation, MISSING
 
 
-def memo_put(key: Hashable, generation: str, value: object) -> None:
+def memo_put(key: Hashable, generation: str | None, value: object) -> None:
+    if generation is None:
+        return
     with _lock:
         if len(_memo) >= MAX_ENTRIES:
             _memo.clear()

@@ -67,3 +67,19 @@ def test_a_changed_site_is_found_at_once(client, home_page):
     assert response.context["page"].pk == other_root.pk
     shared_memo_clear()
     assert isinstance(DossierPage.objects.get(pk=other_root.pk), DossierPage)
+
+
+def test_without_the_cache_pages_are_still_served(client, home_page, monkeypatch):
+    """The generation cannot be read (Redis gone): the site and the menu are
+    looked up as if there were no memo, and nothing is kept. The readiness
+    check answers for itself (tests/deploy/test_rehearsal.py stops Redis)."""
+    from portal.core import shared_memo as memo
+
+    def down():
+        raise ConnectionError("Redis is gone")
+
+    monkeypatch.setattr(memo, "generation_current", down)
+    shared_memo_clear()
+    assert client.get("/").status_code == 200
+    assert client.get("/health/live").status_code == 200
+    assert memo._memo == {}

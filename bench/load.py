@@ -108,10 +108,6 @@ def _drop_database() -> None:
         database_drop(server, DATABASE)
 
 
-def _django_env(folder: Path, database_url: str) -> dict:
-    return production_env(folder, database_url)
-
-
 PAGES_SCRIPT = """
 import json
 from wagtail.models import Site
@@ -498,7 +494,7 @@ def _run(args: argparse.Namespace, folder: Path) -> None:
     processes = Processes()
     results, purge, member_pairs, mixed = [], None, [], None
     try:
-        env = _django_env(folder, _database_url(folder))
+        env = production_env(folder, _database_url(folder))
         env["REDIS_URL"] = _redis(processes, folder)
         if not env["REDIS_URL"]:
             # Each worker its own memory cache: fine while nothing changes.

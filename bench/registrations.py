@@ -22,6 +22,7 @@ import multiprocessing
 import os
 import statistics
 import sys
+import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -50,18 +51,13 @@ def _recreate_database() -> None:
 
 def _setup_django() -> None:
     sys.path.insert(0, str(ROOT))
+    from deploy.local import production_env
+
     for key in [k for k in os.environ if k.startswith("DJANGO_")]:
         del os.environ[key]
-    os.environ.update(
-        DJANGO_SETTINGS_MODULE="portal.settings.production",
-        DJANGO_SECRET_KEY="bench-registrations-not-secret-" + "x" * 40,
-        DATABASE_URL=_database_url(),
-        DJANGO_CONN_MAX_AGE="60",
-        DJANGO_ALLOWED_HOSTS="127.0.0.1",
-        DJANGO_LOG_LEVEL="WARNING",
-        LEERKRING_TASKS_BACKEND="database",
-        EMAIL_URL="consolemail://",
-    )
+    os.environ.update(production_env(Path(tempfile.gettempdir()), _database_url()))
+    # Mail is queued for the worker, as in production; no Redis needed.
+    os.environ["LEERKRING_TASKS_BACKEND"] = "database"
     os.environ.pop("REDIS_URL", None)
     import django
 

@@ -215,11 +215,18 @@ def generation_current() -> str:
     fresh = time.monotonic() - _local.checked_at < settings.PAGE_CACHE_LOCAL_SECONDS
     if fresh and _local.generation is not None:
         return _local.generation
-    generation = cache.get(GENERATION_KEY)
-    if generation is None:  # first request, or the key was evicted
+    generation = _generation_or_new(cache.get(GENERATION_KEY))
+    _local.generation_seen(generation)
+    return generation
+
+
+def _generation_or_new(generation: str | None) -> str:
+    """``generation`` as read from the shared cache, or, on the first
+    request or after the key was evicted, the one every process agrees on
+    (``add`` lets only the first writer set it)."""
+    if generation is None:
         cache.add(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
         generation = cache.get(GENERATION_KEY)
-    _local.generation_seen(generation)
     return generation
 
 
@@ -451,10 +458,7 @@ def _lookup(key: str) -> tuple[str, Entry | None]:
     if entry is not None:
         return entry[0], entry
     found = cache.get_many([GENERATION_KEY, key])
-    generation = found.get(GENERATION_KEY)
-    if generation is None:  # first request, or the key was evicted
-        cache.add(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
-        generation = cache.get(GENERATION_KEY)
+    generation = _generation_or_new(found.get(GENERATION_KEY))
     _local.generation_seen(generation)
     entry = found.get(key)
     if entry is None or entry[0] != generation:

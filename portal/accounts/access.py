@@ -34,6 +34,8 @@ from wagtail.models import (
     PageViewRestriction,
 )
 
+from portal.core.shared_memo import MemoStore, shared_memo
+
 from .models import User
 from .roles import ADVISERS_GROUP, MEMBERS_GROUP
 from .selectors import (
@@ -83,6 +85,16 @@ def _passed_groups(user: AnyUser) -> frozenset[str]:
     if not user_is_adviser(user):
         names = names - {ADVISERS_GROUP}
     return names
+
+
+def audience_key(user: AnyUser) -> tuple:
+    """Accounts with the same key are shown the same pages in lists (no
+    session passwords count there) and the same adviser tools: what a
+    rendered fragment shared between accounts must vary on."""
+    if not user_is_member(user):
+        return ("visitor",)
+    superuser_adviser = user.is_superuser and user_is_adviser(user)
+    return ("member", tuple(sorted(_passed_groups(user))), superuser_adviser)
 
 
 def _passes(
@@ -159,10 +171,22 @@ def members_area_visible_to(user: AnyUser) -> bool:
     return user_is_member(user)
 
 
+# Restrictions and pages both start a new page-cache generation when they
+# change, so what restricts a page is kept per generation: two queries on
+# every page a member opens, saved.
+_restrictions_of_pages = MemoStore("page restrictions", max_entries=4096)
+
+
 def page_restrictions(page: Page) -> list[PageViewRestriction]:
     """The restrictions on ``page`` and its ancestors, with their groups: two
-    queries."""
-    return list(page.get_view_restrictions().prefetch_related("groups"))
+    queries, once per page-cache generation in each process."""
+    if page.pk is None:
+        return list(page.get_view_restrictions().prefetch_related("groups"))
+    found = _restrictions_of_pages.remember(
+        page.pk,
+        lambda: tuple(page.get_view_restrictions().prefetch_related("groups")),
+    )
+    return list(found)
 
 
 def page_refusal(
@@ -226,9 +250,7 @@ def document_visible_to(user: AnyUser, document) -> bool:
     return _refusal(user, document_restrictions(document), passwords=()) is None
 
 
-def restricted_sections(user: AnyUser) -> list[Section]:
-    """Every page view restriction, judged for ``user``, in one query (and
-    one for the user's groups, cached on the user)."""
+def _restriction_rows() -> dict[int, tuple[str, str, int, tuple[str, ...]]]:
     rows = PageViewRestriction.objects.values_list(
         "pk", "restriction_type", "page__path", "page__depth", "groups__name"
     ).order_by("pk")
@@ -237,6 +259,17 @@ def restricted_sections(user: AnyUser) -> list[Section]:
         entry = found.setdefault(pk, (kind, path, depth, []))
         if group is not None:
             entry[3].append(group)
+    return {
+        pk: (kind, path, depth, tuple(groups))
+        for pk, (kind, path, depth, groups) in found.items()
+    }
+
+
+def restricted_sections(user: AnyUser) -> list[Section]:
+    """Every page view restriction, judged for ``user``: one query per
+    page-cache generation in each process (restrictions start a new one),
+    and one for the user's groups, cached on the user."""
+    found = shared_memo("page restriction rows", _restriction_rows)
     return [
         Section(
             path=path,

@@ -1,6 +1,7 @@
+import time
 from collections.abc import Iterable
 
-from django.contrib.auth.models import AnonymousUser
+from django.contrib.auth.models import AnonymousUser, Group
 from django.db.models import QuerySet
 
 from .models import User
@@ -28,6 +29,47 @@ def group_names_load(users: Iterable[User]) -> None:
         names[user_id].add(name)
     for user in users:
         user._leerkring_groups = frozenset(names[user.pk])
+
+
+# Which groups open the management environment: asked for the header of
+# every page a member sees. Group permissions change a few times a year and
+# are no content, so each process asks again after this many seconds rather
+# than on every page; the environment itself still checks every request.
+MANAGEMENT_GROUPS_SECONDS = 60
+_management_groups_read: tuple[float, frozenset[str]] | None = None
+
+
+def _management_groups() -> frozenset[str]:
+    global _management_groups_read
+    now = time.monotonic()
+    read = _management_groups_read
+    if read is None or now - read[0] >= MANAGEMENT_GROUPS_SECONDS:
+        names = Group.objects.filter(
+            permissions__codename="access_admin",
+            permissions__content_type__app_label="wagtailadmin",
+        ).values_list("name", flat=True)
+        read = (now, frozenset(names))
+        _management_groups_read = read
+    return read[1]
+
+
+def management_groups_forget() -> None:
+    """For tests: ask the database again next time."""
+    global _management_groups_read
+    _management_groups_read = None
+
+
+def user_sees_management_link(user: User | AnonymousUser) -> bool:
+    """Whether the header offers the management environment: a superuser,
+    or a member of a group with access to it. Without the two permission
+    queries Django's ``has_perm`` makes on every page; permissions given to
+    one account directly (which the management environment cannot do) are
+    not looked at, and the environment checks for itself."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    if user.is_superuser:
+        return True
+    return bool(_group_names(user) & _management_groups())
 
 
 def user_is_member(user: User | AnonymousUser) -> bool:

@@ -72,6 +72,8 @@ MIDDLEWARE = [
     "portal.core.middleware.SiteLanguageMiddleware",
     # The site for the host name from memory, not a query per request.
     "portal.core.middleware.SiteLookupMiddleware",
+    # Where a path leads, from memory: not a query per path segment.
+    "portal.core.page_routes.PageRouteMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

@@ -164,10 +164,12 @@ def publication_context(*, page: PublicationPage, user: AnyUser) -> dict[str, An
     }
 
 
-def publications_of_theme(*, theme: Page, user: AnyUser) -> list[PublicationPage]:
-    """The newest publications that belong with the guidance page ``theme``."""
+def publications_of_theme(*, theme: Page, user: AnyUser) -> QuerySet[PublicationPage]:
+    """The newest publications that belong with the guidance page ``theme``;
+    not yet asked, so that a page whose part showing them was rendered
+    before (portal.core.fragments) asks nothing."""
     found = _visible(user, PublicationPage.objects.filter(theme=theme))
-    return list(found.order_by("-date", "-pk")[:RELATED_LIMIT])
+    return found.order_by("-date", "-pk")[:RELATED_LIMIT]
 
 
 def publications_of_news(*, news: Page, user: AnyUser) -> list[PublicationPage]:

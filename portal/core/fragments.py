@@ -43,7 +43,10 @@ def _holds_a_token(html: str) -> bool:
 
 
 def fragment(
-    request: HttpRequest, name: str, vary: tuple[Hashable, ...], render: Callable[[], str]
+    request: HttpRequest,
+    name: str,
+    vary: tuple[Hashable, ...],
+    render: Callable[[], str],
 ) -> str:
     """``render()``'s output, rendered once per generation and audience in
     this process (see above)."""
@@ -54,4 +57,3 @@ def fragment(
         if not _holds_a_token(html):
             fragments.put(key, generation, html)
     return html  # type: ignore[return-value]
-

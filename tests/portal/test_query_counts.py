@@ -343,20 +343,20 @@ TOOL_RESULT = TOOL + "?fase=mobilisatie&classificatie=onrechtmatig&actor=gemeent
 # name: (build(home_page, n, start) -> page or None, url, budget for a
 # visitor, budget for a member)
 BUDGETS = {
-    "home": (_all_lists, "/", 14, 19),
-    "dossier": (_themes, None, 14, 19),
+    "home": (_all_lists, "/", 11, 14),
+    "dossier": (_themes, None, 13, 16),
     # A theme page and a news item list their publications: the page view
     # restrictions (who may see which) and the publications themselves.
-    "theme": (_theme_page, None, 19, 24),
-    "meeting_report": (_meeting_report, None, 17, 22),
-    "information": (_information_page, None, 15, 20),
-    "news_index": (_news, None, 16, 21),
-    "news_index_filtered": (_news, "/nieuws/?tag=wijk&jaar=2024", 17, 22),
-    "news": (_news_page, None, 16, 21),
+    "theme": (_theme_page, None, 17, 20),
+    "meeting_report": (_meeting_report, None, 16, 19),
+    "information": (_information_page, None, 14, 17),
+    "news_index": (_news, None, 14, 17),
+    "news_index_filtered": (_news, "/nieuws/?tag=wijk&jaar=2024", 15, 18),
+    "news": (_news_page, None, 14, 17),
     # A member's agenda and event page read the kinds of meeting they
     # follow (one query), for the follow buttons.
-    "event_index": (_events, None, 15, 21),
-    "event": (_event_page, None, 16, 23),
+    "event_index": (_events, None, 13, 17),
+    "event": (_event_page, None, 15, 20),
     # One page type among the results; tests/search/test_query_counts.py
     # measures a mix (a query per page type shown). A member's search also
     # counts the discussions and the experts (tests/search/
@@ -366,31 +366,30 @@ BUDGETS = {
     # restrictions and one query per page type, publications among them;
     # cached for an hour or until the next publication, so rarely paid
     # outside this measurement).
-    "search": (_news, "/zoeken/?q=bericht", 12, 19),
-    "search_empty": (_nothing, "/zoeken/?q=zzzonbekend", 19, 26),
-    "intervention_tool": (_interventions, TOOL, 8, 13),
-    "intervention_result": (_interventions, TOOL_RESULT, 11, 16),
-    "newsletter_signup": (_nothing, "/nieuwsbrief/", 5, 10),
-    "case_index": (_cases, None, 19, 24),
-    "case": (_case_page, None, 15, 20),
-    "policy_book_index": (_books, None, 12, 17),
+    "search": (_news, "/zoeken/?q=bericht", 10, 15),
+    "search_empty": (_nothing, "/zoeken/?q=zzzonbekend", 16, 21),
+    "intervention_tool": (_interventions, TOOL, 7, 10),
+    "intervention_result": (_interventions, TOOL_RESULT, 10, 13),
+    "newsletter_signup": (_nothing, "/nieuwsbrief/", 4, 7),
+    "case_index": (_cases, None, 17, 20),
+    "case": (_case_page, None, 14, 17),
+    "policy_book_index": (_books, None, 11, 14),
     # The filters offer what visible publications have: themes, publishers
     # and years, one query each.
-    "publication_index": (_publications, None, 18, 23),
+    "publication_index": (_publications, None, 16, 19),
     "publication_index_filtered": (
         _publications,
         "/publicaties/?soort=fenomeenkaart&uitgever=Uitgever+1&jaar=2024",
-        18,
-        23,
+        16, 19,
     ),
-    "publication": (_publication, None, 15, 20),
-    "policy_book": (_book, None, 14, 19),
+    "publication": (_publication, None, 14, 17),
+    "policy_book": (_book, None, 13, 16),
     "news_rss": (_news, "/nieuws/rss.xml", 5, 5),
     "news_atom": (_news, "/nieuws/atom.xml", 5, 5),
     "ics_feed": (_events, "/agenda/bijeenkomsten.ics", 3, 3),
     "ics_feed_kind": (_events, "/agenda/leerkring.ics", 3, 3),
     "ics_event": (_event_page, "event_ics", 3, 3),
-    "not_found": (_nothing, "/bestaat-niet/", 7, 12),
+    "not_found": (_nothing, "/bestaat-niet/", 6, 9),
 }
 
 

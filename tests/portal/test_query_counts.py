@@ -380,7 +380,8 @@ BUDGETS = {
     "publication_index_filtered": (
         _publications,
         "/publicaties/?soort=fenomeenkaart&uitgever=Uitgever+1&jaar=2024",
-        16, 19,
+        16,
+        19,
     ),
     "publication": (_publication, None, 14, 17),
     "policy_book": (_book, None, 13, 16),

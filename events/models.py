@@ -1,3 +1,5 @@
+from urllib.parse import urlsplit
+
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -461,6 +463,16 @@ class Registration(models.Model):
             self.Status.UNCONFIRMED,
             self.Status.PENDING_APPROVAL,
         )
+
+    def visitor_paths(self) -> list[str]:
+        """Visitors see a registration only in its event page's places left
+        and waiting list (no list shows them), so only that page is
+        rendered again (portal.core.page_cache)."""
+        try:
+            url = self.event.get_url()
+        except EventPage.DoesNotExist:  # deleted with its event: that renews all
+            return []
+        return [urlsplit(url).path] if url else []
 
 
 class TopicFollow(models.Model):

@@ -69,7 +69,12 @@ afresh once: pages, images, documents, tags and the site's restrictions, and
 each of the site's own models that says ``shown_to_visitors = True`` where it
 is defined (advisers, interventions, registrations for the places left,
 published cases' platforms...). Telling which pages show which object would
-be fragile; such a change is rare next to the reads. Everything members
+be fragile; such a change is rare next to the reads. The one exception is a
+model that names the few addresses it shows on with a ``visitor_paths()``
+method: a registration shows only in its event page's places left, so
+taking or giving up a place renews that page alone (a key per path, read in
+the same round trip as the generation), not every page of the site while
+members register. Everything members
 write - posts, case drafts, help requests, follows, read marks, coffee
 bookings - says False and leaves the cache alone, as does bookkeeping that is
 written while pages are rendered (sessions, logs, renditions, embeds, last
@@ -130,6 +135,7 @@ from portal.core.ratelimit import window_count
 
 GENERATION_KEY = "pagecache:generation"
 ENTRY_KEY_PREFIX = "pagecache:page:"
+PATH_KEY_PREFIX = "pagecache:path:"
 QUERY_BUDGET_SCOPE = "pagecache:query-budget"
 STATUS_HEADER = "X-Cache"
 MAX_QUERY_LENGTH = 200
@@ -186,8 +192,13 @@ def shown_to_visitors(model: type) -> bool:
     return model._meta.label_lower in LIBRARY_MODELS_SHOWN
 
 
-# generation, time stored, time it expires, status, headers, body
-Entry = tuple[str, float, float, int, list[tuple[str, str]], bytes]
+# generation, the path's own token ("" when none), time stored, time it
+# expires, status, headers, body
+Entry = tuple[str, str, float, float, int, list[tuple[str, str]], bytes]
+ENTRY_LENGTH = 7
+# What an entry must have been rendered under to be served: the generation
+# and the path's token.
+Version = tuple[str, str]
 # Copies of hot entries each process keeps, at most this many bytes of body.
 LOCAL_MAX_BYTES = 32 * 1024 * 1024
 # Where PageCacheWSGI leaves the key and generation it found no hit for.
@@ -205,6 +216,26 @@ def _generation_renew() -> None:
     generation = uuid.uuid4().hex
     cache.set(GENERATION_KEY, generation, timeout=None)
     _local.generation_seen(generation)
+
+
+def page_cache_invalidate_path(path: str) -> None:
+    """The page at ``path`` (in every language, on every host, with any
+    query string) is stale from now on, and again once the current
+    transaction commits; every other page stays."""
+    _path_renew(path)
+    transaction.on_commit(lambda: _path_renew(path), robust=True)
+
+
+def _path_key(path: str) -> str:
+    raw = path.encode("utf-8", "backslashreplace")
+    return PATH_KEY_PREFIX + hashlib.blake2b(raw, digest_size=16).hexdigest()
+
+
+def _path_renew(path: str) -> None:
+    cache.set(_path_key(path), uuid.uuid4().hex, timeout=None)
+    # This process's copies are not keyed by path: all go, and come back
+    # from the shared cache on the next request.
+    _local.copies_drop()
 
 
 def generation_current() -> str:
@@ -251,15 +282,18 @@ class _LocalCopies:
 
     def generation_seen(self, generation: str) -> None:
         if generation != self.generation:  # the copies are all stale
-            with self.lock:
-                self.entries.clear()
-                self.size = 0
+            self.copies_drop()
         self.generation, self.checked_at = generation, time.monotonic()
+
+    def copies_drop(self) -> None:
+        with self.lock:
+            self.entries.clear()
+            self.size = 0
 
     def get(self, key: str) -> Entry | None:
         fresh = time.monotonic() - self.checked_at < settings.PAGE_CACHE_LOCAL_SECONDS
         entry = self.entries.get(key) if fresh else None
-        if entry is None or entry[0] != self.generation or entry[2] < time.time():
+        if entry is None or entry[0] != self.generation or entry[3] < time.time():
             return None
         return entry
 
@@ -286,7 +320,8 @@ def content_changed_receiver(sender: type, **kwargs) -> None:
     """post_save, post_delete and m2m_changed of any model: a new generation
     when the model shows on what a visitor sees, unless the instance says
     this one does not (an optional ``seen_by_visitors()`` method beside the
-    model's ``shown_to_visitors``). For m2m_changed the sender
+    model's ``shown_to_visitors``), and only the pages at its
+    ``visitor_paths()`` when it names them. For m2m_changed the sender
     is the through table; what changed is the instance's model."""
     action = kwargs.get("action")
     if action is not None:
@@ -302,6 +337,11 @@ def content_changed_receiver(sender: type, **kwargs) -> None:
         return
     update_fields = kwargs.get("update_fields")
     if update_fields and set(update_fields) <= {"last_login"}:
+        return
+    paths = getattr(kwargs.get("instance"), "visitor_paths", None)
+    if callable(paths):
+        for path in paths():
+            page_cache_invalidate_path(path)
         return
     page_cache_invalidate()
 
@@ -350,15 +390,15 @@ class PageCacheWSGI:
         if _is_personal(cookies, environ):
             return self.application(environ, start_response)
         key = entry_key(environ, cookies)
-        generation, entry = _lookup(key)
+        version, entry = _lookup(key, path)
         if entry is not None:
-            _generation, stored_at, _expires, status, headers, content = entry
+            _generation, _token, stored_at, _expires, status, headers, content = entry
             start_response(
                 f"{status} {HTTPStatus(status).phrase}",
                 [*headers, *_hit_headers(stored_at)],
             )
             return [b""] if method == "HEAD" else [content]
-        environ[LOOKUP_ENVIRON_KEY] = (key, generation)
+        environ[LOOKUP_ENVIRON_KEY] = (key, version)
         return self.application(environ, start_response)
 
 
@@ -383,14 +423,14 @@ class PageCacheMiddleware:
         # The WSGI wrapper looked it up already and found no hit.
         looked_up = request.META.get(LOOKUP_ENVIRON_KEY)
         if looked_up is not None:
-            key, generation = looked_up
+            key, version = looked_up
         else:
             key = entry_key(request.META, request.COOKIES)
-            generation, entry = _lookup(key)
+            version, entry = _lookup(key, request.path)
             if entry is not None:
                 return _hit_response(entry)
         response = self.get_response(request)
-        stored = request.method == "GET" and _store(key, generation, request, response)
+        stored = request.method == "GET" and _store(key, version, request, response)
         if not stored and "Cache-Control" not in response:
             patch_cache_control(response, private=True, no_cache=True)
         response[STATUS_HEADER] = "MISS"
@@ -450,22 +490,24 @@ def _may_use_cache(method: str, path: str, meta: Mapping[str, Any]) -> bool:
     )
 
 
-def _lookup(key: str) -> tuple[str, Entry | None]:
-    """The current generation and the entry under ``key`` (None if there is
-    none, or it is stale): this process's copy while it may trust it, else
-    one get_many from the shared cache."""
+def _lookup(key: str, path: str) -> tuple[Version, Entry | None]:
+    """The current generation with the token of ``path``, and the entry
+    under ``key`` (None if there is none, or it is stale): this process's
+    copy while it may trust it, else one get_many from the shared cache."""
     entry = _local.get(key)
     if entry is not None:
-        return entry[0], entry
-    found = cache.get_many([GENERATION_KEY, key])
+        return (entry[0], entry[1]), entry
+    path_key = _path_key(path)
+    found = cache.get_many([GENERATION_KEY, key, path_key])
     generation = _generation_or_new(found.get(GENERATION_KEY))
     _local.generation_seen(generation)
+    version = (generation, found.get(path_key) or "")
     entry = found.get(key)
-    if entry is None or entry[0] != generation:
-        return generation, None
+    if entry is None or len(entry) != ENTRY_LENGTH or (entry[0], entry[1]) != version:
+        return version, None
     if settings.PAGE_CACHE_LOCAL_SECONDS:
         _local.put(key, entry)
-    return generation, entry
+    return version, entry
 
 
 def _hit_headers(stored_at: float) -> list[tuple[str, str]]:
@@ -474,7 +516,7 @@ def _hit_headers(stored_at: float) -> list[tuple[str, str]]:
 
 
 def _hit_response(entry: Entry) -> HttpResponse:
-    _generation, stored_at, _expires, status, headers, content = entry
+    _generation, _token, stored_at, _expires, status, headers, content = entry
     response = HttpResponse(content, status=status, headers=headers)
     for name, value in _hit_headers(stored_at):
         response[name] = value
@@ -482,7 +524,7 @@ def _hit_response(entry: Entry) -> HttpResponse:
 
 
 def _store(
-    key: str, generation: str, request: HttpRequest, response: HttpResponseBase
+    key: str, version: Version, request: HttpRequest, response: HttpResponseBase
 ) -> bool:
     """Store ``response`` if every visitor may see it; True if stored."""
     if not _shareable(request, response):
@@ -500,8 +542,10 @@ def _store(
     )
     patch_vary_headers(response, ("Cookie",))
     now = time.time()
+    generation, token = version
     entry: Entry = (
         generation,
+        token,
         now,
         now + timeout,
         response.status_code,

@@ -21,7 +21,6 @@ from django.views.decorators.cache import never_cache
 from wagtail.models import PageViewRestriction
 
 from events.models import Registration
-from events.services import registration_confirm, registration_create
 from knowledge.models import InformationPage, NewsIndexPage, NewsPage
 from portal.accounts.roles import MEMBERS_GROUP
 from portal.core.page_cache import (
@@ -274,14 +273,22 @@ def test_edited_intervention_shows_in_the_tool(client):
     assert "Noodverordening" not in response.content.decode()
 
 
-def test_a_place_taken_makes_the_next_visit_a_miss(client, home_page, event):
-    """Places left show on public pages; a guest who has not confirmed the
-    address yet holds no place, so that alone changes nothing cached."""
+def test_a_place_taken_renews_its_event_page_alone(client, home_page, event):
+    """Places left show on the event page only; a guest who has not
+    confirmed the address yet holds no place, so that alone changes nothing
+    cached, and a place taken renders that page again, not the home page."""
+    event.registration_closed = True  # no form: the page may be stored
+    event.save_revision().publish()
     _cached(client, "/")
-    registration = registration_create(event=event, **GUEST)
+    _cached(client, event.url)
+    registration = Registration.objects.create(
+        event=event, status=Registration.Status.UNCONFIRMED, **GUEST
+    )
+    assert client.get(event.url)["X-Cache"] == "HIT"
+    registration.status = Registration.Status.CONFIRMED
+    registration.save()
+    assert client.get(event.url)["X-Cache"] == "MISS"
     assert client.get("/")["X-Cache"] == "HIT"
-    registration_confirm(registration=registration)
-    assert client.get("/")["X-Cache"] == "MISS"
 
 
 def test_event_page_with_a_form_is_never_stored(client, event):

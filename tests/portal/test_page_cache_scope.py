@@ -12,6 +12,7 @@ from events.models import TopicFollow
 from knowledge.models import Adviser
 from portal.core.page_cache import (
     GENERATION_KEY,
+    _path_key,
     local_copies_clear,
     page_cache_invalidate,
     shown_to_visitors,
@@ -99,12 +100,6 @@ def test_what_members_write_leaves_the_cache(member, write):
     [
         pytest.param(lambda home, m: Adviser.objects.create(name="A"), id="adviser"),
         pytest.param(
-            lambda home, m: register_member(
-                EventPageFactory(parent=EventIndexPageFactory(parent=home)), m
-            ),
-            id="a registration (places left)",
-        ),
-        pytest.param(
             lambda home, m: EventIndexPageFactory(parent=home), id="a new page"
         ),
     ],
@@ -125,13 +120,33 @@ def test_library_models_visitors_see_are_declared_here():
     assert not shown_to_visitors(apps.get_model("wagtailcore", "Revision"))
 
 
+def _path_token(page) -> str | None:
+    return cache.get(_path_key(page.url))
+
+
+def test_a_place_renews_its_event_page_not_the_cache(home_page, member):
+    """A registration shows only in its event page's places left: a place
+    taken or given up renders that page again, not the whole site."""
+    from events.services import registration_cancel
+
+    event = EventPageFactory(parent=EventIndexPageFactory(parent=home_page))
+    before, page_before = _generation(), _path_token(event)
+    registration = register_member(event, member)
+    assert _generation() == before
+    taken = _path_token(event)
+    assert taken != page_before
+    registration_cancel(registration=registration)
+    assert _path_token(event) != taken
+    assert _generation() == before
+
+
 def test_a_guest_waiting_for_confirmation_leaves_the_cache(home_page):
     """It holds no place until the address is confirmed; confirming it
-    (a place taken) renews the cache."""
+    (a place taken) renews the event page."""
     from events.services import registration_confirm, registration_create
 
     event = EventPageFactory(parent=EventIndexPageFactory(parent=home_page))
-    before = _generation()
+    before, page_before = _generation(), _path_token(event)
     registration = registration_create(
         event=event,
         name="Gast",
@@ -140,6 +155,7 @@ def test_a_guest_waiting_for_confirmation_leaves_the_cache(home_page):
         email="gast@gemeente.example",
     )
     assert registration.status == "unconfirmed"
-    assert _generation() == before
+    assert (_generation(), _path_token(event)) == (before, page_before)
     registration_confirm(registration=registration)
-    assert _generation() != before
+    assert _path_token(event) != page_before
+    assert _generation() == before

@@ -444,7 +444,8 @@ def _report(results: list[Result], purge: tuple[bool, str], args) -> None:
     out(
         f"\nwrk -t{args.threads} -c{args.connections} -d{args.duration}s per run, "
         f"{args.workers} gunicorn workers per app; rows with a range: median "
-        f"(lowest-highest) of {args.rounds} rounds\n\n"
+        f"(lowest-highest) of {args.rounds} rounds; page cache: {args.page_cache}"
+        "\n\n"
     )
     out("| target | req/s | p50 ms | p99 ms | cache | errors |\n")
     out("|---|---:|---:|---:|---|---|\n")
@@ -495,8 +496,10 @@ def _run(args: argparse.Namespace, folder: Path) -> None:
     results, purge, member_pairs, mixed = [], None, [], None
     try:
         env = production_env(folder, _database_url(folder))
+        if args.page_cache == "django":
+            env["DJANGO_SETTINGS_MODULE"] = "bench.django_cache_settings"
         env["REDIS_URL"] = _redis(processes, folder)
-        if not env["REDIS_URL"]:
+        if not env["REDIS_URL"] and args.page_cache == "ours":
             # Each worker its own memory cache: fine while nothing changes.
             env["LEERKRING_PAGE_CACHE_SECONDS"] = "600"
         _say("cache: " + (env["REDIS_URL"] or "local memory in each worker"))
@@ -643,6 +646,13 @@ def main() -> int:
     )
     parser.add_argument(
         "--write-rate", type=float, default=10, help="members' writes a second"
+    )
+    parser.add_argument(
+        "--page-cache",
+        choices=("ours", "django"),
+        default="ours",
+        help="the platform's page cache, or Django's own cache middleware "
+        "(bench/django_cache_settings.py) in its place",
     )
     args = parser.parse_args()
     # Ctrl-C and a plain kill both end in the finally blocks below.

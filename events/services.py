@@ -161,18 +161,23 @@ def registration_create(
         status=Status.UNCONFIRMED,
         answers=answers or [],
     )
+    if user is not None:
+        # A member is known: saved at once with a place, on the waiting list
+        # or awaiting approval, one write while the event is locked.
+        registration.status, registration.confirmed_at = _known_status(event, taken)
     _validate_fields(registration)
     try:
-        with transaction.atomic():
-            registration.save()
+        # No savepoint: the error ends this function's transaction anyway.
+        registration.save()
     except IntegrityError as exc:  # a parallel request registered the same e-mail
         raise RegistrationError(
             _("{email} is already registered for this meeting.").format(email=email)
         ) from exc
     if user is None:
         _mail(template="guest_confirm", registration=registration)
-        return registration
-    return _identity_confirmed(registration, taken)
+    else:
+        _mail_for_status(registration)
+    return registration
 
 
 def _refuse_unless_ahead(event: EventPage, taken: int) -> None:
@@ -254,15 +259,39 @@ def _active_for_address(event: EventPage, email: str) -> Registration | None:
     return None
 
 
+def _known_status(event: EventPage, taken: int) -> tuple[str, dt.datetime | None]:
+    """The status (and time confirmed) of someone whose identity we know:
+    an adviser approves first where the event asks for it, otherwise a
+    place or the waiting list right away."""
+    if event.requires_approval:
+        return Status.PENDING_APPROVAL, None
+    if _has_place(event, taken):
+        return Status.CONFIRMED, timezone.now()
+    return Status.WAITING, None
+
+
+# The mail for each status _known_status gives, and whether it carries the
+# calendar invitation.
+_MAIL_FOR_STATUS = {
+    Status.PENDING_APPROVAL: ("awaiting_approval", False),
+    Status.CONFIRMED: ("confirmed", True),
+    Status.WAITING: ("waiting", False),
+}
+
+
+def _mail_for_status(registration: Registration) -> None:
+    template, invite = _MAIL_FOR_STATUS[registration.status]
+    _mail(template=template, registration=registration, invite=invite)
+
+
 def _identity_confirmed(registration: Registration, taken: int) -> Registration:
-    """We know who it is: an adviser approves first where the event asks
-    for it, otherwise a place or the waiting list right away."""
-    if registration.event.requires_approval:
-        registration.status = Status.PENDING_APPROVAL
-        registration.save(update_fields=["status"])
-        _mail(template="awaiting_approval", registration=registration)
-        return registration
-    return _seat_or_wait(registration, taken)
+    """A guest confirmed their address: now we know who it is."""
+    registration.status, registration.confirmed_at = _known_status(
+        registration.event, taken
+    )
+    registration.save(update_fields=["status", "confirmed_at"])
+    _mail_for_status(registration)
+    return registration
 
 
 def _seat_or_wait(registration: Registration, taken: int) -> Registration:

@@ -229,6 +229,7 @@ def test_building_reads_a_fixed_number_of_queries_per_theme(
 
     period = half_year_parse("2026-H1")
     add(2)
+    book_content(period=period)  # what is kept per generation, read once
     with CaptureQueriesContext(connection) as few:
         book_content(period=period)
     add(20)

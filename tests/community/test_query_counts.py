@@ -56,7 +56,7 @@ def test_thread_page_query_budget(
     url = reverse("community:thread", args=[thread.pk])
     client.get(url)
     # session, user, groups; thread, its tags, page count, posts, their tags,
-    # replies, their tags, follow state; the user bar's permissions (twice).
-    # The site and the menu come from memory (portal.core.shared_memo).
-    with django_assert_num_queries(13):
+    # replies, their tags, follow state. The site and the menu come from
+    # memory (portal.core.shared_memo), the management link from the groups.
+    with django_assert_num_queries(11):
         client.get(url)

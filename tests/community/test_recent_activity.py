@@ -318,7 +318,7 @@ def test_recent_page_query_budget(
     client.force_login(member)
     client.get(RECENT)
     # session, user, groups; count, threads (with counts and read state as
-    # subqueries), their latest messages with authors; the user bar's
-    # permissions (twice). The site and the menu come from memory.
-    with django_assert_num_queries(8):
+    # subqueries), their latest messages with authors. The site and the menu
+    # come from memory, the management link from the groups.
+    with django_assert_num_queries(6):
         client.get(RECENT)

@@ -9,6 +9,9 @@ audience (``portal.accounts.access.audience_key``: what one account may see
 in a list, another may not), and never longer than ``MAX_AGE`` seconds,
 since which meetings are still to come changes with the clock alone.
 
+A preview is always rendered afresh: a draft changes without a new
+generation.
+
 What belongs to one account (a CSRF token, a name, a registration) must
 stay outside a fragment. A rendering with a CSRF token in it is not kept,
 whatever the template says, so that a mistake costs speed, not a leak.
@@ -50,6 +53,8 @@ def fragment(
 ) -> str:
     """``render()``'s output, rendered once per generation and audience in
     this process (see above)."""
+    if getattr(request, "is_preview", False):
+        return render()
     key = fragment_key(request, name, vary)
     generation, html = fragments.get(key)
     if html is MISSING:

@@ -169,3 +169,17 @@ def test_an_adviser_group_member_is_offered_the_management_environment(home_page
     adviser.groups.add(Group.objects.get(name=ADVISERS_GROUP))
     html = _logged_in(adviser).get("/").content.decode()
     assert 'href="/admin/"' in html
+
+
+def test_a_preview_shows_the_draft_not_a_kept_fragment(client, home_page):
+    """A draft changes without a new generation: previews never use or
+    fill the fragments."""
+    dossier = DossierPageFactory(parent=home_page)
+    theme = ThemePageFactory(parent=dossier, title="Signaleren", intro="Oud")
+    assert "Oud" in client.get(theme.url).content.decode()
+    kept = len(fragments.fragments)
+    theme.intro = "Nieuw concept"
+    draft = theme.save_revision().as_object()
+    preview = draft.make_preview_request()
+    assert "Nieuw concept" in preview.rendered_content
+    assert len(fragments.fragments) == kept

@@ -27,6 +27,7 @@ from portal.accounts.roles import ADVISERS_GROUP, MEMBERS_GROUP
 from portal.accounts.selectors import user_is_member
 from portal.core.params import parse_month
 from portal.core.regions import Region
+from portal.core.shared_memo import shared_memo
 
 from .models import (
     Audience,
@@ -185,8 +186,10 @@ def events_index_context(*, params) -> dict:
         notices.append(_("There is no kind of meeting with that name; showing all."))
         kind = ""
     audience = params.get("doelgroep", "")
-    audiences = list(Audience.objects.all())
-    if audience in {a.slug for a in audiences}:
+    # Asked only when a filter names one, or when the filter form is
+    # rendered (portal.core.fragments keeps it otherwise).
+    audiences = Audience.objects.all()
+    if audience and audience in {a.slug for a in audiences}:
         events = events.filter(audiences__slug=audience)
     elif audience:
         notices.append(_("There is no audience with that name; showing all."))
@@ -358,10 +361,15 @@ def topic_context(*, user, kind: str = "") -> dict:
     }
 
 
-def agenda_url() -> str:
-    """The agenda's address, or empty when there is none (yet)."""
+def _agenda_url() -> str:
     agenda = EventIndexPage.objects.live().first()
     return agenda.url if agenda else ""
+
+
+def agenda_url() -> str:
+    """The agenda's address, or empty when there is none (yet); kept per
+    page-cache generation (a page moved or published starts a new one)."""
+    return shared_memo("agenda url", _agenda_url)
 
 
 def participants_present(*, event_id: int) -> QuerySet[Registration]:

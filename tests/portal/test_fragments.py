@@ -90,14 +90,15 @@ def test_a_fragment_expires_with_the_clock(member, agenda, monkeypatch):
     """Which meetings are still to come changes without any save."""
     client = _logged_in(member)
     client.get(agenda.url)
-    assert len(fragments.fragments) == 1
-    key = next(iter(fragments.fragments._values))
-    generation, stored_at, html = fragments.fragments._values[key]
-    fragments.fragments._values[key] = (
-        generation,
-        stored_at - fragments.MAX_AGE,
-        "stale",
-    )
+    assert len(fragments.fragments) > 0
+    for key, (generation, stored_at, _html) in list(
+        fragments.fragments._values.items()
+    ):
+        fragments.fragments._values[key] = (
+            generation,
+            stored_at - fragments.MAX_AGE,
+            "stale",
+        )
     assert "stale" not in client.get(agenda.url).content.decode()
 
 

@@ -85,27 +85,22 @@ def _scenario():
     home = Site.objects.get(is_default_site=True).root_page
     index = home.add_child(instance=EventIndexPage(title="Bijeenkomsten"))
     start = timezone.now() + dt.timedelta(days=7)
-    event = index.add_child(
-        instance=EventPage(
-            title="Leerkring XL",
-            kind="leerkring-xl",
-            format="livestream",
-            starts_at=start,
-            ends_at=start + dt.timedelta(hours=1),
-            intro="Benchmark",
-            capacity=SEATS,
+
+    def meeting(title: str, capacity: int | None) -> EventPage:
+        return index.add_child(
+            instance=EventPage(
+                title=title,
+                kind="leerkring-xl",
+                format="livestream",
+                starts_at=start,
+                ends_at=start + dt.timedelta(hours=1),
+                intro="Benchmark",
+                capacity=capacity,
+            )
         )
-    )
-    warm_up = index.add_child(
-        instance=EventPage(
-            title="Inloop",
-            kind="leerkring",
-            format="online",
-            starts_at=start,
-            ends_at=start + dt.timedelta(hours=1),
-            intro="Warm-up",
-        )
-    )
+
+    event = meeting("Leerkring XL", SEATS)
+    warm_up = meeting("Inloop", None)
     users = User.objects.bulk_create(
         User(email=f"p{n}@gemeente.example", first_name="P", last_name=str(n))
         for n in range(REGISTRATIONS + 2 * WARM_UP_PROCESSES_MAX)

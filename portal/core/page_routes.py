@@ -35,10 +35,11 @@ def _components(path: str) -> tuple[str, ...]:
 
 
 def _route_remembered(
-    request: HttpRequest, site: Site, found: tuple[type[Page], int, int]
+    request: HttpRequest,
+    components: tuple[str, ...],
+    found: tuple[type[Page], int, int],
 ) -> RouteResult | None:
     model, pk, depth_below_root = found
-    components = _components(request.path_info)
     try:
         page = model.objects.get(pk=pk)
         return page.route(request, list(components[depth_below_root:]))
@@ -53,10 +54,13 @@ def route_prefill(request: HttpRequest, path: str) -> None:
     site = Site.find_for_request(request)
     if site is None:
         return
-    key = (site.pk, _components(path))
+    components = _components(path)
+    key = (site.pk, components)
     generation, found = routes.get(key)
     if found is not MISSING:
-        request._wagtail_route_for_request = _route_remembered(request, site, found)
+        request._wagtail_route_for_request = _route_remembered(
+            request, components, found
+        )
         return
     result = Page.route_for_request(request, path)
     if result is None:

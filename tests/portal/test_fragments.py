@@ -145,15 +145,18 @@ def test_a_page_unpublished_or_moved_is_not_routed_from_memory(client, home_page
     assert client.get("/ander-dossier/signaleren/").status_code == 404
 
 
-def test_a_route_below_a_page_is_served_from_memory(member, agenda):
-    """An event's own routes (its calendar file) are routed by the page
-    itself, after the page came from memory."""
+def test_a_route_below_a_page_is_served_from_memory(agenda):
+    """An event's own routes (its registration) are routed by the page
+    itself after the page came from memory; a made-up one stays a 404."""
+    from events.models import Registration
+
     event = agenda.get_children().get().specific
-    client = _logged_in(member)
-    first = client.get(event.url + "agenda.ics")
-    again = client.get(event.url + "agenda.ics")
-    assert first.status_code == again.status_code
-    assert first["Content-Type"] == again["Content-Type"]
+    for _ in range(2):
+        response = _logged_in(MemberFactory()).post(event.url + "inschrijven/")
+        assert (response.status_code, response["Location"]) == (302, event.url)
+    assert Registration.objects.filter(event=event, status="confirmed").count() == 2
+    for _ in range(2):
+        assert Client().get(event.url + "bestaat-niet/").status_code == 404
 
 
 def test_the_management_link_asks_no_permission_query(member, home_page):

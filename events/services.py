@@ -259,15 +259,20 @@ def _active_for_address(event: EventPage, email: str) -> Registration | None:
     return None
 
 
+def _place_or_wait(event: EventPage, taken: int) -> tuple[str, dt.datetime | None]:
+    """A place (confirmed now) while there is one, else the waiting list."""
+    if _has_place(event, taken):
+        return Status.CONFIRMED, timezone.now()
+    return Status.WAITING, None
+
+
 def _known_status(event: EventPage, taken: int) -> tuple[str, dt.datetime | None]:
     """The status (and time confirmed) of someone whose identity we know:
     an adviser approves first where the event asks for it, otherwise a
     place or the waiting list right away."""
     if event.requires_approval:
         return Status.PENDING_APPROVAL, None
-    if _has_place(event, taken):
-        return Status.CONFIRMED, timezone.now()
-    return Status.WAITING, None
+    return _place_or_wait(event, taken)
 
 
 # The mail for each status _known_status gives, and whether it carries the
@@ -284,28 +289,25 @@ def _mail_for_status(registration: Registration) -> None:
     _mail(template=template, registration=registration, invite=invite)
 
 
-def _identity_confirmed(registration: Registration, taken: int) -> Registration:
-    """A guest confirmed their address: now we know who it is."""
-    registration.status, registration.confirmed_at = _known_status(
-        registration.event, taken
-    )
+def _status_given(
+    registration: Registration, status: tuple[str, dt.datetime | None]
+) -> Registration:
+    """Save the status (and time confirmed) and send its mail."""
+    registration.status, registration.confirmed_at = status
     registration.save(update_fields=["status", "confirmed_at"])
     _mail_for_status(registration)
     return registration
 
 
+def _identity_confirmed(registration: Registration, taken: int) -> Registration:
+    """A guest confirmed their address: now we know who it is."""
+    return _status_given(registration, _known_status(registration.event, taken))
+
+
 def _seat_or_wait(registration: Registration, taken: int) -> Registration:
-    event = registration.event
-    now = timezone.now()
-    if _has_place(event, taken):
-        registration.status, registration.confirmed_at = Status.CONFIRMED, now
-        registration.save(update_fields=["status", "confirmed_at"])
-        _mail(template="confirmed", registration=registration, invite=True)
-    else:
-        registration.status = Status.WAITING
-        registration.save(update_fields=["status"])
-        _mail(template="waiting", registration=registration)
-    return registration
+    """A place if there is one, else the waiting list: no approval asked
+    (an adviser decides or adds by hand)."""
+    return _status_given(registration, _place_or_wait(registration.event, taken))
 
 
 @transaction.atomic

@@ -10,7 +10,6 @@ from django.core import mail
 from django.core.cache import cache
 from wagtail.models import Site
 
-from portal.accounts.selectors import management_groups_forget
 from portal.core.page_cache import local_copies_clear
 from portal.core.shared_memo import shared_memo_clear
 from portal.home.models import HomePage
@@ -41,12 +40,10 @@ def _clear_cache():
     cache.clear()
     local_copies_clear()
     shared_memo_clear()
-    management_groups_forget()
     yield
     cache.clear()
     local_copies_clear()
     shared_memo_clear()
-    management_groups_forget()
 
 
 @pytest.fixture(autouse=True)

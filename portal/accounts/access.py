@@ -180,13 +180,13 @@ _restrictions_of_pages = MemoStore("page restrictions", max_entries=4096)
 def page_restrictions(page: Page) -> list[PageViewRestriction]:
     """The restrictions on ``page`` and its ancestors, with their groups: two
     queries, once per page-cache generation in each process."""
-    if page.pk is None:
-        return list(page.get_view_restrictions().prefetch_related("groups"))
-    found = _restrictions_of_pages.remember(
-        page.pk,
-        lambda: tuple(page.get_view_restrictions().prefetch_related("groups")),
-    )
-    return list(found)
+
+    def read() -> tuple[PageViewRestriction, ...]:
+        return tuple(page.get_view_restrictions().prefetch_related("groups"))
+
+    if page.pk is None:  # not saved yet: nothing to keep it under
+        return list(read())
+    return list(_restrictions_of_pages.remember(page.pk, read))
 
 
 def page_refusal(

@@ -1,8 +1,9 @@
-import time
 from collections.abc import Iterable
 
 from django.contrib.auth.models import AnonymousUser, Group
 from django.db.models import QuerySet
+
+from portal.core.shared_memo import MemoStore
 
 from .models import User
 from .roles import ADVISERS_GROUP, MEMBERS_GROUP
@@ -33,30 +34,19 @@ def group_names_load(users: Iterable[User]) -> None:
 
 # Which groups open the management environment: asked for the header of
 # every page a member sees. Group permissions change a few times a year and
-# are no content, so each process asks again after this many seconds rather
-# than on every page; the environment itself still checks every request.
-MANAGEMENT_GROUPS_SECONDS = 60
-_management_groups_read: tuple[float, frozenset[str]] | None = None
+# are no content, so each process asks again after a minute rather than on
+# every page; the environment itself still checks every request.
+_management_groups = MemoStore(
+    "management groups", max_entries=1, max_age=60, per_generation=False
+)
 
 
-def _management_groups() -> frozenset[str]:
-    global _management_groups_read
-    now = time.monotonic()
-    read = _management_groups_read
-    if read is None or now - read[0] >= MANAGEMENT_GROUPS_SECONDS:
-        names = Group.objects.filter(
-            permissions__codename="access_admin",
-            permissions__content_type__app_label="wagtailadmin",
-        ).values_list("name", flat=True)
-        read = (now, frozenset(names))
-        _management_groups_read = read
-    return read[1]
-
-
-def management_groups_forget() -> None:
-    """For tests: ask the database again next time."""
-    global _management_groups_read
-    _management_groups_read = None
+def _management_group_names() -> frozenset[str]:
+    names = Group.objects.filter(
+        permissions__codename="access_admin",
+        permissions__content_type__app_label="wagtailadmin",
+    ).values_list("name", flat=True)
+    return frozenset(names)
 
 
 def user_sees_management_link(user: User | AnonymousUser) -> bool:
@@ -69,7 +59,8 @@ def user_sees_management_link(user: User | AnonymousUser) -> bool:
         return False
     if user.is_superuser:
         return True
-    return bool(_group_names(user) & _management_groups())
+    groups = _management_groups.remember("names", _management_group_names)
+    return bool(_group_names(user) & groups)
 
 
 def user_is_member(user: User | AnonymousUser) -> bool:

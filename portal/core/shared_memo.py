@@ -34,12 +34,22 @@ MISSING = object()
 class MemoStore:
     """At most ``max_entries`` values, the least recently used going first;
     with ``max_age``, none older than that many seconds (for values that
-    also depend on the time, such as which meetings are still to come)."""
+    also depend on the time, such as which meetings are still to come).
+    With ``per_generation=False`` only the age ends a value: for something
+    that is no content, which a new generation says nothing about."""
 
-    def __init__(self, name: str, max_entries: int, max_age: float | None = None):
+    def __init__(
+        self,
+        name: str,
+        max_entries: int,
+        max_age: float | None = None,
+        *,
+        per_generation: bool = True,
+    ):
         self.name = name
         self.max_entries = max_entries
         self.max_age = max_age
+        self.per_generation = per_generation
         self._lock = threading.Lock()
         self._values: OrderedDict[Hashable, tuple[str, float, object]] = OrderedDict()
         _stores.append(self)
@@ -52,7 +62,7 @@ class MemoStore:
         trust: (None, MISSING), and the caller builds the value as if there
         were no memo. Losing Redis costs speed, never a page."""
         try:
-            generation = generation_current()
+            generation = generation_current() if self.per_generation else ""
         except Exception:  # noqa: BLE001 - any failure of the cache backend
             logger.warning("shared memo: the cache does not answer", exc_info=True)
             return None, MISSING
